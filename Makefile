@@ -1,0 +1,22 @@
+# PollCompare: every target runs scripts/bootstrap first, which installs what the system lacks.
+SWIFT ?= swift
+RELEASE_BIN = .build/release/pollcmp
+
+.PHONY: report test build bootstrap
+
+bootstrap:
+	@./scripts/bootstrap
+
+## report: release build, then the main job (the founding swing, 2024 Teamsters member polls)
+report: bootstrap
+	@$(SWIFT) build -c release --product pollcmp 1>&2
+	@$(RELEASE_BIN) swing 44.3 36.3 31 58
+
+## test: the whole test suite (unit and end-to-end)
+test: bootstrap
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## build: release build of pollcmp
+build: bootstrap
+	$(SWIFT) build -c release --product pollcmp

@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "PollCompare",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "PollNumerics", targets: ["PollNumerics"]),
+        .library(name: "PollCompare", targets: ["PollCompare"]),
+        .executable(name: "pollcmp", targets: ["pollcmp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // OpenBLAS (BLAS + LAPACK) on Linux. Apple platforms use Accelerate instead.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
+        .target(
+            name: "PollNumerics",
+            dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))],
+            linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS]))]
+        ),
+        .target(name: "PollCompare", dependencies: ["PollNumerics"]),
+        .executableTarget(
+            name: "pollcmp",
+            dependencies: [
+                "PollCompare",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PollNumericsTests",
+            dependencies: ["PollNumerics", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(
+            name: "PollCompareTests",
+            dependencies: ["PollCompare", .product(name: "Numerics", package: "swift-numerics")]
+        ),
+        .testTarget(name: "pollcmpTests", dependencies: ["pollcmp"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,51 @@
+/// A data-dependent failure in PollCompare: input that cannot be the result of a poll.
+///
+/// The command-line program prints ``description`` after `pollcmp: error: ` and exits with 65
+/// (data error).
+public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A share outside [0, 1] (proportion) or not a number.
+    case shareOutOfRange(name: String, value: Double)
+    /// Shares of one poll that sum above 1 by more than the rounding slack.
+    case sharesExceedTotal(sum: Double)
+    /// A sample size that is not a positive finite number.
+    case invalidSampleSize(name: String, value: Double)
+    /// A confidence level outside (0, 1).
+    case invalidConfidence(Double)
+    /// A critical value z that is not positive and finite.
+    case invalidCriticalValue(Double)
+
+    public var description: String {
+        switch self {
+        case let .shareOutOfRange(name, value):
+            return "\(name) \(Percent.text(value)) is not a share between 0 and 100"
+        case let .sharesExceedTotal(sum):
+            return "shares sum to \(Percent.text(sum)), above 100 by more than the rounding slack of \(Percent.text(Shares.roundingSlack))"
+        case let .invalidSampleSize(name, value):
+            return "\(name) \(value) is not a positive sample size"
+        case let .invalidConfidence(value):
+            return "confidence \(value) is not between 0 and 1 (exclusive)"
+        case let .invalidCriticalValue(value):
+            return "critical value z \(value) is not a positive number"
+        }
+    }
+}
+
+/// Conversions from proportions back to the percentage points users typed.
+public enum Percent {
+    /// The percentage points a proportion came from, as the user wrote them: 0.58 → 58, not
+    /// 57.99999999999999 (which is 0.58·100 in binary). The product is rounded to 15
+    /// significant digits, which recovers any input of up to 15 digits exactly; computed values
+    /// (leads, swings, bounds) are never passed through this.
+    ///
+    /// - Complexity: O(1).
+    public static func echo(_ proportion: Double) -> Double {
+        let value = proportion * 100
+        guard value.isFinite, value != 0 else { return value }
+        return Double(NumberText.scientific(value, digits: 14)) ?? value
+    }
+
+    /// Percentage-point text for messages: a proportion 0.443 reads "44.3".
+    static func text(_ proportion: Double) -> String {
+        NumberText.roundTrip(echo(proportion))
+    }
+}

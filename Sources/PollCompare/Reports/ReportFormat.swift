@@ -1,0 +1,151 @@
+/// The output formats of a ``ReportTable``.
+///
+/// - `csv`: RFC 4180 — comma-separated, CRLF-free (LF line ends), fields holding a comma, quote or
+///   line break are quoted with doubled quotes; numbers in round-trip form
+///   (``NumberText/roundTrip(_:)``); empty cells are empty fields.
+/// - `tsv`: tab-separated, same numbers; tabs and line breaks in text become spaces.
+/// - `text`: an aligned table for people, numbers with a fixed number of decimals.
+/// - `json`: an array of objects, one per row; numbers as JSON numbers, empty cells as null.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text, csv, tsv, json
+
+    /// Renders `table`.
+    ///
+    /// - Parameters:
+    ///   - header: include the header row (csv, tsv, text).
+    ///   - digits: decimals for the text format.
+    /// - Complexity: O(rows·columns).
+    public func render(_ table: ReportTable, header: Bool = true, digits: Int = 3) -> String {
+        switch self {
+        case .csv: return Self.delimited(table, header: header, separator: ",", escape: Self.csvField)
+        case .tsv: return Self.delimited(table, header: header, separator: "\t", escape: Self.tsvField)
+        case .json: return Self.json(table)
+        case .text: return Self.aligned(table, header: header, digits: digits)
+        }
+    }
+
+    private static func delimited(_ table: ReportTable, header: Bool, separator: String,
+                                  escape: (String) -> String) -> String {
+        var out = ""
+        if header { out += table.columns.map(escape).joined(separator: separator) + "\n" }
+        for row in table.rows {
+            out += row.map { cell -> String in
+                switch cell {
+                case .number(let v): return NumberText.roundTrip(v)
+                case .text(let s): return escape(s)
+                case .empty: return ""
+                }
+            }.joined(separator: separator) + "\n"
+        }
+        return out
+    }
+
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    static func tsvField(_ s: String) -> String {
+        String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+
+    private static func json(_ table: ReportTable) -> String {
+        var out = "["
+        for (r, row) in table.rows.enumerated() {
+            out += r == 0 ? "\n  {" : ",\n  {"
+            for (c, cell) in row.enumerated() {
+                if c > 0 { out += ", " }
+                out += jsonString(table.columns[c]) + ": "
+                switch cell {
+                case .number(let v): out += v.isFinite ? NumberText.roundTrip(v) : "null"
+                case .text(let s): out += jsonString(s)
+                case .empty: out += "null"
+                }
+            }
+            out += "}"
+        }
+        out += table.rows.isEmpty ? "]\n" : "\n]\n"
+        return out
+    }
+
+    static func jsonString(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// How a number reads in the text format, chosen by its column's name: probabilities
+    /// (`p_value`, `prob_*`) with 3 significant digits, test statistics (`z`) with 2 decimals,
+    /// whole numbers without decimals, everything else with `digits` decimals.
+    static func textNumber(_ v: Double, column: String, digits: Int) -> String {
+        if column == "p_value" || column.hasPrefix("prob_") {
+            return v != 0 && abs(v) < 0.001 ? NumberText.scientific(v, digits: 2) : NumberText.fixed(v, digits: 3)
+        }
+        if column == "z" { return NumberText.fixed(v, digits: 2) }
+        if v == v.rounded() && abs(v) < 1e15 { return NumberText.fixed(v, digits: 0) }
+        return NumberText.fixed(v, digits: digits)
+    }
+
+    /// An aligned table for people. A single row is printed as `column  value` lines (one field
+    /// a line), which reads better than one very wide line.
+    private static func aligned(_ table: ReportTable, header: Bool, digits: Int) -> String {
+        let body: [[String]] = table.rows.map { row in
+            row.enumerated().map { (i, cell) in
+                switch cell {
+                case .number(let v): return textNumber(v, column: table.columns[i], digits: digits)
+                case .text(let s): return s
+                case .empty: return "-"
+                }
+            }
+        }
+        if body.count == 1 {
+            let width = table.columns.map(\.count).max() ?? 0
+            return zip(table.columns, body[0]).map { name, value in
+                name + String(repeating: " ", count: width - name.count) + "  " + value
+            }.joined(separator: "\n") + "\n"
+        }
+        let lines = header ? [table.columns] + body : body
+        var widths = [Int](repeating: 0, count: table.columns.count)
+        for line in lines {
+            for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        var out = ""
+        for line in lines {
+            var text = ""
+            for (i, cell) in line.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                // Text left-aligned, everything else right-aligned.
+                let isText: Bool
+                if case .text = table.rows.first?[i] { isText = true } else { isText = false }
+                text += (i == 0 ? "" : "  ") + (isText ? cell + pad : pad + cell)
+            }
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += text + "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation needed).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+        return out
+    }
+}

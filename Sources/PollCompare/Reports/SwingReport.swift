@@ -1,0 +1,82 @@
+/// Turns ``SwingEstimate`` values into report rows and sentences, in percentage points (the
+/// unit polls are published in); p-values and confidence stay fractions.
+///
+/// Columns, in order (stable API): `a_before,b_before,n_before,a_after,b_after,n_after,
+/// lead_before,lead_after,swing,butler_swing,se,moe,lower,upper,z,p_value,break_even_n`.
+/// Interval columns are empty when a sample size is missing; `break_even_n` is always given
+/// (empty only for a zero swing).
+public enum SwingReport {
+    /// The column names.
+    public static let columns = [
+        "a_before", "b_before", "n_before", "a_after", "b_after", "n_after",
+        "lead_before", "lead_after", "swing", "butler_swing", "se", "moe", "lower", "upper",
+        "z", "p_value", "break_even_n",
+    ]
+
+    /// A table with one row per swing.
+    ///
+    /// - Complexity: O(swings).
+    public static func table(_ swings: [SwingEstimate]) -> ReportTable {
+        var table = ReportTable(columns: columns)
+        for s in swings {
+            let interval = s.interval
+            table.append([
+                .number(Percent.echo(s.before.shareA)), .number(Percent.echo(s.before.shareB)), .optional(s.before.sampleSize),
+                .number(Percent.echo(s.after.shareA)), .number(Percent.echo(s.after.shareB)), .optional(s.after.sampleSize),
+                .number(points(s.before.lead)), .number(points(s.after.lead)),
+                .number(points(s.swing)), .number(points(s.butlerSwing)),
+                .optional(s.standardError.map(points)), .optional(s.marginOfError.map(points)),
+                .optional(interval.map { points($0.lower) }), .optional(interval.map { points($0.upper) }),
+                .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenSampleSize),
+            ])
+        }
+        return table
+    }
+
+    /// Plain sentences saying what the numbers support, e.g. "The lead moved from +8.0 to −27.0:
+    /// a swing of −35.0 points (Butler swing −17.5)." followed by the margin of error, or by why
+    /// there is none and the break-even sample size.
+    ///
+    /// - Parameter digits: decimals for points (1 by default, as polls are published).
+    public static func summary(_ s: SwingEstimate, digits: Int = 1) -> String {
+        let level = NumberText.roundTrip(s.confidence.level * 100) + "%"
+        var text = "The lead moved from \(signedPoints(s.before.lead, digits)) to \(signedPoints(s.after.lead, digits)):"
+            + " a swing of \(signedPoints(s.swing, digits)) points (Butler swing \(signedPoints(s.butlerSwing, digits)))."
+        if let moe = s.marginOfError, let interval = s.interval, let z = s.zStatistic, let p = s.pValue {
+            let nBefore = NumberText.roundTrip(s.before.sampleSize ?? 0)
+            let nAfter = NumberText.roundTrip(s.after.sampleSize ?? 0)
+            text += "\nWith n = \(nBefore) before and \(nAfter) after, the swing's margin of error at \(level) confidence"
+                + " is ±\(NumberText.fixed(points(moe), digits: digits)) points"
+                + " (interval \(signedPoints(interval.lower, digits)) to \(signedPoints(interval.upper, digits))"
+                + "; z = \(NumberText.fixed(z, digits: 2)), p-value \(pValueText(p)))."
+            if abs(s.swing) > moe {
+                text += "\nThe swing is larger than its margin of error: sampling error alone is an unlikely explanation."
+            } else {
+                text += "\nThe swing is within its margin of error: sampling error alone could explain it."
+            }
+        } else {
+            text += "\nWithout both sample sizes the swing has no margin of error."
+            if let breakEven = s.breakEvenSampleSize {
+                text += " At \(level) confidence a swing this size would be significant with at least"
+                    + " \(NumberText.roundTrip(breakEven)) respondents in each poll (the break-even n)."
+            }
+        }
+        return text + "\n"
+    }
+
+    static func points(_ proportion: Double) -> Double { proportion * 100 }
+
+    static func signedPoints(_ proportion: Double, _ digits: Int) -> String {
+        NumberText.fixed(points(proportion), digits: digits, signed: true)
+    }
+
+    /// A p-value for sentences: 4 significant figures, or "< 1e-16" below what a Double can
+    /// separate from 0 after 1 − Φ.
+    static func pValueText(_ p: Double) -> String {
+        if p < 1e-16 { return "< 1e-16" }
+        if p < 0.001 {
+            return NumberText.scientific(p, digits: 2)
+        }
+        return NumberText.fixed(p, digits: 4)
+    }
+}

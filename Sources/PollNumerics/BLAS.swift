@@ -1,0 +1,185 @@
+/// BLAS operations on ``Vector`` and ``Matrix`` values (OpenBLAS on Linux, Accelerate on Apple
+/// platforms).
+///
+/// Each function checks shapes with `precondition` (a shape mismatch is a programming error) and
+/// makes exactly one BLAS call, so the work per call is a whole vector or matrix. All run on the
+/// thread count of ``BLASThreads`` (one by default, for bit-reproducible sums).
+///
+/// Source: the reference BLAS specification, Dongarra et al., "A set of level 3 basic linear
+/// algebra subprograms", ACM TOMS 16 (1990); level 1 and 2 in ACM TOMS 5 (1979) and 14 (1988).
+public enum BLAS {
+    /// The dot product xᵀy = Σᵢ xᵢyᵢ (DDOT).
+    ///
+    /// - Precondition: `x.count == y.count`.
+    /// - Returns: the sum; 0 for empty vectors.
+    /// - Complexity: O(n).
+    public static func dot(_ x: Vector, _ y: Vector) -> Double {
+        precondition(x.count == y.count, "dot: vectors differ in length")
+        return dot(x.elements, y.elements)
+    }
+
+    /// The dot product of two arrays, for callers that keep columns as `[Double]` (DDOT).
+    ///
+    /// - Precondition: `x.count == y.count`.
+    /// - Complexity: O(n).
+    public static func dot(_ x: [Double], _ y: [Double]) -> Double {
+        precondition(x.count == y.count, "dot: arrays differ in length")
+        guard !x.isEmpty else { return 0 }
+        _ = BLASThreads.defaultApplied
+        return x.withUnsafeBufferPointer { xp in
+            y.withUnsafeBufferPointer { yp in Backend.dot(x.count, xp.baseAddress!, yp.baseAddress!) }
+        }
+    }
+
+    /// y ← αx + y (DAXPY).
+    ///
+    /// - Precondition: `x.count == y.count`.
+    /// - Complexity: O(n).
+    public static func axpy(_ alpha: Double, _ x: Vector, _ y: inout Vector) {
+        axpy(alpha, x.elements, &y.elements)
+    }
+
+    /// y ← αx + y on arrays (DAXPY).
+    ///
+    /// - Precondition: `x.count == y.count`.
+    /// - Complexity: O(n).
+    public static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
+        precondition(x.count == y.count, "axpy: arrays differ in length")
+        guard !x.isEmpty else { return }
+        _ = BLASThreads.defaultApplied
+        x.withUnsafeBufferPointer { xp in
+            y.withUnsafeMutableBufferPointer { yp in Backend.axpy(x.count, alpha, xp.baseAddress!, yp.baseAddress!) }
+        }
+    }
+
+    /// x ← αx (DSCAL).
+    ///
+    /// - Complexity: O(n).
+    public static func scale(by alpha: Double, _ x: inout Vector) {
+        scale(by: alpha, &x.elements)
+    }
+
+    /// x ← αx on an array (DSCAL).
+    ///
+    /// - Complexity: O(n).
+    public static func scale(by alpha: Double, _ x: inout [Double]) {
+        guard !x.isEmpty else { return }
+        _ = BLASThreads.defaultApplied
+        let n = x.count
+        x.withUnsafeMutableBufferPointer { xp in Backend.scal(n, alpha, xp.baseAddress!) }
+    }
+
+    /// The Euclidean norm ‖x‖₂ = √(Σᵢ xᵢ²), computed without overflow or underflow (DNRM2).
+    ///
+    /// - Complexity: O(n).
+    public static func norm(_ x: Vector) -> Double {
+        guard x.count > 0 else { return 0 }
+        _ = BLASThreads.defaultApplied
+        return x.elements.withUnsafeBufferPointer { Backend.nrm2(x.count, $0.baseAddress!) }
+    }
+
+    /// y ← α·op(A)·x + β·y, where op(A) is A or Aᵀ (DGEMV).
+    ///
+    /// - Parameters:
+    ///   - transpose: use Aᵀ instead of A.
+    /// - Precondition: `x` has as many elements as op(A) has columns, `y` as many as op(A) has rows.
+    /// - Complexity: O(rows·columns).
+    public static func gemv(_ alpha: Double, _ a: Matrix, transpose: Bool = false, _ x: Vector,
+                            _ beta: Double, _ y: inout Vector) {
+        let (outRows, inColumns) = transpose ? (a.columns, a.rows) : (a.rows, a.columns)
+        precondition(x.count == inColumns && y.count == outRows, "gemv: shapes do not match")
+        guard outRows > 0 else { return }
+        guard inColumns > 0 else {
+            // Empty inner dimension: y ← βy (BLAS would also do this, but the pointers may be nil).
+            scale(by: beta, &y)
+            return
+        }
+        _ = BLASThreads.defaultApplied
+        a.elements.withUnsafeBufferPointer { ap in
+            x.elements.withUnsafeBufferPointer { xp in
+                y.elements.withUnsafeMutableBufferPointer { yp in
+                    Backend.gemv(transpose: transpose, rows: a.rows, columns: a.columns, alpha: alpha,
+                                 a: ap.baseAddress!, lda: a.leadingDimension, x: xp.baseAddress!,
+                                 beta: beta, y: yp.baseAddress!)
+                }
+            }
+        }
+    }
+
+    /// A ← α·x·yᵀ + A, a rank-one update (DGER).
+    ///
+    /// - Precondition: `x.count == a.rows`, `y.count == a.columns`.
+    /// - Complexity: O(rows·columns).
+    public static func ger(_ alpha: Double, _ x: Vector, _ y: Vector, _ a: inout Matrix) {
+        precondition(x.count == a.rows && y.count == a.columns, "ger: shapes do not match")
+        guard a.rows > 0 && a.columns > 0 else { return }
+        _ = BLASThreads.defaultApplied
+        let (rows, columns, lda) = (a.rows, a.columns, a.leadingDimension)
+        x.elements.withUnsafeBufferPointer { xp in
+            y.elements.withUnsafeBufferPointer { yp in
+                a.elements.withUnsafeMutableBufferPointer { ap in
+                    Backend.ger(rows: rows, columns: columns, alpha: alpha, x: xp.baseAddress!,
+                                y: yp.baseAddress!, a: ap.baseAddress!, lda: lda)
+                }
+            }
+        }
+    }
+
+    /// C ← α·op(A)·op(B) + β·C (DGEMM).
+    ///
+    /// - Precondition: op(A) is m × k, op(B) is k × n and C is m × n.
+    /// - Complexity: O(m·n·k).
+    public static func gemm(_ alpha: Double, _ a: Matrix, transposeA: Bool = false, _ b: Matrix,
+                            transposeB: Bool = false, _ beta: Double, _ c: inout Matrix) {
+        let (m, k) = transposeA ? (a.columns, a.rows) : (a.rows, a.columns)
+        let (kb, n) = transposeB ? (b.columns, b.rows) : (b.rows, b.columns)
+        precondition(k == kb && c.rows == m && c.columns == n, "gemm: shapes do not match")
+        guard m > 0 && n > 0 else { return }
+        guard k > 0 else {
+            scale(by: beta, &c.elements)
+            return
+        }
+        _ = BLASThreads.defaultApplied
+        let ldc = c.leadingDimension
+        a.elements.withUnsafeBufferPointer { ap in
+            b.elements.withUnsafeBufferPointer { bp in
+                c.elements.withUnsafeMutableBufferPointer { cp in
+                    Backend.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                                 a: ap.baseAddress!, lda: a.leadingDimension, b: bp.baseAddress!,
+                                 ldb: b.leadingDimension, beta: beta, c: cp.baseAddress!, ldc: ldc)
+                }
+            }
+        }
+    }
+
+    /// The symmetric product C ← α·op(A)·op(A)ᵀ + β·C (DSYRK), with op(A) = A (n × k) or Aᵀ.
+    ///
+    /// BLAS updates one triangle; this function mirrors it so the whole of `c` is symmetric.
+    /// A covariance matrix of centred draws is `syrk(1/(m−1), draws, transpose: true, 0, &cov)`.
+    ///
+    /// - Precondition: `c` is n × n where n is the row count of op(A).
+    /// - Complexity: O(n²·k).
+    public static func syrk(_ alpha: Double, _ a: Matrix, transpose: Bool = false, _ beta: Double,
+                            _ c: inout Matrix) {
+        let (n, k) = transpose ? (a.columns, a.rows) : (a.rows, a.columns)
+        precondition(c.rows == n && c.columns == n, "syrk: shapes do not match")
+        guard n > 0 else { return }
+        if k == 0 {
+            scale(by: beta, &c.elements)
+        } else {
+            _ = BLASThreads.defaultApplied
+            let ldc = c.leadingDimension
+            a.elements.withUnsafeBufferPointer { ap in
+                c.elements.withUnsafeMutableBufferPointer { cp in
+                    Backend.syrk(transpose: transpose, n: n, k: k, alpha: alpha, a: ap.baseAddress!,
+                                 lda: a.leadingDimension, beta: beta, c: cp.baseAddress!, ldc: ldc)
+                }
+            }
+        }
+        for j in 0..<n {
+            for i in (j + 1)..<n {
+                c.elements[i + j * n] = c.elements[j + i * n]
+            }
+        }
+    }
+}

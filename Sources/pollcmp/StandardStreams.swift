@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import PollCompare
+
+/// Writing to stdout and stderr without Foundation (which would slow start-up).
+enum StandardStreams {
+    static func write(_ text: String) {
+        writeAll(text, to: 1)
+    }
+
+    static func error(_ message: String) {
+        writeAll("pollcmp: error: \(message)\n", to: 2)
+    }
+
+    /// Writes every byte of `text` to a file descriptor, retrying short writes and EINTR.
+    private static func writeAll(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+}
+
+/// Data errors print one line on stderr and exit with 65 (EX_DATAERR).
+enum DataErrors {
+    static let exitCode = ExitCode(65)
+
+    static func guarded<T>(_ body: () throws(PollCompareError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            StandardStreams.error(error.description)
+            throw exitCode
+        }
+    }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
