@@ -1,28 +1,52 @@
+import PollNumerics
+
 /// The lead of candidate A over candidate B within one poll, d = p_A − p_B (proportions).
 ///
 /// Under multinomial sampling Cov(p_A, p_B) = −p_A·p_B/n, so
 /// Var(d) = (p_A + p_B − d²)/n (Franklin, "The 'Margin of Error' for Differences in Polls",
-/// 2007; Scott & Seber, *The American Statistician* 37 (1983) 319–320). Adding the two shares'
-/// margins in quadrature ignores that negative covariance and understates the variance.
+/// 2007; Scott & Seber, *The American Statistician* 37 (1983) 319–320), with n the effective
+/// sample size of the ``SampleDesign``. Adding the two shares' margins in quadrature ignores the
+/// negative covariance and understates the variance; doubling one share's margin overstates it
+/// unless the two candidates hold everything between them.
+///
+/// Without a design (sample size not published) the lead is still given, intervals are not,
+/// and ``breakEvenSampleSize(confidence:)`` says at what n the lead would be significant. For
+/// straw and opt-in designs no interval is given unless the design assumes random sampling.
 public struct LeadEstimate: Equatable, Sendable {
     /// Share of candidate A, a proportion in [0, 1].
     public let shareA: Double
     /// Share of candidate B, a proportion in [0, 1].
     public let shareB: Double
-    /// The (effective) sample size, or nil when it was not published.
-    public let sampleSize: Double?
+    /// The sample design, or nil when the sample size was not published.
+    public let design: SampleDesign?
 
-    /// Creates the estimate after validating the shares and the sample size.
+    /// Creates the estimate after validating the shares.
     ///
-    /// - Throws: ``PollCompareError`` for shares outside [0, 1], shares summing above
-    ///   1 + ``Shares/roundingSlack``, or a sample size that is not positive.
-    public init(shareA: Double, shareB: Double, sampleSize: Double?) throws(PollCompareError) {
+    /// - Throws: ``PollCompareError`` for shares outside [0, 1] or summing above
+    ///   1 + ``Shares/roundingSlack``.
+    public init(shareA: Double, shareB: Double, design: SampleDesign?) throws(PollCompareError) {
         try Shares.validate([("share of A", shareA), ("share of B", shareB)])
-        if let n = sampleSize { try Shares.validateSampleSize(n, name: "sample size") }
         self.shareA = shareA
         self.shareB = shareB
-        self.sampleSize = sampleSize
+        self.design = design
     }
+
+    /// A probability sample of `sampleSize` respondents (nil: not published).
+    ///
+    /// - Throws: as ``init(shareA:shareB:design:)``, and for a sample size that is not positive.
+    public init(shareA: Double, shareB: Double, sampleSize: Double?) throws(PollCompareError) {
+        let design = try sampleSize.map { n throws(PollCompareError) in try SampleDesign(sampleSize: n) }
+        try self.init(shareA: shareA, shareB: shareB, design: design)
+    }
+
+    /// The sample size, if known.
+    public var sampleSize: Double? { design?.sampleSize }
+
+    /// The effective sample size n_eff used in variances, if known.
+    public var effectiveSampleSize: Double? { design?.effectiveSampleSize }
+
+    /// What an interval for this lead rests on.
+    public var basis: IntervalBasis { design?.basis ?? .unknownSampleSize }
 
     /// The lead d = p_A − p_B.
     public var lead: Double { shareA - shareB }
@@ -35,13 +59,53 @@ public struct LeadEstimate: Equatable, Sendable {
         return shareA + shareB - d * d
     }
 
-    /// Var(d) = (p_A + p_B − d²)/n, or nil without a sample size.
+    /// Var(d) = (p_A + p_B − d²)/n_eff, or nil when no interval may be given (see ``basis``).
     public var variance: Double? {
-        sampleSize.map { unitVariance / $0 }
+        guard basis.allowsInterval, let n = effectiveSampleSize else { return nil }
+        return unitVariance / n
     }
 
-    /// The standard error √Var(d), or nil without a sample size.
+    /// The standard error √Var(d), or nil (see ``variance``).
     public var standardError: Double? {
         variance.map { $0.squareRoot() }
+    }
+
+    /// The break-even n: the smallest sample size at which this lead would be significant,
+    /// n = ⌈z²(p_A + p_B − d²)/d²⌉ (from |d| ≥ z·√(v/n)). Nil for a zero lead.
+    ///
+    /// - Complexity: O(1).
+    public func breakEvenSampleSize(confidence: ConfidenceLevel) -> Double? {
+        let d = lead
+        guard d != 0 else { return nil }
+        let z = confidence.z
+        return Swift.max(1, (z * z * unitVariance / (d * d)).rounded(.up))
+    }
+
+    /// The posterior probability that A leads, P(θ_A > θ_B), under a uniform Dirichlet(1, 1, 1)
+    /// prior on (A, B, everyone else) with counts x = p·n_eff. Since θ_A/(θ_A + θ_B) ~
+    /// Beta(x_A + 1, x_B + 1), it is exactly 1 − I_{1/2}(x_A + 1, x_B + 1), which the seeded
+    /// Dirichlet Monte Carlo of ``interval(method:confidence:draws:seed:)`` estimates.
+    /// Nil when no interval may be given.
+    ///
+    /// - Complexity: one incomplete-beta evaluation.
+    public var posteriorProbabilityALeads: Double? {
+        guard basis.allowsInterval, let n = effectiveSampleSize, n.isFinite else { return nil }
+        return IncompleteBeta.complement(x: 0.5, a: shareA * n + 1, b: shareB * n + 1)
+    }
+
+    /// The interval for the lead by `method` (nil when no interval may be given).
+    ///
+    /// - Parameters:
+    ///   - method: ``LeadIntervalMethod``.
+    ///   - confidence: level and z.
+    ///   - draws: posterior draws for `.bayes` (default 100 000).
+    ///   - seed: random seed for `.bayes` (default ``LeadInterval/defaultSeed``).
+    /// - Complexity: O(1) for Wald methods; O(draws·log draws) for `.bayes`.
+    public func interval(method: LeadIntervalMethod = .wald, confidence: ConfidenceLevel = .ninetyFive,
+                         draws: Int = LeadInterval.defaultDraws,
+                         seed: UInt64 = LeadInterval.defaultSeed) -> LeadInterval? {
+        guard basis.allowsInterval, let n = effectiveSampleSize else { return nil }
+        return LeadInterval(shareA: shareA, shareB: shareB, effectiveSampleSize: n, method: method,
+                            confidence: confidence, draws: draws, seed: seed)
     }
 }

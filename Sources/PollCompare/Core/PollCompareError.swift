@@ -13,6 +13,21 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
     case invalidConfidence(Double)
     /// A critical value z that is not positive and finite.
     case invalidCriticalValue(Double)
+    /// A design effect that is not positive and finite.
+    case invalidDesignEffect(Double)
+    /// A population size smaller than the sample or not finite.
+    case invalidPopulationSize(Double, sampleSize: Double)
+    /// Weights that cannot give a design effect.
+    case invalidWeights(String)
+    /// A count outside [0, n].
+    case countOutOfRange(name: String, value: Double, n: Double)
+    /// A correlation outside [−1, 1].
+    case invalidCorrelation(Double)
+    /// A target margin of error outside (0, 1).
+    case invalidMargin(Double)
+    /// A multinomial poll needs at least two categories (Sison–Glaz: the approximation needs
+    /// non-degenerate categories too).
+    case invalidCategories(String)
 
     public var description: String {
         switch self {
@@ -26,6 +41,20 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
             return "confidence \(value) is not between 0 and 1 (exclusive)"
         case let .invalidCriticalValue(value):
             return "critical value z \(value) is not a positive number"
+        case let .invalidDesignEffect(value):
+            return "design effect \(value) is not a positive number"
+        case let .invalidPopulationSize(value, n):
+            return "population size \(value) is not a number at least the sample size \(n)"
+        case let .invalidWeights(why):
+            return "weights: \(why)"
+        case let .countOutOfRange(name, value, n):
+            return "\(name) \(value) is not between 0 and the sample size \(n)"
+        case let .invalidCorrelation(value):
+            return "correlation \(value) is not between -1 and 1"
+        case let .invalidMargin(value):
+            return "margin of error \(Percent.text(value)) is not between 0 and 100"
+        case let .invalidCategories(why):
+            return why
         }
     }
 }

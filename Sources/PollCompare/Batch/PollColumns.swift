@@ -1,0 +1,136 @@
+import PollNumerics
+
+/// The same quantities as the scalar API, computed for every row of whole columns at once (one
+/// entry per poll, or per pair of polls), for reports over up to millions of rows.
+///
+/// The linear parts are BLAS calls over whole columns: a lead is the contrast cᵀp with
+/// c = e_A − e_B (`axpy` of −1·B onto A), p_A + p_B likewise, a swing is d_after − d_before and its
+/// variance V_before + V_after. The element-wise non-linear parts (squares, square roots,
+/// quotients, Φ) run in loops over the contiguous columns using the scalar API's own kernels, so
+/// every result equals the scalar API's to the last bit (`axpy` with α = ±1 performs the same
+/// single rounding as the scalar subtraction or addition). Unknown sample sizes are NaN in the
+/// input column and give NaN interval columns.
+public enum PollColumns {
+    /// Per-row lead results; interval columns are NaN where the sample size is unknown.
+    public struct Leads: Equatable, Sendable {
+        public var lead: [Double]
+        /// n·Var(d) = p_A + p_B − d².
+        public var unitVariance: [Double]
+        public var standardError: [Double]
+        public var lower: [Double]
+        public var upper: [Double]
+        public var zStatistic: [Double]
+        public var pValue: [Double]
+    }
+
+    /// Wald leads for every row, as ``LeadEstimate/interval(method:confidence:draws:seed:)`` with
+    /// `.wald`.
+    ///
+    /// - Parameters:
+    ///   - shareA: p_A per row (proportions).
+    ///   - shareB: p_B per row.
+    ///   - effectiveSampleSize: n_eff per row, NaN where unknown (or where no interval may be given).
+    /// - Precondition: the three columns have equal lengths.
+    /// - Complexity: O(rows); three BLAS level-1 calls plus one pass per output column.
+    public static func leads(shareA: [Double], shareB: [Double], effectiveSampleSize n: [Double],
+                             confidence: ConfidenceLevel = .ninetyFive) -> Leads {
+        precondition(shareA.count == shareB.count && shareA.count == n.count, "columns differ in length")
+        let rows = shareA.count
+        var lead = shareA
+        BLAS.axpy(-1, shareB, &lead)
+        var variance = shareA
+        BLAS.axpy(1, shareB, &variance)
+        var se = [Double](repeating: .nan, count: rows)
+        var lower = se, upper = se, z = se, p = se
+        let critical = confidence.z
+        for i in 0..<rows {
+            let d = lead[i]
+            variance[i] = variance[i] - d * d
+            let ni = n[i]
+            guard !ni.isNaN else { continue }
+            let s = (variance[i] / ni).squareRoot()
+            se[i] = s
+            lower[i] = d - critical * s
+            upper[i] = d + critical * s
+            if s > 0 {
+                let statistic = d / s
+                z[i] = statistic
+                p[i] = 2 * Normal.survival(abs(statistic))
+            }
+        }
+        return Leads(lead: lead, unitVariance: variance, standardError: se, lower: lower, upper: upper,
+                     zStatistic: z, pValue: p)
+    }
+
+    /// Per-row swing results.
+    public struct Swings: Equatable, Sendable {
+        public var swing: [Double]
+        public var standardError: [Double]
+        public var lower: [Double]
+        public var upper: [Double]
+        public var zStatistic: [Double]
+        public var pValue: [Double]
+        /// ⌈z²(v₁ + v₂)/swing²⌉ per row; NaN for a zero swing.
+        public var breakEvenSampleSize: [Double]
+    }
+
+    /// Swings between the polls of each row (independent polls), as ``SwingEstimate``.
+    ///
+    /// - Parameters:
+    ///   - before: the earlier polls' ``Leads`` (from ``leads(shareA:shareB:effectiveSampleSize:confidence:)``).
+    ///   - after: the later polls' leads, same length.
+    ///   - beforeSampleSize: n_eff of the earlier polls (NaN where unknown).
+    ///   - afterSampleSize: n_eff of the later polls.
+    /// - Complexity: O(rows); two BLAS `axpy` calls plus one pass.
+    public static func swings(before: Leads, after: Leads, beforeSampleSize: [Double], afterSampleSize: [Double],
+                              confidence: ConfidenceLevel = .ninetyFive) -> Swings {
+        let rows = before.lead.count
+        precondition(after.lead.count == rows && beforeSampleSize.count == rows && afterSampleSize.count == rows,
+                     "columns differ in length")
+        var swing = after.lead
+        BLAS.axpy(-1, before.lead, &swing)
+        var unit = before.unitVariance
+        BLAS.axpy(1, after.unitVariance, &unit)
+        var se = [Double](repeating: .nan, count: rows)
+        var lower = se, upper = se, z = se, p = se, breakEven = se
+        let critical = confidence.z
+        for i in 0..<rows {
+            let s = swing[i]
+            if s != 0 {
+                breakEven[i] = Swift.max(1, (critical * critical * unit[i] / (s * s)).rounded(.up))
+            }
+            let n1 = beforeSampleSize[i], n2 = afterSampleSize[i]
+            guard !n1.isNaN, !n2.isNaN else { continue }
+            let deviation = (before.unitVariance[i] / n1 + after.unitVariance[i] / n2).squareRoot()
+            se[i] = deviation
+            lower[i] = s - critical * deviation
+            upper[i] = s + critical * deviation
+            let statistic = s / deviation
+            z[i] = statistic
+            p[i] = 2 * Normal.survival(abs(statistic))
+        }
+        return Swings(swing: swing, standardError: se, lower: lower, upper: upper, zStatistic: z, pValue: p,
+                      breakEvenSampleSize: breakEven)
+    }
+
+    /// One share's interval for every row, as ``ShareInterval/init(share:trials:confidence:method:)``.
+    ///
+    /// - Parameters:
+    ///   - shares: p per row (proportions in [0, 1]).
+    ///   - effectiveSampleSize: n_eff per row (> 0); NaN gives NaN bounds.
+    /// - Precondition: equal lengths.
+    /// - Complexity: O(rows) for the closed forms (Wald, Wilson, Agresti–Coull, Wilson-cc);
+    ///   the beta and root-search methods cost as the scalar ones per row.
+    public static func shareIntervals(shares: [Double], effectiveSampleSize n: [Double],
+                                      method: ShareIntervalMethod,
+                                      confidence: ConfidenceLevel = .ninetyFive) -> (lower: [Double], upper: [Double]) {
+        precondition(shares.count == n.count, "columns differ in length")
+        var lower = [Double](repeating: .nan, count: shares.count)
+        var upper = lower
+        for i in 0..<shares.count where !n[i].isNaN {
+            (lower[i], upper[i]) = ShareInterval.bounds(count: shares[i] * n[i], share: shares[i], trials: n[i],
+                                                        confidence: confidence, method: method)
+        }
+        return (lower, upper)
+    }
+}
