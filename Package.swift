@@ -41,7 +41,7 @@ let package = Package(
             name: "PollCompareTests",
             dependencies: ["PollCompare", .product(name: "Numerics", package: "swift-numerics")]
         ),
-        .testTarget(name: "pollcmpTests", dependencies: ["pollcmp"]),
+        .testTarget(name: "pollcmpTests", dependencies: ["pollcmp"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,20 +1,35 @@
 import ArgumentParser
 import PollCompare
+import PollNumerics
 
 /// Options every report-printing command shares: format and layout.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text (for people), csv, tsv or json.")
     var format: OutputFormat = .text
 
-    @Flag(name: .long, help: "Leave out the header row (csv, tsv, text).")
+    @Flag(name: .long, help: "Leave out the header row (csv, tsv, text tables).")
     var noHeader = false
 
-    @Option(name: .long, help: "Decimals in text output (0-17).")
+    @Option(name: .long, help: "Decimals for points in text output (0-17).")
     var digits: Int = 1
 
     func validate() throws {
         guard (0...17).contains(digits) else {
             throw ValidationError("--digits must be between 0 and 17, not \(digits)")
+        }
+    }
+
+    /// Prints `table`, preceded by `summary` in the text format.
+    func emit(_ table: ReportTable, summary: @autoclosure () -> String) {
+        switch format {
+        case .text:
+            StandardStreams.write(summary() + "\n" + ReportFormat.text.render(table, header: !noHeader, digits: digits))
+        case .csv:
+            StandardStreams.write(ReportFormat.csv.render(table, header: !noHeader))
+        case .tsv:
+            StandardStreams.write(ReportFormat.tsv.render(table, header: !noHeader))
+        case .json:
+            StandardStreams.write(ReportFormat.json.render(table))
         }
     }
 }
@@ -25,7 +40,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The confidence level: --conf 0.95, 95 or 95%, and an optional fixed critical value --z.
 struct ConfidenceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Confidence level: 0.95, 95 or 95%.", valueName: "level"))
+    @Option(name: .long, help: ArgumentHelp("Confidence level: 0.95, 95 or 95% (a fraction below 1, else a percentage).",
+                                            valueName: "level"))
     var conf: String = "0.95"
 
     @Option(name: .long, help: ArgumentHelp(
@@ -59,5 +75,93 @@ enum ConfidenceParsing {
         if percent { body = body.dropLast() }
         guard let value = Double(body), value.isFinite else { return nil }
         return percent || value >= 1 ? value / 100 : value
+    }
+}
+
+/// How one poll's sample is described on the command line.
+struct DesignOptions: ParsableArguments {
+    @Option(name: .long, help: "Sample size (respondents). Without it there is no interval, only the break-even n.")
+    var n: Double?
+
+    @Option(name: .long, help: "Design effect (variance inflation from weighting); the effective n is n/deff.")
+    var deff: Double?
+
+    @Option(name: .customLong("n-eff"), help: "Effective sample size, when the pollster publishes it instead of deff.")
+    var nEff: Double?
+
+    @Option(name: .long, help: "Population size N for the finite population correction (N - n)/(N - 1).")
+    var population: Double?
+
+    @Option(name: .customLong("sample-type"), help: "probability, opt-in or straw. Straw and opt-in polls get no margin of sampling error.")
+    var sampleType: SampleTypeArgument = .probability
+
+    @Flag(name: .customLong("assume-random-sample"), help: "Compute intervals for a straw or opt-in poll anyway (the output says so).")
+    var assumeRandomSample = false
+
+    @Option(name: .customLong("assume-n"), help: "A sample size to assume when --n is not given (the output says so).")
+    var assumeN: Double?
+
+    func validate() throws {
+        if deff != nil && nEff != nil { throw ValidationError("give --deff or --n-eff, not both") }
+        if n != nil && assumeN != nil { throw ValidationError("give --n or --assume-n, not both") }
+    }
+
+    /// The sample size in use and whether it was assumed.
+    var sampleSize: (value: Double, assumed: Bool)? {
+        if let n { return (n, false) }
+        if let assumeN { return (assumeN, true) }
+        return nil
+    }
+
+    /// The design, or nil without a sample size.
+    func design() throws(PollCompareError) -> SampleDesign? {
+        guard let size = sampleSize?.value else { return nil }
+        let type = sampleType.value
+        if let nEff {
+            return try SampleDesign(sampleSize: size, effectiveSampleSize: nEff, populationSize: population,
+                                    sampleType: type, assumesRandomSample: assumeRandomSample)
+        }
+        return try SampleDesign(sampleSize: size, designEffect: deff ?? 1, populationSize: population,
+                                sampleType: type, assumesRandomSample: assumeRandomSample)
+    }
+
+    /// A sentence when the sample size was assumed, else "".
+    var assumptionNote: String {
+        guard let size = sampleSize, size.assumed else { return "" }
+        return "The sample size was not published: n = \(NumberText.roundTrip(size.value)) is assumed (--assume-n).\n"
+    }
+}
+
+enum SampleTypeArgument: String, ExpressibleByArgument, CaseIterable {
+    case probability, optIn = "opt-in", straw
+    var value: SampleType { SampleType(rawValue: rawValue)! }
+}
+
+/// Reproducibility and speed: random seed and BLAS threads.
+struct ComputeOptions: ParsableArguments {
+    @Option(name: .long, help: "Seed for Monte Carlo methods (bayes); the default is fixed and reported.")
+    var seed: UInt64 = LeadInterval.defaultSeed
+
+    @Option(name: .long, help: "BLAS threads (default 1, for bit-reproducible results).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func apply() {
+        if let threads { BLASThreads.set(threads) }
+    }
+}
+
+/// Shares on the command line: percentage points, or counts with --counts.
+enum ShareArguments {
+    /// Converts command-line numbers to proportions: x/100, or x/n with --counts.
+    static func proportions(_ values: [Double], counts: Bool, n: Double?) throws -> [Double] {
+        if counts {
+            guard let n else { throw ValidationError("--counts needs --n (the counts are out of n)") }
+            return values.map { $0 / n }
+        }
+        return values.map { $0 / 100 }
     }
 }

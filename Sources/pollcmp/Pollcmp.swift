@@ -14,7 +14,9 @@ struct Pollcmp: ParsableCommand {
             73 output cannot be created, 74 I/O error.
             """,
         version: PollcmpVersion.current,
-        subcommands: [SwingCommand.self]
+        subcommands: [IntervalCommand.self, LeadCommand.self, SwingCommand.self, ChangeCommand.self,
+                      MultinomialCommand.self, MarginCommand.self, SampleSizeCommand.self,
+                      DesignEffectCommand.self, MethodsCommand.self]
     )
 }
 

@@ -9,7 +9,10 @@ import PollCompare
 /// Writing to stdout and stderr without Foundation (which would slow start-up).
 enum StandardStreams {
     static func write(_ text: String) {
-        writeAll(text, to: 1)
+        if !writeAll(text, to: 1) {
+            writeAll("pollcmp: error: cannot write to standard output\n", to: 2)
+            exit(74)
+        }
     }
 
     static func error(_ message: String) {
@@ -17,18 +20,20 @@ enum StandardStreams {
     }
 
     /// Writes every byte of `text` to a file descriptor, retrying short writes and EINTR.
-    private static func writeAll(_ text: String, to fd: Int32) {
+    @discardableResult
+    private static func writeAll(_ text: String, to fd: Int32) -> Bool {
         var text = text
-        text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
                 let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return
+                    return false
                 }
                 offset += n
             }
+            return true
         }
     }
 }

@@ -35,24 +35,25 @@ struct SwingCommand: ParsableCommand {
     @Option(name: .long, help: "Sample size of the later poll.")
     var n2: Double?
 
+    @Option(name: .customLong("assume-n"), help: "A sample size to assume for each poll whose size is not given (the output says so).")
+    var assumeN: Double?
+
+    @Option(name: .long, help: "Correlation between the two leads, for a panel that asked the same people twice (default 0: independent polls).")
+    var correlation: Double = 0
+
     @OptionGroup var confidence: ConfidenceOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let level = try confidence.level()
         let swing = try DataErrors.guarded { () throws(PollCompareError) -> SwingEstimate in
-            let before = try LeadEstimate(shareA: a1 / 100, shareB: b1 / 100, sampleSize: n1)
-            let after = try LeadEstimate(shareA: a2 / 100, shareB: b2 / 100, sampleSize: n2)
-            return SwingEstimate(before: before, after: after, confidence: level)
+            let before = try LeadEstimate(shareA: a1 / 100, shareB: b1 / 100, sampleSize: n1 ?? assumeN)
+            let after = try LeadEstimate(shareA: a2 / 100, shareB: b2 / 100, sampleSize: n2 ?? assumeN)
+            return try SwingEstimate(before: before, after: after, correlation: correlation, confidence: level)
         }
-        let table = SwingReport.table([swing])
-        switch output.format {
-        case .text:
-            StandardStreams.write(SwingReport.summary(swing, digits: output.digits) + "\n"
-                + ReportFormat.text.render(table, header: !output.noHeader, digits: output.digits))
-        case .csv, .tsv, .json:
-            let format = ReportFormat(rawValue: output.format.rawValue)!
-            StandardStreams.write(format.render(table, header: !output.noHeader))
-        }
+        let assumed = assumeN != nil && (n1 == nil || n2 == nil)
+            ? "A sample size was not given: n = \(NumberText.roundTrip(assumeN!)) is assumed for \(n1 == nil && n2 == nil ? "both polls" : (n1 == nil ? "the earlier poll" : "the later poll")) (--assume-n).\n"
+            : ""
+        output.emit(SwingReport.table([swing]), summary: assumed + SwingReport.summary(swing, digits: output.digits))
     }
 }

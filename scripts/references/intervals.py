@@ -34,10 +34,12 @@ Which tool produces which table
    - "mid-p": mid-p Clopper-Pearson from its definition, mpmath betainc
      (dps 50) + bracketed mpmath root finding, started from a scipy brentq
      solution.  Where mpmath.betainc cannot evaluate (n = 1e9 with both shape
-     parameters ~5e8) the scipy.special.betainc/betaincc + scipy.optimize.brentq
-     (xtol=1e-300, rtol=4*eps, scipy's minimum; then an ulp walk) root is written instead and the row comment says
-     so; those rows are cross-checked (stderr) against an mpmath.quad
-     evaluation of the incomplete beta integral.
+     parameters ~5e8) the scipy.special.betainc/betaincc +
+     scipy.optimize.brentq root is written instead (xtol=1e-300 and
+     rtol=4*eps, the smallest rtol scipy accepts, followed by an ulp walk to
+     the sign change) and the row comment says so; those rows are
+     cross-checked (stderr) against an mpmath.quad evaluation of the
+     incomplete beta integral.
    - "likelihood-ratio": inversion of the binomial likelihood-ratio test,
      mpmath (dps 50) bracketed root finding in log p (closed forms at
      x = 0 and x = n).
@@ -55,15 +57,24 @@ Which tool produces which table
      n2, count1, n1, method=T, compare="diff") (value 0, two-sided, default
      correction=True).  Poll 2 is passed first so statsmodels' diff is p2 - p1.
      The `change` column itself is p2 - p1 in mpmath, correctly rounded.
+     statsmodels errors / nan are written as .nan (row kept, comment says
+     why); an infinite statistic is also written as .nan.  For n = 1e9 the
+     score method overflows int64 when given Python ints, so those calls are
+     repeated with the same values as floats (the comment shows the call).
+     Each "score" row's comment also carries the interval obtained by
+     inverting the score test with the exact restricted MLE (issue #10269).
    - restrictedMLE: the Miettinen-Nurminen restricted MLE (maximise the
      two-binomial log-likelihood subject to p2 - p1 = delta), found in mpmath
      (dps 50) by bracketed root finding of the score equation.  The script
      also compares it with statsmodels' score_test_proportions_2indep
      prop1_null / prop2_null (statsmodels issue #10269) and re-inverts the
-     score test with the exact restricted MLE; the findings go to stderr.
+     score test in mpmath both with the exact restricted MLE and with
+     statsmodels' own closed form; the findings go to stderr.
 4. multinomial: statsmodels multinomial_proportions_confint(counts,
    alpha=alpha, method=M), M in {"goodman", "sison-glaz"}; rows where
-   statsmodels raises are skipped (listed on stderr).
+   statsmodels raises would be skipped (listed on stderr; none do with
+   statsmodels 0.15.0).  Degenerate Sison-Glaz results (c = 0, or every
+   interval [0, 1]) are kept and flagged in the row comment.
 5. designEffect: Kish deff = n * sum(w^2) / sum(w)^2 and nEff = sum(w)^2 /
    sum(w^2) in mpmath (dps 50); cross-checked (stderr) with base R arithmetic.
 6. planning: n = ceil(z^2 * V * deff / moe^2) in mpmath (dps 50).
@@ -203,8 +214,10 @@ def mp_root(f, lo, hi):
     """Root of f on the bracket [lo, hi] (f(lo), f(hi) of opposite sign), mpmath.
 
     Bisection down to a relative width of 1e-12, then the Anderson-Bjorck
-    bracketing solver to full working precision.  The result is verified by a
-    sign change across root * (1 -+ 1e-25) (or +-1e-60 absolute at 0).
+    bracketing solver to full working precision.  If the polished root leaves
+    the bracket or fails verification, plain bisection is continued to a
+    relative width of 1e-45 instead.  The result is verified by a sign change
+    across root * (1 -+ 1e-25) (or +-1e-60 absolute at 0).
     """
     lo, hi = mpf(lo), mpf(hi)
     flo, fhi = f(lo), f(hi)
@@ -214,23 +227,38 @@ def mp_root(f, lo, hi):
         return hi
     if (flo > 0) == (fhi > 0):
         raise ValueError("root not bracketed")
-    for _ in range(400):
-        if abs(hi - lo) <= mpf("1e-12") * max(abs(lo), abs(hi)):
-            break
-        mid = (lo + hi) / 2
-        fm = f(mid)
-        if fm == 0:
-            return mid
-        if (fm > 0) == (flo > 0):
-            lo, flo = mid, fm
-        else:
-            hi, fhi = mid, fm
-    root = mp.findroot(f, (lo, hi), solver="anderson", verify=False)
-    if not (min(lo, hi) <= root <= max(lo, hi)):
-        raise ValueError("polished root left the bracket")
-    eps = max(abs(root) * mpf("1e-25"), mpf("1e-60"))
-    a, b = f(root - eps), f(root + eps)
-    if a != 0 and b != 0 and (a > 0) == (b > 0):
+
+    def bisect(lo, hi, flo, rel):
+        for _ in range(2000):
+            if abs(hi - lo) <= rel * max(abs(lo), abs(hi)) or abs(hi - lo) < mpf("1e-70"):
+                break
+            mid = (lo + hi) / 2
+            fm = f(mid)
+            if fm == 0:
+                return mid, mid, fm
+            if (fm > 0) == (flo > 0):
+                lo, flo = mid, fm
+            else:
+                hi = mid
+        return lo, hi, flo
+
+    def verified(root):
+        eps = max(abs(root) * mpf("1e-25"), mpf("1e-60"))
+        a, b = f(root - eps), f(root + eps)
+        return a == 0 or b == 0 or (a > 0) != (b > 0)
+
+    lo, hi, flo = bisect(lo, hi, flo, mpf("1e-12"))
+    if lo == hi:
+        return lo
+    try:
+        root = mp.findroot(f, (lo, hi), solver="anderson", verify=False)
+        if min(lo, hi) <= root <= max(lo, hi) and verified(root):
+            return root
+    except (ZeroDivisionError, ValueError):
+        pass
+    lo, hi, _ = bisect(lo, hi, flo, mpf("1e-45"))
+    root = (lo + hi) / 2
+    if not verified(root):
         raise ValueError("root not verified")
     return root
 
@@ -490,10 +518,16 @@ def build_share():
                 lo, up = lo_s, up_s
                 ql = betainc_quad(x, n - x + 1, lo) + betainc_quad(x + 1, n - x, lo)
                 qu = (betainc_quad(x + 1, n - x, up, True) + betainc_quad(x, n - x + 1, up, True))
-                # residual of the defining equation at the scipy root, evaluated in mpmath
+                # residual of the defining equation at the scipy root, evaluated in mpmath,
+                # converted to the implied root error in ulps (residual / slope / ulp)
+                slope_l = 0.5 * (sst.beta.pdf(lo, x, n - x + 1) + sst.beta.pdf(lo, x + 1, n - x))
+                slope_u = 0.5 * (sst.beta.pdf(up, x + 1, n - x) + sst.beta.pdf(up, x, n - x + 1))
+                res_l, res_u = float(ql / 2 - mpf(alpha) / 2), float(qu / 2 - mpf(alpha) / 2)
                 log(f"  mid-p scipy row x={arg(x)} n={arg(n)} alpha={alpha}: mpmath.quad residuals "
-                    f"(relative to alpha/2) {mp.nstr((ql / 2 - mpf(alpha) / 2) / (mpf(alpha) / 2), 3)}, "
-                    f"{mp.nstr((qu / 2 - mpf(alpha) / 2) / (mpf(alpha) / 2), 3)}")
+                    f"{res_l:.3g}, {res_u:.3g} -> implied root error {res_l / slope_l / np.spacing(lo):.3g}, "
+                    f"{res_u / slope_u / np.spacing(up):.3g} ulp")
+                midp_quad_report.append((x, n, alpha, res_l / slope_l / np.spacing(lo),
+                                         res_u / slope_u / np.spacing(up)))
                 call = (f"{SP} brentq(xtol=1e-300, rtol=4*eps) + ulp walk on 0.5*(betainc(x, n-x+1, p) + betainc(x+1, n-x, p)) "
                         f"= alpha/2 and the betaincc analogue, x={arg(x)}, n={arg(n)}, alpha={alpha!r} "
                         "(mpmath.betainc too slow at n=1e9)")
@@ -502,12 +536,22 @@ def build_share():
                 dev = max(abs(lo - lo_s) / max(lo, 1e-300), abs(up - up_s) / max(up, 1e-300))
                 if dev > 1e-10:
                     log(f"  WARNING mid-p mpmath vs scipy rel diff {dev:.3g} at x={x} n={n} alpha={alpha}")
-                call = (f"{tool} mid-p: 0.5*[I_L(x, n-x+1) + I_L(x+1, n-x)] = alpha/2 and upper analogue "
-                        f"via mpmath.betainc + findroot, x={arg(x)}, n={arg(n)}, alpha={alpha!r}")
                 if x == 0:
-                    call += "; L=0, U=1-alpha^(1/n)"
+                    lo_text = "L=0 (x=0)"
+                elif x == n:
+                    lo_text = "L=alpha^(1/n) (x=n)"
+                else:
+                    lo_text = "L: root of 0.5*[I_L(x,n-x+1) + I_L(x+1,n-x)] = alpha/2"
                 if x == n:
-                    call += "; U=1, L=alpha^(1/n)"
+                    up_text = "U=1 (x=n)"
+                elif x == 0:
+                    up_text = "U=1-alpha^(1/n) (x=0)"
+                else:
+                    up_text = "U: root of 0.5*[(1-I_U(x+1,n-x)) + (1-I_U(x,n-x+1))] = alpha/2"
+                call = (f"{tool} mid-p Clopper-Pearson, x={arg(x)}, n={arg(n)}, alpha={alpha!r}: "
+                        f"{lo_text}; {up_text}"
+                        + ("; I = mpmath.betainc(a, b, 0, p, regularized=True), bracketed findroot"
+                           if 0 < x < n else ""))
             rows.append(("mid-p", x, n, alpha, lo, up, call))
 
     # likelihood ratio
@@ -525,6 +569,7 @@ def build_share():
 
 
 share_r_report = []
+midp_quad_report = []
 
 
 # ---------------------------------------------------------------------------
@@ -591,7 +636,10 @@ def posterior_lead(ca, cb):
 
 def build_posterior():
     rows = []
-    for ca, cb, n in LEAD_GRID + [(31, 58, 100), (580, 310, 1000)]:
+    # The brief adds (31, 58, 100) and (580, 310, 1000); the latter is already in
+    # LEAD_GRID, so it is written once.
+    extra = [(31, 58, 100), (580, 310, 1000)]
+    for ca, cb, n in LEAD_GRID + [t for t in extra if t not in LEAD_GRID]:
         val, call = posterior_lead(ca, cb)
         rows.append((ca, cb, n, to_double(val), call))
     return rows
@@ -607,32 +655,57 @@ CHANGE_METHODS = [("wald", "wald", "wald"), ("agresti-caffo", "agresti-caffo", "
                   ("newcombe", "newcomb", "score"), ("score", "score", "score")]
 
 
+def _statsmodels_change(a, ci_m, test_m, alpha):
+    """statsmodels interval + test for one row; failures become nan with a note."""
+    extra = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            lo, up = confint_proportions_2indep(*a, method=ci_m, compare="diff", alpha=alpha)
+            lo, up = float(lo), float(up)
+        except Exception as e:   # noqa: BLE001 - record as nan, keep the row
+            lo = up = float("nan")
+            extra.append(f"confint raised {type(e).__name__}: {str(e)[:70]}")
+        try:
+            res = test_proportions_2indep(*a, method=test_m, compare="diff")
+            stat, pv = float(res.statistic), float(res.pvalue)
+        except Exception as e:   # noqa: BLE001
+            stat = pv = float("nan")
+            extra.append(f"test raised {type(e).__name__}: {str(e)[:70]}")
+    for name, v in (("lower", lo), ("upper", up), ("statistic", stat), ("pValue", pv)):
+        if math.isnan(v) and not (name in ("lower", "upper") and "confint raised" in " ".join(extra)) \
+                and not (name in ("statistic", "pValue") and "test raised" in " ".join(extra)):
+            extra.append(f"statsmodels {name} = nan")
+    return lo, up, stat, pv, extra
+
+
 def build_change():
     rows = []
     for ours, ci_m, test_m in CHANGE_METHODS:
         for alpha in ALPHAS:
             for c1, n1, c2, n2 in CHANGE_GRID:
                 change = to_double(mpf(c2) / mpf(n2) - mpf(c1) / mpf(n1))
-                a = (as_input(c2), as_input(n2), as_input(c1), as_input(n1))
                 sa = f"{arg(c2)}, {arg(n2)}, {arg(c1)}, {arg(n1)}"
-                extra = []
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    try:
-                        lo, up = confint_proportions_2indep(*a, method=ci_m, compare="diff", alpha=alpha)
-                        lo, up = float(lo), float(up)
-                    except Exception as e:   # noqa: BLE001 - record as nan, keep the row
-                        lo = up = float("nan")
-                        extra.append(f"confint raised {type(e).__name__}: {str(e)[:60]} -> nan")
-                    try:
-                        res = test_proportions_2indep(*a, method=test_m, compare="diff")
-                        stat, pv = float(res.statistic), float(res.pvalue)
-                    except Exception as e:   # noqa: BLE001
-                        stat = pv = float("nan")
-                        extra.append(f"test raised {type(e).__name__}: {str(e)[:60]} -> nan")
-                for name, v in (("lower", lo), ("upper", up), ("statistic", stat), ("pValue", pv)):
-                    if math.isnan(v) and not any(name in s for s in extra):
-                        extra.append(f"{name} nan from statsmodels")
+                ints = (as_input(c2), as_input(n2), as_input(c1), as_input(n1))
+                lo, up, stat, pv, extra = _statsmodels_change(ints, ci_m, test_m, alpha)
+                if any(math.isnan(v) for v in (lo, up, stat, pv)) and any(isinstance(v, int) for v in ints):
+                    # Python ints become int64 arrays inside statsmodels; with n = 1e9 the score
+                    # method's cubic overflows int64 (nan -> brentq raises).  The same numbers
+                    # passed as floats avoid that; use them where the int call failed.
+                    floats = tuple(float(v) for v in ints)
+                    flo, fup, fstat, fpv, fextra = _statsmodels_change(floats, ci_m, test_m, alpha)
+                    if not any(math.isnan(v) for v in (flo, fup, fstat, fpv)):
+                        lo, up, stat, pv = flo, fup, fstat, fpv
+                        sa = ", ".join(repr(v) for v in floats)
+                        extra = ["with Python-int inputs statsmodels overflows int64 in the score cubic "
+                                 "(6*nobs**2) and brentq raises on nan, so the same values are passed as floats"
+                                 ] + fextra
+                inf_fields = [name for name, v in (("lower", lo), ("upper", up), ("statistic", stat),
+                                                   ("pValue", pv)) if math.isinf(v)]
+                for name in inf_fields:
+                    extra.append(f"statsmodels {name} = {dict(lower=lo, upper=up, statistic=stat, pValue=pv)[name]!r}"
+                                 " written as .nan (no inf in the file)")
+                lo, up, stat, pv = (float("nan") if math.isinf(v) else v for v in (lo, up, stat, pv))
                 corr = "; score: default correction=True (N/(N-1))" if "score" in (ci_m, test_m) else ""
                 call = (f'{SM} confint_proportions_2indep({sa}, method="{ci_m}", compare="diff", alpha={alpha!r}) '
                         f'+ test_proportions_2indep({sa}, method="{test_m}", compare="diff"){corr}')
@@ -684,10 +757,12 @@ def mn_cubic(c1, n1, c2, n2, delta, fixed):
     return prop0, prop0 + d
 
 
-def score_interval_exact(c1, n1, c2, n2, alpha):
-    """Score (Miettinen-Nurminen) interval for p2 - p1 from the exact restricted MLE.
+def score_interval(c1, n1, c2, n2, alpha, mle):
+    """Score (Miettinen-Nurminen) interval for p2 - p1 by inverting |z(delta)| = z_crit in mpmath.
 
-    Uses the same N/(N-1) variance factor as statsmodels' default correction=True.
+    `mle(c1, n1, c2, n2, delta)` gives the restricted estimates (p1, p2); the
+    variance carries the same N/(N-1) factor as statsmodels' default
+    correction=True.
     """
     x1, m1, x2, m2 = mpf(c1), mpf(n1), mpf(c2), mpf(n2)
     N = m1 + m2
@@ -695,9 +770,13 @@ def score_interval_exact(c1, n1, c2, n2, alpha):
     zc = z_crit(alpha)
 
     def zstat(delta):
-        p1, p2 = restricted_mle(c1, n1, c2, n2, delta)
+        if delta == 0:   # pooled estimate, as in statsmodels and M-N at delta = 0
+            p1 = p2 = (x1 + x2) / N
+        else:
+            p1, p2 = mle(c1, n1, c2, n2, delta)
         var = (p1 * (1 - p1) / m1 + p2 * (1 - p2) / m2) * N / (N - 1)
         return (dhat - delta) / mp.sqrt(var)
+
     # bracket each bound by stepping away from dhat (zstat is decreasing in delta)
     def bracket(sign):
         far = dhat
@@ -711,6 +790,10 @@ def score_interval_exact(c1, n1, c2, n2, alpha):
     up = mp_root(lambda d: zstat(d) + zc, *bracket(+1))
     lo = mp_root(lambda d: zstat(d) - zc, *bracket(-1))
     return lo, up
+
+
+def buggy_mle(c1, n1, c2, n2, delta):
+    return mn_cubic(c1, n1, c2, n2, delta, fixed=False)
 
 
 RMLE_GRID = [((363, 1000, 580, 1000), [-0.1, 0.0, 0.1, 0.2, 0.25]),
@@ -749,25 +832,39 @@ score_report = []
 
 
 def compare_score_intervals(change_rows):
-    """Compare statsmodels' score interval with the exact-restricted-MLE inversion."""
-    log("score interval: statsmodels vs inversion with the exact restricted MLE (same N/(N-1) factor)")
+    """Compare statsmodels' score interval with two mpmath inversions of the score test.
+
+    * exact: the numerically exact restricted MLE (`restricted_mle`);
+    * buggy: statsmodels' own closed form with count0 where nobs0 belongs
+      (`mn_cubic(fixed=False)`), to show that statsmodels' numbers are that bug.
+    Both use the N/(N-1) factor.  Returns the change rows with a note appended
+    to the comment of each "score" row.
+    """
+    log("score interval: statsmodels vs mpmath inversion with the exact restricted MLE and with "
+        "statsmodels' cubic (same N/(N-1) factor)")
+    out = []
     for row in change_rows:
         ours, c1, n1, c2, n2, alpha, _, lo, up = row[:9]
         if ours != "score":
+            out.append(row)
             continue
-        if math.isnan(lo) or math.isnan(up):
-            log(f"  ({arg(c1)}/{arg(n1)} -> {arg(c2)}/{arg(n2)}) alpha={alpha}: statsmodels nan, skipped")
-            score_report.append((c1, n1, c2, n2, alpha, lo, up, None, None))
-            continue
-        ex = capped(lambda: score_interval_exact(c1, n1, c2, n2, alpha), cap=120)
-        if ex is None:
-            log(f"  ({arg(c1)}/{arg(n1)} -> {arg(c2)}/{arg(n2)}) alpha={alpha}: exact inversion failed")
-            score_report.append((c1, n1, c2, n2, alpha, lo, up, None, None))
-            continue
-        el, eu = to_double(ex[0]), to_double(ex[1])
-        score_report.append((c1, n1, c2, n2, alpha, lo, up, el, eu))
-        log(f"  ({arg(c1)}/{arg(n1)} -> {arg(c2)}/{arg(n2)}) alpha={alpha}: statsmodels ({lo!r}, {up!r}) "
-            f"exact ({el!r}, {eu!r}) diff ({lo - el:.3g}, {up - eu:.3g})")
+        ex = capped(lambda: score_interval(c1, n1, c2, n2, alpha, restricted_mle), cap=120)
+        bg = capped(lambda: score_interval(c1, n1, c2, n2, alpha, buggy_mle), cap=120)
+        ex = None if ex is None else (to_double(ex[0]), to_double(ex[1]))
+        bg = None if bg is None else (to_double(bg[0]), to_double(bg[1]))
+        score_report.append((c1, n1, c2, n2, alpha, lo, up, ex, bg))
+        log(f"  ({arg(c1)}/{arg(n1)} -> {arg(c2)}/{arg(n2)}) alpha={alpha}: statsmodels ({lo!r}, {up!r}); "
+            f"exact-MLE inversion {ex}; statsmodels-cubic inversion {bg}"
+            + ("" if ex is None or math.isnan(lo) else f"; statsmodels - exact = ({lo - ex[0]:.3g}, {up - ex[1]:.3g})")
+            + ("" if bg is None or math.isnan(lo) else f"; statsmodels - cubic = ({lo - bg[0]:.3g}, {up - bg[1]:.3g})"))
+        note = ""
+        if ex is not None and not math.isnan(lo):
+            note = (f"; statsmodels #10269 (restricted-MLE cubic uses count0 where nobs0 belongs) affects these "
+                    f"bounds: inversion with the exact restricted MLE and N/(N-1) gives ({ex[0]!r}, {ex[1]!r})")
+        elif ex is not None:
+            note = (f"; inversion with the exact restricted MLE and N/(N-1) would give ({ex[0]!r}, {ex[1]!r})")
+        out.append(row[:-1] + (row[-1] + note,))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -795,6 +892,18 @@ def build_multinomial():
                     continue
                 lower = [float(v) for v in ci[:, 0]]
                 upper = [float(v) for v in ci[:, 1]]
+                if method == "sison-glaz":
+                    props = [c / sum(counts) for c in counts]
+                    if all(lv == 0.0 for lv in lower) and all(uv == 1.0 for uv in upper):
+                        call += ("; degenerate: statsmodels' search for c reached c >= n, where it takes the "
+                                 "coverage as 1 (GH#9587), so every interval is [0, 1]")
+                        notes.append(f"multinomial sison-glaz {counts} alpha={alpha}: every interval [0, 1]")
+                    elif all(lv == pv for lv, pv in zip(lower, props)):
+                        call += ("; c = 0 (nu(1) already exceeds 1 - alpha; statsmodels follows R MultinomialCI), "
+                                 "so lower = p-hat")
+                        notes.append(f"multinomial sison-glaz {counts} alpha={alpha}: c = 0, lower = p-hat")
+                    if counts == [56, 72, 73, 59, 62, 87, 58]:
+                        call += "; Sison & Glaz (1995) example 1 (per statsmodels' test data)"
                 if any(math.isnan(v) for v in lower + upper):
                     notes.append(f"multinomial {method} {counts} alpha={alpha}: nan in result")
                 rows.append((method, [float(c) for c in counts], alpha, lower, upper, call))
@@ -886,7 +995,7 @@ def main():
     log("change ...")
     change = build_change()
     rmle = build_restricted_mle()
-    compare_score_intervals(change)
+    change = compare_score_intervals(change)
     log("multinomial ...")
     multi = build_multinomial()
     log("designEffect ...")

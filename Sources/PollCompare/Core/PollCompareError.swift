@@ -36,21 +36,21 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .sharesExceedTotal(sum):
             return "shares sum to \(Percent.text(sum)), above 100 by more than the rounding slack of \(Percent.text(Shares.roundingSlack))"
         case let .invalidSampleSize(name, value):
-            return "\(name) \(value) is not a positive sample size"
+            return "\(name) \(NumberText.roundTrip(value)) is not a positive sample size"
         case let .invalidConfidence(value):
-            return "confidence \(value) is not between 0 and 1 (exclusive)"
+            return "confidence \(NumberText.roundTrip(value)) is not between 0 and 1 (exclusive)"
         case let .invalidCriticalValue(value):
-            return "critical value z \(value) is not a positive number"
+            return "critical value z \(NumberText.roundTrip(value)) is not a positive number"
         case let .invalidDesignEffect(value):
-            return "design effect \(value) is not a positive number"
+            return "design effect \(NumberText.roundTrip(value)) is not a positive number"
         case let .invalidPopulationSize(value, n):
-            return "population size \(value) is not a number at least the sample size \(n)"
+            return "population size \(NumberText.roundTrip(value)) is smaller than the sample size \(NumberText.roundTrip(n)) or not a number"
         case let .invalidWeights(why):
             return "weights: \(why)"
         case let .countOutOfRange(name, value, n):
-            return "\(name) \(value) is not between 0 and the sample size \(n)"
+            return "\(name) \(NumberText.roundTrip(value)) is not between 0 and the sample size \(NumberText.roundTrip(n))"
         case let .invalidCorrelation(value):
-            return "correlation \(value) is not between -1 and 1"
+            return "correlation \(NumberText.roundTrip(value)) is not between -1 and 1"
         case let .invalidMargin(value):
             return "margin of error \(Percent.text(value)) is not between 0 and 100"
         case let .invalidCategories(why):

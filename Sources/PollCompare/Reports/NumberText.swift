@@ -11,7 +11,7 @@ public enum NumberText {
     ///
     /// Integral values print without a fractional part ("800", not "800.0").
     public static func roundTrip(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
+        if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))

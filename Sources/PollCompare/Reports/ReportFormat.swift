@@ -89,14 +89,18 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         return out + "\""
     }
 
-    /// How a number reads in the text format, chosen by its column's name: probabilities
-    /// (`p_value`, `prob_*`) with 3 significant digits, test statistics (`z`) with 2 decimals,
-    /// whole numbers without decimals, everything else with `digits` decimals.
+    /// How a number reads in the text format, chosen by its column's name: p-values and
+    /// probabilities (`p_value`, `prob_*`) with 3 decimals (scientific below 0.001), test
+    /// statistics (`z`) with 2 decimals, ratios (`conf`, `deff`) as given (deff to 3 decimals),
+    /// whole numbers without decimals, everything else (points, effective sizes) with `digits`
+    /// decimals.
     static func textNumber(_ v: Double, column: String, digits: Int) -> String {
         if column == "p_value" || column.hasPrefix("prob_") {
             return v != 0 && abs(v) < 0.001 ? NumberText.scientific(v, digits: 2) : NumberText.fixed(v, digits: 3)
         }
         if column == "z" { return NumberText.fixed(v, digits: 2) }
+        if column == "conf" { return NumberText.roundTrip(v) }
+        if column == "deff" { return v == v.rounded() ? NumberText.roundTrip(v) : NumberText.fixed(v, digits: 3) }
         if v == v.rounded() && abs(v) < 1e15 { return NumberText.fixed(v, digits: 0) }
         return NumberText.fixed(v, digits: digits)
     }

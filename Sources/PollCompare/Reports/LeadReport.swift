@@ -1,0 +1,78 @@
+/// Rows and sentences for `pollcmp lead`, in percentage points.
+///
+/// Columns (stable API): `a,b,n,n_eff,method,conf,lead,se,moe,lower,upper,z,p_value,prob_lead,
+/// break_even_n,basis,seed`. `prob_lead` is P(A leads): Φ(lead/SE) for the Wald methods, the exact
+/// Dirichlet posterior for `bayes`. `seed` is given for `bayes` only.
+public enum LeadReport {
+    public static let columns = [
+        "a", "b", "n", "n_eff", "method", "conf", "lead", "se", "moe", "lower", "upper", "z", "p_value",
+        "prob_lead", "break_even_n", "basis", "seed",
+    ]
+
+    /// One row.
+    ///
+    /// - Complexity: as ``LeadEstimate/interval(method:confidence:draws:seed:)``.
+    public static func table(_ estimate: LeadEstimate, method: LeadIntervalMethod, confidence: ConfidenceLevel,
+                             draws: Int = LeadInterval.defaultDraws, seed: UInt64 = LeadInterval.defaultSeed) -> ReportTable {
+        let i = estimate.interval(method: method, confidence: confidence, draws: draws, seed: seed)
+        var table = ReportTable(columns: columns)
+        table.append([
+            .number(Percent.echo(estimate.shareA)), .number(Percent.echo(estimate.shareB)),
+            .optional(estimate.sampleSize), .optional(estimate.effectiveSampleSize),
+            .text(method.rawValue), .number(confidence.level), .number(estimate.lead * 100),
+            .optional(i.map { $0.standardError * 100 }), .optional(i.map { $0.marginOfError * 100 }),
+            .optional(i.map { $0.lower * 100 }), .optional(i.map { $0.upper * 100 }),
+            .optional(i?.zStatistic), .optional(i?.pValue), .optional(i?.probabilityALeads),
+            .optional(estimate.breakEvenSampleSize(confidence: confidence)), .text(estimate.basis.rawValue),
+            .optional(i?.seed.map { Double($0) }),
+        ])
+        return table
+    }
+
+    /// Sentences saying what the numbers support, e.g. "A leads B by 27.0 points (58.0 to 31.0).
+    /// The lead's margin of error at 95% confidence is ±5.6 points (…): the lead is larger than its
+    /// margin of error; the probability that A leads is 1.000."
+    public static func summary(_ estimate: LeadEstimate, method: LeadIntervalMethod, confidence: ConfidenceLevel,
+                               digits: Int, names: (String, String) = ("A", "B"),
+                               draws: Int = LeadInterval.defaultDraws, seed: UInt64 = LeadInterval.defaultSeed) -> String {
+        let (a, b) = names
+        let level = NumberText.roundTrip(confidence.level * 100) + "%"
+        let d = estimate.lead
+        let points = NumberText.fixed(abs(d) * 100, digits: digits)
+        let shares = "\(NumberText.fixed(estimate.shareA * 100, digits: digits)) to \(NumberText.fixed(estimate.shareB * 100, digits: digits))"
+        var text = d == 0 ? "\(a) and \(b) have equal shares (\(shares))."
+            : (d > 0 ? "\(a) leads \(b) by \(points) points (\(shares))." : "\(b) leads \(a) by \(points) points (\(shares)).")
+        guard let i = estimate.interval(method: method, confidence: confidence, draws: draws, seed: seed) else {
+            switch estimate.basis {
+            case .notRandomSample:
+                text += "\nThis poll is not a random sample, so the lead has no margin of sampling error."
+            default:
+                text += "\nWithout a sample size the lead has no margin of error."
+            }
+            if let n = estimate.breakEvenSampleSize(confidence: confidence) {
+                text += " In a random sample a lead this size would be significant at \(level) confidence"
+                    + " with at least \(NumberText.roundTrip(n)) respondents (the break-even n)."
+            }
+            return text + "\n"
+        }
+        let moe = NumberText.fixed(i.marginOfError * 100, digits: digits)
+        text += "\nThe lead's margin of error at \(level) confidence is ±\(moe) points"
+            + " (\(method.rawValue) interval \(NumberText.fixed(i.lower * 100, digits: digits, signed: true))"
+            + " to \(NumberText.fixed(i.upper * 100, digits: digits, signed: true)))"
+        if i.lower > 0 || i.upper < 0 {
+            text += ": the lead is larger than its margin of error."
+        } else {
+            text += ": the interval includes no lead at all, so this poll cannot say who is ahead."
+        }
+        let leader = d >= 0 ? a : b
+        let probability = d >= 0 ? i.probabilityALeads : 1 - i.probabilityALeads
+        if probability.isFinite {
+            text += " The probability that \(leader) leads is \(NumberText.fixed(probability, digits: 3))"
+                + (method == .bayes ? " (Dirichlet posterior, uniform prior)." : " (normal approximation).")
+        }
+        if estimate.basis == .assumesRandomSample {
+            text += "\nThis assumes a random sample, which this poll is not."
+        }
+        return text + "\n"
+    }
+}

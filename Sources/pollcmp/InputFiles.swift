@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+
+/// Reading whole inputs (a file or standard input) without Foundation.
+enum InputFiles {
+    /// The bytes of `path`, or of standard input for "-". A missing or unreadable file prints one
+    /// line and exits 66 (EX_NOINPUT); a read error exits 74 (EX_IOERR).
+    static func read(_ path: String) throws -> [UInt8] {
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        guard fd >= 0 else {
+            StandardStreams.error("\(path): cannot open: \(String(cString: strerror(errno)))")
+            throw ExitCode(66)
+        }
+        defer { if fd != 0 { close(fd) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code: Int32 = errno == EISDIR ? 66 : 74
+                StandardStreams.error("\(path): cannot read: \(String(cString: strerror(errno)))")
+                throw ExitCode(code)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+}
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif

@@ -1,0 +1,65 @@
+import ArgumentParser
+import PollCompare
+
+struct LeadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lead",
+        abstract: "The lead of one candidate over another in one poll, with its margin of error.",
+        discussion: """
+            A and B are the two candidates' shares in percentage points (counts with --counts). The \
+            lead is A − B. Its standard error uses the multinomial covariance of the two shares, \
+            √((pA + pB − lead²)/n): the margin of error of a lead is not twice a share's margin.
+
+            Without --n the lead is printed with empty interval columns and break_even_n, the \
+            smallest sample size at which it would be significant.
+
+            Example, the Teamsters phone poll (Trump 58, Harris 31), had it asked 1000 members:
+              pollcmp lead 58 31 --n 1000
+              pollcmp lead 58 31 --n 1000 --method bayes --format csv
+            """
+    )
+
+    @Argument(help: "Share of the first candidate (points).")
+    var a: Double
+    @Argument(help: "Share of the second candidate (points).")
+    var b: Double
+
+    @Option(name: .long, help: "wald, adjusted-wald or bayes.")
+    var method: LeadMethodArgument = .wald
+
+    @Option(name: .long, help: "Monte Carlo draws for --method bayes.")
+    var draws: Int = LeadInterval.defaultDraws
+
+    @Flag(name: .long, help: "A and B are counts out of --n, not percentages.")
+    var counts = false
+
+    @OptionGroup var design: DesignOptions
+    @OptionGroup var confidence: ConfidenceOptions
+    @OptionGroup var compute: ComputeOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard draws >= 100 && draws <= 100_000_000 else {
+            throw ValidationError("--draws must be between 100 and 100000000")
+        }
+    }
+
+    func run() throws {
+        compute.apply()
+        let level = try confidence.level()
+        let shares = try ShareArguments.proportions([a, b], counts: counts, n: design.sampleSize?.value)
+        let method = self.method.value
+        let estimate = try DataErrors.guarded { () throws(PollCompareError) -> LeadEstimate in
+            try LeadEstimate(shareA: shares[0], shareB: shares[1], design: design.design())
+        }
+        output.emit(LeadReport.table(estimate, method: method, confidence: level, draws: draws, seed: compute.seed),
+                    summary: design.assumptionNote
+                        + LeadReport.summary(estimate, method: method, confidence: level, digits: output.digits,
+                                             draws: draws, seed: compute.seed))
+    }
+}
+
+enum LeadMethodArgument: String, ExpressibleByArgument, CaseIterable {
+    case wald, adjustedWald = "adjusted-wald", bayes
+    var value: LeadIntervalMethod { LeadIntervalMethod(rawValue: rawValue)! }
+}
