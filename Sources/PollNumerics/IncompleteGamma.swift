@@ -28,7 +28,7 @@ public enum IncompleteGamma {
     /// ln[xˢe⁻ˣ/Γ(s)]. For s ≥ 8 and |x − s| ≤ s/2 through Stirling's formula with t = (x − s)/s:
     /// = −s·φ(t) + ½ln s − ½ln(2π) − δ(s), φ(t) = t − ln(1 + t) (DiDonato & Morris 1986, RCOMP),
     /// which avoids the cancellation of s·ln x against x + ln Γ(s).
-    static func logPowerTerm(s: Double, x: Double) -> Double {
+    public static func logPowerTerm(s: Double, x: Double) -> Double {
         let t = (x - s) / s
         // Away from x ≈ s nothing cancels, and 1 + t may be too small to form from t.
         guard s >= 8, abs(t) <= 0.5 else { return s * log(x) - x - LogGamma.value(s) }

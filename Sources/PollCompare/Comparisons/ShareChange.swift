@@ -109,15 +109,17 @@ public struct ShareChange: Equatable, Sendable {
             if n2 - x2 > 0 { s -= (n2 - x2) / (1 - u) }
             return s
         }
-        var lo = Swift.max(0, -delta)
-        var hi = Swift.min(1, 1 - delta)
+        let lowest = Swift.max(0, -delta), highest = Swift.min(1, 1 - delta)
+        var lo = lowest, hi = highest
         for _ in 0..<120 {
             let mid = 0.5 * (lo + hi)
             if mid <= lo || mid >= hi { break }
             let s = score(mid)
             if s > 0 { lo = mid } else if s < 0 { hi = mid } else { lo = mid; hi = mid; break }
         }
-        let t = 0.5 * (lo + hi)
+        // A score of one sign throughout puts the maximum on the boundary itself (e.g. no
+        // successes in either poll and δ = 0 gives p̂₁ = p̂₂ = 0).
+        let t = lo == lowest ? lowest : (hi == highest ? highest : 0.5 * (lo + hi))
         return (t, t + delta)
     }
 

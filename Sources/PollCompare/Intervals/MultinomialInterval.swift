@@ -37,8 +37,9 @@ public enum MultinomialIntervalMethod: String, CaseIterable, Sendable {
 ///   μᵢ, σᵢ² the mean and variance of Yᵢ truncated to [aᵢ, bᵢ], and f_e the Edgeworth density with
 ///   the truncated variables' skewness and kurtosis; the integer τ with ν(τ) ≤ 1 − α < ν(τ + 1) and
 ///   γ = (1 − α − ν(τ))/(ν(τ + 1) − ν(τ)) give [pᵢ − τ/n, pᵢ + (τ + 2γ)/n], clipped to [0, 1]
-///   (Sison & Glaz, *JASA* 90 (1995) 366–369, §2). Counts are rounded down to whole respondents
-///   for the Poisson probabilities.
+///   (Sison & Glaz, *JASA* 90 (1995) 366–369, §2), searching from τ = 0 with ν(0) = 0 and
+///   ν(τ) = 1 for τ ≥ n as R's MultinomialCI and statsmodels do. Counts are rounded down to whole
+///   respondents for the Poisson probabilities.
 public struct MultinomialInterval: Equatable, Sendable {
     public let method: MultinomialIntervalMethod
     /// Lower bounds, one per category (proportions).
@@ -80,16 +81,22 @@ public struct MultinomialInterval: Equatable, Sendable {
 
     private static func sisonGlaz(counts: [Double], n: Double, level: Double) throws(PollCompareError) -> ([Double], [Double]) {
         let total = counts.reduce(0, +)
-        var tau = 1.0
-        var current = coverage(counts: counts, total: total, tau: tau)
-        var next = coverage(counts: counts, total: total, tau: tau + 1)
+        // Conventions of the reference implementation (R MultinomialCI, followed by statsmodels):
+        // the degenerate box τ = 0 has coverage 0, and once τ ≥ n the box holds the whole
+        // support, coverage 1 (the Edgeworth approximation can level off below 1 − α there).
+        func nu(_ tau: Double) -> Double {
+            tau >= total ? 1 : coverage(counts: counts, total: total, tau: tau)
+        }
+        var tau = 0.0
+        var current = 0.0
+        var next = nu(1)
         while !(current <= level && level < next) {
             guard tau <= total else {
                 throw .invalidCategories("Sison–Glaz: no width reaches the coverage; use goodman")
             }
             tau += 1
             current = next
-            next = coverage(counts: counts, total: total, tau: tau + 1)
+            next = nu(tau + 1)
         }
         let gamma = (level - current) / (next - current)
         let lower = counts.map { Swift.max(0, $0 / n - tau / n) }
@@ -106,6 +113,51 @@ public struct MultinomialInterval: Equatable, Sendable {
         return upperCDF - lowerCDF
     }
 
+    /// Mean and central moments 2–4 of Y ~ Poisson(λ) truncated to [a, b].
+    ///
+    /// Summed over the support from the probability mass (formed as in ``IncompleteGamma``) and centred
+    /// in a second pass, so no moment is formed as a difference of large raw moments (the
+    /// factorial-moment route loses up to five digits of the fourth moment at λ ≈ 600). Supports
+    /// wider than 20 000 values use the factorial moments λʳ·P(a − r ≤ Y ≤ b − r)/P(a ≤ Y ≤ b).
+    static func truncatedPoissonMoments(lambda: Double, from a: Double, to b: Double, box: Double)
+        -> (mean: Double, variance: Double, third: Double, fourth: Double) {
+        if lambda == 0 { return (0, 0, 0, 0) }
+        if b - a <= 20_000 {
+            var weights: [Double] = []
+            var total = 0.0, first = 0.0
+            var y = a
+            while y <= b {
+                // λ·P(Y = y) = λʸ⁺¹e⁻ᵏ/Γ(y + 1), through the cancellation-free prefactor of the
+                // incomplete gamma function; the common factor λ cancels in every ratio below.
+                let w = exp(IncompleteGamma.logPowerTerm(s: y + 1, x: lambda))
+                weights.append(w)
+                total += w
+                first += w * y
+                y += 1
+            }
+            let mean = first / total
+            var m2 = 0.0, m3 = 0.0, m4 = 0.0
+            for (i, w) in weights.enumerated() {
+                let d = a + Double(i) - mean
+                let d2 = d * d
+                m2 += w * d2
+                m3 += w * d2 * d
+                m4 += w * d2 * d2
+            }
+            return (mean, m2 / total, m3 / total, m4 / total)
+        }
+        func factorial(_ r: Double) -> Double {
+            pow(lambda, r) * poissonProbability(a - r, b - r, lambda) / box
+        }
+        let m1 = factorial(1), m2 = factorial(2), m3 = factorial(3), m4 = factorial(4)
+        let mu = m1
+        let mu2 = m2 + mu - mu * mu
+        let mu3 = m3 + m2 * (3 - 3 * mu) + mu - 3 * mu * mu + 2 * mu * mu * mu
+        let mu4 = m4 + m3 * (6 - 4 * mu) + m2 * (7 - 12 * mu + 6 * mu * mu)
+            + mu - 4 * mu * mu + 6 * mu * mu * mu - 3 * mu * mu * mu * mu
+        return (mu, mu2, mu3, mu4)
+    }
+
     /// ν(τ): the approximate multinomial probability of the box [xᵢ − τ, xᵢ + τ] ∩ [0, n].
     static func coverage(counts: [Double], total n: Double, tau: Double) -> Double {
         var logProduct = 0.0
@@ -114,21 +166,11 @@ public struct MultinomialInterval: Equatable, Sendable {
             let a = Swift.max(x - tau, 0), b = Swift.min(x + tau, n)
             let box = poissonProbability(a, b, x)
             logProduct += log(box)
-            // Factorial moments of the truncated Poisson: E[Y(Y−1)…(Y−r+1)] =
-            // λʳ·P(a − r ≤ Y ≤ b − r)/P(a ≤ Y ≤ b).
-            func factorial(_ r: Double) -> Double {
-                pow(x, r) * poissonProbability(a - r, b - r, x) / box
-            }
-            let m1 = factorial(1), m2 = factorial(2), m3 = factorial(3), m4 = factorial(4)
-            let mu = m1
-            let mu2 = m2 + mu - mu * mu
-            let mu3 = m3 + m2 * (3 - 3 * mu) + mu - 3 * mu * mu + 2 * mu * mu * mu
-            let mu4 = m4 + m3 * (6 - 4 * mu) + m2 * (7 - 12 * mu + 6 * mu * mu)
-                + mu - 4 * mu * mu + 6 * mu * mu * mu - 3 * mu * mu * mu * mu
-            mean += mu
-            variance += mu2
-            third += mu3
-            fourth += mu4 - 3 * mu2 * mu2
+            let m = truncatedPoissonMoments(lambda: x, from: a, to: b, box: box)
+            mean += m.mean
+            variance += m.variance
+            third += m.third
+            fourth += m.fourth - 3 * m.variance * m.variance
         }
         let g1 = third / pow(variance, 1.5)
         let g2 = fourth / (variance * variance)
@@ -139,8 +181,9 @@ public struct MultinomialInterval: Equatable, Sendable {
         let h6 = t2 * t2 * t2 - 15 * t2 * t2 + 45 * t2 - 15
         let edgeworth = Normal.density(t) * (1 + g1 * h3 / 6 + g2 * h4 / 24 + g1 * g1 * h6 / 72)
             / variance.squareRoot()
-        // 1/P(Poisson(n) = n) = n!/(nⁿe⁻ⁿ).
-        let logPoissonMode = n * log(n) - n - LogGamma.value(n + 1)
+        // 1/P(Poisson(n) = n) = n!/(nⁿe⁻ⁿ); ln P = ln[nⁿ⁺¹e⁻ⁿ/Γ(n + 1)] − ln n, the first term in
+        // its cancellation-free form (n·ln n − n − ln Γ(n + 1) would lose n·ε).
+        let logPoissonMode = IncompleteGamma.logPowerTerm(s: n + 1, x: n) - log(n)
         return exp(logProduct + log(edgeworth) - logPoissonMode)
     }
 }
