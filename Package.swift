@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "pollbench", dependencies: ["PollCompare"], path: "Benchmarks/pollbench"),
         .testTarget(
             name: "PollNumericsTests",
             dependencies: ["PollNumerics", .product(name: "Numerics", package: "swift-numerics")]

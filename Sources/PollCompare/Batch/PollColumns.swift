@@ -125,9 +125,33 @@ public enum PollColumns {
                                       method: ShareIntervalMethod,
                                       confidence: ConfidenceLevel = .ninetyFive) -> (lower: [Double], upper: [Double]) {
         precondition(shares.count == n.count, "columns differ in length")
-        var lower = [Double](repeating: .nan, count: shares.count)
+        let rows = shares.count
+        if method == .wilson {
+            // The common case, as one branch-free pass over the raw columns into uninitialised
+            // output (no fill pass); rows with an unknown n get NaN.
+            let z = confidence.z
+            var upper: [Double] = []
+            let lower = [Double](unsafeUninitializedCapacity: rows) { lo, loCount in
+                upper = [Double](unsafeUninitializedCapacity: rows) { up, upCount in
+                    shares.withUnsafeBufferPointer { p in
+                        n.withUnsafeBufferPointer { m in
+                            for i in 0..<rows {
+                                let (l, u) = ShareInterval.wilson(p: p[i], n: m[i], z: z)
+                                let unknown = m[i].isNaN
+                                lo[i] = unknown ? .nan : l
+                                up[i] = unknown ? .nan : u
+                            }
+                        }
+                    }
+                    upCount = rows
+                }
+                loCount = rows
+            }
+            return (lower, upper)
+        }
+        var lower = [Double](repeating: .nan, count: rows)
         var upper = lower
-        for i in 0..<shares.count where !n[i].isNaN {
+        for i in 0..<rows where !n[i].isNaN {
             (lower[i], upper[i]) = ShareInterval.bounds(count: shares[i] * n[i], share: shares[i], trials: n[i],
                                                         confidence: confidence, method: method)
         }
