@@ -7,10 +7,10 @@ RELEASE_BIN = .build/release/pollcmp
 bootstrap:
 	@./scripts/bootstrap
 
-## report: release build, then the main job (the founding swing, 2024 Teamsters member polls)
+## report: release build, then the main job: the 2024 Teamsters member polls report
 report: bootstrap
 	@$(SWIFT) build -c release --product pollcmp 1>&2
-	@$(RELEASE_BIN) swing 44.3 36.3 31 58
+	@$(RELEASE_BIN) report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
 
 ## test: the whole test suite (unit and end-to-end)
 test: bootstrap

@@ -42,7 +42,7 @@ let package = Package(
             name: "PollCompareTests",
             dependencies: ["PollCompare", .product(name: "Numerics", package: "swift-numerics")]
         ),
-        .testTarget(name: "pollcmpTests", dependencies: ["pollcmp"], exclude: ["Golden"]),
+        .testTarget(name: "pollcmpTests", dependencies: ["pollcmp"], exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,7 @@ import PollNumerics
 
 /// Options every report-printing command shares: format and layout.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv or json.")
+    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json or markdown.")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Leave out the header row (csv, tsv, text tables).")
@@ -30,12 +30,14 @@ struct OutputOptions: ParsableArguments {
             StandardStreams.write(ReportFormat.tsv.render(table, header: !noHeader))
         case .json:
             StandardStreams.write(ReportFormat.json.render(table))
+        case .markdown:
+            StandardStreams.write(summary() + "\n" + ReportFormat.markdown.render(table, digits: digits))
         }
     }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv, tsv, json
+    case text, csv, tsv, json, markdown
 }
 
 /// The confidence level: --conf 0.95, 95 or 95%, and an optional fixed critical value --z.

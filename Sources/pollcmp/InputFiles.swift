@@ -10,14 +10,21 @@ enum InputFiles {
     /// The bytes of `path`, or of standard input for "-". A missing or unreadable file prints one
     /// line and exits 66 (EX_NOINPUT); a read error exits 74 (EX_IOERR).
     static func read(_ path: String) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try stream(path) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Hands the bytes of `path` (or standard input for "-") to `body` in chunks of 1 MiB, so
+    /// large files are never held whole. Errors as ``read(_:)``.
+    static func stream(_ path: String, _ body: (ArraySlice<UInt8>) throws -> Void) throws {
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         guard fd >= 0 else {
             StandardStreams.error("\(path): cannot open: \(String(cString: strerror(errno)))")
             throw ExitCode(66)
         }
         defer { if fd != 0 { close(fd) } }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
@@ -27,9 +34,8 @@ enum InputFiles {
                 throw ExitCode(code)
             }
             if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            try body(chunk[0..<n])
         }
-        return bytes
     }
 }
 

@@ -19,6 +19,10 @@ enum StandardStreams {
         writeAll("pollcmp: error: \(message)\n", to: 2)
     }
 
+    static func note(_ message: String) {
+        writeAll("pollcmp: note: \(message)\n", to: 2)
+    }
+
     /// Writes every byte of `text` to a file descriptor, retrying short writes and EINTR.
     @discardableResult
     private static func writeAll(_ text: String, to fd: Int32) -> Bool {

@@ -36,9 +36,9 @@ struct ReportFormatTests {
     @Test("Text: aligned columns, fixed decimals, typographic minus, '-' for empty")
     func text() {
         #expect(ReportFormat.text.render(Self.sample(), digits: 2) == """
-            name         share    n
-            Smith, "Jr"   0.30  800
-            Lee            −27    -
+            name          share    n
+            Smith, "Jr"    0.30  800
+            Lee          −27.00    -
 
             """)
     }

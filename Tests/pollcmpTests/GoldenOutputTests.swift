@@ -33,9 +33,11 @@ struct GoldenOutputTests {
     @Test("Whole output equals the golden file", arguments: cases)
     func golden(_ c: Case) throws {
         let expected = try String(contentsOf: Self.folder.appendingPathComponent(c.name + ".out"), encoding: .utf8)
+        // Notes on input quirks go to stderr; where a command writes any, NAME.err holds them.
+        let expectedErr = (try? String(contentsOf: Self.folder.appendingPathComponent(c.name + ".err"), encoding: .utf8)) ?? ""
         let r = try PollcmpRunner.run(c.arguments)
         #expect(r.status == 0, "\(c.name): \(r.stderr)")
-        #expect(r.stderr == "")
+        #expect(r.stderr == expectedErr)
         #expect(r.stdout == expected, "\(c.name): run scripts/update-golden if the change is deliberate")
     }
 }

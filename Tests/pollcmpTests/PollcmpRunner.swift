@@ -21,9 +21,14 @@ struct PollcmpRunner {
         return fallback
     }()
 
+    /// The package root (goldens and fixtures name files relative to it).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
+        process.currentDirectoryURL = packageRoot
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "100"

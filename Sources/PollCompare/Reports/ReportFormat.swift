@@ -6,8 +6,9 @@
 /// - `tsv`: tab-separated, same numbers; tabs and line breaks in text become spaces.
 /// - `text`: an aligned table for people, numbers with a fixed number of decimals.
 /// - `json`: an array of objects, one per row; numbers as JSON numbers, empty cells as null.
+/// - `markdown`: a pipe table with the text format's numbers, for notebooks and web pages.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, csv, tsv, json
+    case text, csv, tsv, json, markdown
 
     /// Renders `table`.
     ///
@@ -21,7 +22,32 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .tsv: return Self.delimited(table, header: header, separator: "\t", escape: Self.tsvField)
         case .json: return Self.json(table)
         case .text: return Self.aligned(table, header: header, digits: digits)
+        case .markdown: return Self.markdown(table, digits: digits)
         }
+    }
+
+    /// A Markdown pipe table (header always; `|` in text escaped; empty cells as "–").
+    static func markdown(_ table: ReportTable, digits: Int) -> String {
+        func escape(_ s: String) -> String {
+            var out = ""
+            for ch in s { if ch == "|" { out += "\\|" } else if ch == "\n" { out += " " } else { out.append(ch) } }
+            return out
+        }
+        var out = "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
+        out += "|" + table.columns.indices.map { i -> String in
+            if case .text = table.rows.first?[i] { return " --- |" }
+            return " ---: |"
+        }.joined() + "\n"
+        for row in table.rows {
+            out += "| " + row.enumerated().map { (i, cell) -> String in
+                switch cell {
+                case .number(let v): return textNumber(v, column: table.columns[i], digits: digits)
+                case .text(let s): return escape(s)
+                case .empty: return "–"
+                }
+            }.joined(separator: " | ") + " |\n"
+        }
+        return out
     }
 
     private static func delimited(_ table: ReportTable, header: Bool, separator: String,
@@ -89,19 +115,24 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         return out + "\""
     }
 
+    /// Columns of counts (sample sizes, break-even n, seeds): whole numbers print without decimals.
+    static let countColumns: Set<String> = [
+        "n", "n_before", "n_after", "sample_size", "n_eff", "break_even_n", "polls", "seed", "count", "draws",
+    ]
+
     /// How a number reads in the text format, chosen by its column's name: p-values and
     /// probabilities (`p_value`, `prob_*`) with 3 decimals (scientific below 0.001), test
-    /// statistics (`z`) with 2 decimals, ratios (`conf`, `deff`) as given (deff to 3 decimals),
-    /// whole numbers without decimals, everything else (points, effective sizes) with `digits`
-    /// decimals.
+    /// statistics (`z`) and `ratio` with 2 decimals, `conf` as given, `deff` to 3 decimals, whole
+    /// numbers in count columns without decimals, everything else (points) with `digits` decimals.
     static func textNumber(_ v: Double, column: String, digits: Int) -> String {
         if column == "p_value" || column.hasPrefix("prob_") {
             return v != 0 && abs(v) < 0.001 ? NumberText.scientific(v, digits: 2) : NumberText.fixed(v, digits: 3)
         }
         if column == "z" { return NumberText.fixed(v, digits: 2) }
         if column == "conf" { return NumberText.roundTrip(v) }
+        if column == "ratio" { return NumberText.fixed(v, digits: 2) }
         if column == "deff" { return v == v.rounded() ? NumberText.roundTrip(v) : NumberText.fixed(v, digits: 3) }
-        if v == v.rounded() && abs(v) < 1e15 { return NumberText.fixed(v, digits: 0) }
+        if countColumns.contains(column) && v == v.rounded() && abs(v) < 1e15 { return NumberText.fixed(v, digits: 0) }
         return NumberText.fixed(v, digits: digits)
     }
 

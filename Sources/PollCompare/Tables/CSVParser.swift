@@ -2,6 +2,10 @@
 public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
     public let line: Int
     public let column: Int
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
     public var description: String { "\(line):\(column)" }
 }
 
@@ -9,121 +13,203 @@ public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
 public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     public let position: TextPosition
     public let message: String
+    public init(position: TextPosition, message: String) {
+        self.position = position
+        self.message = message
+    }
     public var description: String { "\(position): \(message)" }
 }
 
-/// A field of a record with where it started.
-public struct CSVField: Equatable, Sendable {
-    public let text: String
-    public let position: TextPosition
+/// One record of delimited text: its fields as byte ranges of the parser's buffer, decoded to
+/// text only when asked for (so unused columns cost no allocation).
+public struct CSVRecord {
+    /// The line the record starts on.
+    public let line: Int
+    fileprivate var starts: [Int] = []
+    fileprivate var ends: [Int] = []
+    fileprivate var columns: [Int] = []
+    fileprivate var quoted: [Bool] = []
+    fileprivate var buffer: UnsafeBufferPointer<UInt8>
+
+    fileprivate init(line: Int, buffer: UnsafeBufferPointer<UInt8>) {
+        self.line = line
+        self.buffer = buffer
+    }
+
+    /// The number of fields.
+    public var count: Int { starts.count }
+
+    /// Where field `i` starts.
+    public func position(_ i: Int) -> TextPosition {
+        TextPosition(line: line, column: columns[i])
+    }
+
+    /// Field `i` as text (quotes removed, doubled quotes undone).
+    ///
+    /// - Throws: ``CSVError`` when the bytes are not UTF-8.
+    public func text(_ i: Int) throws -> String {
+        let slice = UnsafeBufferPointer(rebasing: buffer[starts[i]..<ends[i]])
+        if quoted[i] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(slice.count)
+            var k = 0
+            while k < slice.count {
+                bytes.append(slice[k])
+                k += slice[k] == UInt8(ascii: "\"") ? 2 : 1
+            }
+            guard let s = String(validating: bytes, as: UTF8.self) else {
+                throw CSVError(position: position(i), message: "bytes that are not UTF-8")
+            }
+            return s
+        }
+        guard let s = String(validating: slice, as: UTF8.self) else {
+            throw CSVError(position: position(i), message: "bytes that are not UTF-8")
+        }
+        return s
+    }
+
+    /// Whether field `i` is empty.
+    public func isEmpty(_ i: Int) -> Bool { starts[i] == ends[i] }
+
+    /// Field `i` as a number without allocating, or nil when it is not one.
+    public func number(_ i: Int) -> Double? {
+        let slice = UnsafeBufferPointer(rebasing: buffer[starts[i]..<ends[i]])
+        guard !slice.isEmpty, slice.count < 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { tmp in
+            _ = tmp.initialize(from: slice)
+            return Double(Substring(decoding: tmp, as: UTF8.self))
+        }
+    }
 }
 
 /// Parses RFC 4180 delimited text: fields separated by a delimiter (comma or tab), records by
-/// LF or CRLF, fields optionally quoted with `"` (a doubled `""` inside is one quote, and quoted
-/// fields may hold delimiters and line breaks). A UTF-8 byte order mark at the start is skipped.
-/// Bytes that are not UTF-8 are an error, as is an unterminated quote or text after a closing
-/// quote.
+/// LF or CRLF, fields optionally quoted with `"` (a doubled `""` inside is one quote; quoted
+/// fields may hold delimiters and line breaks). A UTF-8 byte order mark at the very start is
+/// skipped. An unterminated quote and text after a closing quote are errors; UTF-8 is checked
+/// on the fields that are read.
 ///
-/// The parser walks the bytes once and hands each record to a closure, so a caller can keep only
-/// the columns it needs (peak memory does not grow with unused columns).
+/// Input may arrive in chunks (``feed(_:record:)``, then ``finish(record:)``): only the bytes of
+/// a record that spans a chunk boundary are carried over, so memory does not grow with the file.
 ///
 /// - Complexity: O(bytes).
 public struct CSVParser {
     public let delimiter: UInt8
+    private var carry: [UInt8] = []
+    private var nextLine = 1
+    private var atStart = true
 
     /// A parser for `delimiter` (`,` or a tab).
     public init(delimiter: UInt8 = UInt8(ascii: ",")) {
         self.delimiter = delimiter
     }
 
-    /// Calls `record` with each record's fields and the record's line number. Blank lines are
-    /// skipped. Throws the first ``CSVError`` met, or whatever `record` throws.
-    public func parse(_ bytes: [UInt8], record: ([CSVField], Int) throws -> Void) throws {
-        var index = 0
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
-        var line = 1
-        var lineStart = index
-        var fields: [CSVField] = []
-        var recordLine = 1
-        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    /// Parses a whole input at once.
+    public static func parse(_ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","),
+                             record: (CSVRecord) throws -> Void) throws {
+        var parser = CSVParser(delimiter: delimiter)
+        try parser.feed(bytes[...], record: record)
+        try parser.finish(record: record)
+    }
 
-        func decode(_ slice: ArraySlice<UInt8>, at position: TextPosition) throws -> String {
-            guard let text = String(validating: slice, as: UTF8.self) else {
-                throw CSVError(position: position, message: "bytes that are not UTF-8")
+    /// Parses the complete records in `chunk` (plus what was carried over) and keeps the rest.
+    public mutating func feed(_ chunk: ArraySlice<UInt8>, record: (CSVRecord) throws -> Void) throws {
+        carry.append(contentsOf: chunk)
+        // The end of the last complete record: after the last line feed outside quotes.
+        var inQuotes = false
+        var cut = -1
+        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n")
+        carry.withUnsafeBufferPointer { b in
+            for i in 0..<b.count {
+                let byte = b[i]
+                if byte == quote { inQuotes.toggle() } else if byte == lf && !inQuotes { cut = i }
             }
-            return text
         }
+        guard cut >= 0 else { return }
+        try parseComplete(upTo: cut + 1, record: record)
+    }
 
-        while index < bytes.count || !fields.isEmpty {
-            if index >= bytes.count {
-                try record(fields, recordLine)
-                fields.removeAll(keepingCapacity: true)
-                break
-            }
-            if fields.isEmpty {
-                recordLine = line
-                // Blank line.
-                if bytes[index] == lf || (bytes[index] == cr && index + 1 < bytes.count && bytes[index + 1] == lf) {
-                    index += bytes[index] == cr ? 2 : 1
-                    line += 1
-                    lineStart = index
+    /// Parses whatever remains at the end of the input.
+    public mutating func finish(record: (CSVRecord) throws -> Void) throws {
+        try parseComplete(upTo: carry.count, record: record)
+    }
+
+    private mutating func parseComplete(upTo end: Int, record: (CSVRecord) throws -> Void) throws {
+        var startIndex = 0
+        if atStart && end >= 3 && carry[0] == 0xEF && carry[1] == 0xBB && carry[2] == 0xBF { startIndex = 3 }
+        if end > 0 { atStart = false }
+        let delimiter = self.delimiter
+        var line = nextLine
+        try carry.withUnsafeBufferPointer { all in
+            let b = UnsafeBufferPointer(rebasing: all[0..<end])
+            var index = startIndex
+            var lineStart = startIndex
+            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            var current = CSVRecord(line: line, buffer: b)
+            var inRecord = false
+            while index < b.count || inRecord {
+                if !inRecord {
+                    // Skip blank lines.
+                    if b[index] == lf || (b[index] == cr && index + 1 < b.count && b[index + 1] == lf) {
+                        index += b[index] == cr ? 2 : 1
+                        line += 1
+                        lineStart = index
+                        continue
+                    }
+                    current = CSVRecord(line: line, buffer: b)
+                    inRecord = true
+                }
+                if index >= b.count {
+                    // A trailing delimiter at the very end leaves one more, empty field.
+                    current.starts.append(index); current.ends.append(index)
+                    current.columns.append(index - lineStart + 1); current.quoted.append(false)
+                    try record(current)
+                    inRecord = false
+                    break
+                }
+                let column = index - lineStart + 1
+                if b[index] == quote {
+                    let fieldStart = index + 1
+                    var k = fieldStart
+                    var closed = false
+                    while k < b.count {
+                        if b[k] == quote {
+                            if k + 1 < b.count && b[k + 1] == quote { k += 2; continue }
+                            closed = true
+                            break
+                        }
+                        if b[k] == lf { line += 1; lineStart = k + 1 }
+                        k += 1
+                    }
+                    guard closed else {
+                        throw CSVError(position: TextPosition(line: current.line, column: column),
+                                       message: "unterminated quoted field")
+                    }
+                    current.starts.append(fieldStart); current.ends.append(k)
+                    current.columns.append(column); current.quoted.append(true)
+                    index = k + 1
+                    if index < b.count && b[index] != delimiter && b[index] != lf && b[index] != cr {
+                        throw CSVError(position: TextPosition(line: line, column: index - lineStart + 1),
+                                       message: "text after a closing quote")
+                    }
+                } else {
+                    let fieldStart = index
+                    while index < b.count && b[index] != delimiter && b[index] != lf && b[index] != cr { index += 1 }
+                    current.starts.append(fieldStart); current.ends.append(index)
+                    current.columns.append(column); current.quoted.append(false)
+                }
+                if index < b.count && b[index] == delimiter {
+                    index += 1
                     continue
                 }
+                if index < b.count && b[index] == cr { index += 1 }
+                if index < b.count && b[index] == lf { index += 1 }
+                try record(current)
+                inRecord = false
+                line += 1
+                lineStart = index
             }
-            let position = TextPosition(line: line, column: index - lineStart + 1)
-            var text: String
-            if bytes[index] == quote {
-                var buffer: [UInt8] = []
-                index += 1
-                var closed = false
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte == quote {
-                        if index + 1 < bytes.count && bytes[index + 1] == quote {
-                            buffer.append(quote)
-                            index += 2
-                            continue
-                        }
-                        index += 1
-                        closed = true
-                        break
-                    }
-                    if byte == lf {
-                        line += 1
-                        lineStart = index + 1
-                    }
-                    buffer.append(byte)
-                    index += 1
-                }
-                guard closed else { throw CSVError(position: position, message: "unterminated quoted field") }
-                text = try decode(buffer[...], at: position)
-                if index < bytes.count && bytes[index] != delimiter && bytes[index] != lf && bytes[index] != cr {
-                    throw CSVError(position: TextPosition(line: line, column: index - lineStart + 1),
-                                   message: "text after a closing quote")
-                }
-            } else {
-                let start = index
-                while index < bytes.count && bytes[index] != delimiter && bytes[index] != lf && bytes[index] != cr {
-                    index += 1
-                }
-                text = try decode(bytes[start..<index], at: position)
-            }
-            fields.append(CSVField(text: text, position: position))
-            if index < bytes.count && bytes[index] == delimiter {
-                index += 1
-                if index == bytes.count {
-                    // A trailing delimiter at the very end: one more empty field.
-                    fields.append(CSVField(text: "", position: TextPosition(line: line, column: index - lineStart + 1)))
-                }
-                continue
-            }
-            // End of record.
-            if index < bytes.count && bytes[index] == cr { index += 1 }
-            if index < bytes.count && bytes[index] == lf { index += 1 }
-            try record(fields, recordLine)
-            fields.removeAll(keepingCapacity: true)
-            line += 1
-            lineStart = index
         }
+        nextLine = line
+        carry.removeFirst(end)
     }
 }

@@ -13,10 +13,11 @@ public enum WeightsReader {
         var weights: [Double] = []
         var index: Int?
         var sawHeader = false
-        try CSVParser(delimiter: delimiter).parse(bytes) { fields, line in
+        try CSVParser.parse(bytes, delimiter: delimiter) { record in
+            let line = record.line
             guard sawHeader else {
                 sawHeader = true
-                let names = fields.map { $0.text.trimmingSpaces() }
+                let names = try (0..<record.count).map { try record.text($0).trimmingSpaces() }
                 if let column {
                     index = names.firstIndex(of: column)
                     guard index != nil else {
@@ -34,15 +35,14 @@ public enum WeightsReader {
                 return
             }
             let i = index!
-            guard i < fields.count else {
+            guard i < record.count else {
                 throw CSVError(position: TextPosition(line: line, column: 1),
-                               message: "row has \(fields.count) fields, the header has more")
+                               message: "row has \(record.count) fields, the header has more")
             }
-            let cell = fields[i]
-            let text = cell.text.trimmingSpaces()
+            let text = try record.text(i).trimmingSpaces()
             if text.isEmpty { return }
             guard let value = Double(text), value >= 0, value.isFinite else {
-                throw CSVError(position: cell.position, message: "weight \"\(cell.text)\" is not a non-negative number")
+                throw CSVError(position: record.position(i), message: "weight \"\(try record.text(i))\" is not a non-negative number")
             }
             weights.append(value)
         }

@@ -1,0 +1,54 @@
+/// Polls in columns: one entry per poll (a question, for FiveThirtyEight's files) in the poll
+/// columns, and one entry per (poll, candidate) in the candidate columns, grouped by poll.
+///
+/// Shares are proportions (0…1); unknown numbers are NaN. Built by ``PollTableReader``.
+public struct PollTable: Sendable {
+    // MARK: Poll columns (one entry per poll)
+    public var pollID = StringColumn()
+    public var pollster = StringColumn()
+    public var sponsor = StringColumn()
+    public var population = StringColumn()
+    public var mode = StringColumn()
+    public var sampleType: [SampleType] = []
+    public var startDate: [PollDate?] = []
+    public var endDate: [PollDate?] = []
+    /// Respondents; NaN when not published.
+    public var sampleSize: [Double] = []
+    /// Design effect; NaN when not given (taken as 1).
+    public var designEffect: [Double] = []
+    /// Population size for the finite population correction; NaN when not given.
+    public var populationSize: [Double] = []
+    /// The actual result's lead of the first over the second candidate (FiveThirtyEight's
+    /// raw-polls `margin_actual`), as a proportion; NaN elsewhere.
+    public var actualLead: [Double] = []
+    /// The line where each poll's first row is.
+    public var line: [Int] = []
+    /// The range of each poll's candidates in the candidate columns.
+    public var candidateRange: [Range<Int>] = []
+
+    // MARK: Candidate columns (grouped by poll)
+    public var candidate = StringColumn()
+    public var party = StringColumn()
+    public var share: [Double] = []
+
+    /// The number of polls.
+    public var count: Int { line.count }
+
+    public init() {}
+
+    /// The name of a field used for grouping (`pollster`, `population`, `sponsor`, `mode`,
+    /// `sample_type`) for poll `i`, or nil for an unknown field.
+    public func groupValue(_ field: String, _ i: Int) -> String? {
+        switch field {
+        case "pollster": return pollster[i]
+        case "population": return population[i]
+        case "sponsor": return sponsor[i]
+        case "mode", "methodology": return mode[i]
+        case "sample_type": return sampleType[i].rawValue
+        default: return nil
+        }
+    }
+
+    /// The fields ``groupValue(_:_:)`` knows.
+    public static let groupFields = ["pollster", "population", "sponsor", "mode", "sample_type"]
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import PollCompare
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Leads and swings for every poll in a file: tables for programs, text and Markdown for people.",
+        discussion: """
+            FILE is a poll file (or - for standard input) in one of three layouts, recognised from \
+            its header: PollCompare's tidy layout (poll_id, pollster, sponsor, population, mode, \
+            sample_type, start_date, end_date, sample_size, deff, population_size, candidate, party, \
+            pct; poll_id, candidate and pct are required), FiveThirtyEight's president_polls.csv (one \
+            question_id is one poll) or its raw-polls.csv. Comma- or tab-separated, UTF-8 with or \
+            without a byte order mark.
+
+            For each poll the lead is A − B: by default the poll's leader and runner-up; --a and --b \
+            pick candidates by name or party (e.g. --a DEM --b REP). Swings compare polls within \
+            groups (--group-by), ordered by end date. Straw and opt-in polls get no margin of \
+            sampling error unless --assume-random-sample; polls without a sample size get the \
+            break-even n instead.
+
+            --format csv/tsv/json prints one table (--table polls or swings); text and markdown \
+            print both with notes. -o writes a file atomically.
+
+            Example, the 2024 Teamsters member polls shipped with PollCompare:
+              pollcmp report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
+            """
+    )
+
+    @Argument(help: "The poll file, or - for standard input.")
+    var file: String
+
+    @Option(name: .long, help: "Candidate A by name or party (default: each poll's leader).")
+    var a: String?
+    @Option(name: .long, help: "Candidate B by name or party (default: each poll's runner-up).")
+    var b: String?
+
+    @Option(name: .customLong("group-by"), help: "Fields that group polls for swings, comma-separated: \(PollTable.groupFields.joined(separator: ", ")).")
+    var groupBy: String = "pollster,population"
+
+    @Option(name: .long, help: "Which pairs of polls get a swing: consecutive, first-last or all.")
+    var pairs: PairsArgument = .consecutive
+
+    @Option(name: .long, help: "The table csv, tsv and json print: polls or swings.")
+    var table: TableArgument = .polls
+
+    @Flag(name: .customLong("assume-random-sample"), help: "Give intervals for straw and opt-in polls anyway (marked assumes-random-sample).")
+    var assumeRandomSample = false
+
+    @Option(name: .customLong("assume-n"), help: "A sample size for polls that publish none (the basis column says so only through n).")
+    var assumeN: Double?
+
+    @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var confidence: ConfidenceOptions
+    @OptionGroup var format: OutputOptions
+
+    func run() throws {
+        var options = PollReport.Options()
+        options.a = a
+        options.b = b
+        options.groupBy = groupBy.split(separator: ",").map { String($0).trimmingCharacters() }
+        options.pairs = pairs.value
+        options.confidence = try confidence.level()
+        options.assumeRandomSample = assumeRandomSample
+        options.assumeN = assumeN
+        if let n = assumeN, !(n > 0 && n.isFinite) { throw ValidationError("--assume-n must be a positive number") }
+
+        let name = file == "-" ? "<stdin>" : file
+        var reader = PollTableReader()
+        let pollTable: PollTable
+        do {
+            var parser: CSVParser?
+            try InputFiles.stream(file) { chunk in
+                if parser == nil {
+                    let firstLine = chunk.prefix { $0 != UInt8(ascii: "\n") }
+                    let tabbed = firstLine.contains(UInt8(ascii: "\t")) && !firstLine.contains(UInt8(ascii: ","))
+                    parser = CSVParser(delimiter: tabbed ? UInt8(ascii: "\t") : UInt8(ascii: ","))
+                }
+                try parser!.feed(chunk) { try reader.consume($0) }
+            }
+            try parser?.finish { try reader.consume($0) }
+            pollTable = try reader.finish()
+        } catch let error as CSVError {
+            StandardStreams.error("\(name):\(error)")
+            throw DataErrors.exitCode
+        }
+        for note in reader.notes { StandardStreams.note("\(name): \(note)") }
+        let report = try DataErrors.guarded { () throws(PollCompareError) -> PollReport in
+            try PollReport(pollTable, options: options)
+        }
+        let chosen = table == .polls ? report.polls : report.swings
+        let text: String
+        switch format.format {
+        case .text: text = report.document(markdown: false, digits: format.digits)
+        case .markdown: text = report.document(markdown: true, digits: format.digits)
+        case .csv: text = ReportFormat.csv.render(chosen, header: !format.noHeader)
+        case .tsv: text = ReportFormat.tsv.render(chosen, header: !format.noHeader)
+        case .json: text = ReportFormat.json.render(chosen)
+        }
+        if let output {
+            try OutputFile.write(text, to: output)
+        } else {
+            StandardStreams.write(text)
+        }
+    }
+}
+
+enum PairsArgument: String, ExpressibleByArgument, CaseIterable {
+    case consecutive, firstLast = "first-last", all
+    var value: PollReport.Pairs { PollReport.Pairs(rawValue: rawValue)! }
+}
+
+enum TableArgument: String, ExpressibleByArgument, CaseIterable {
+    case polls, swings
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}
