@@ -5,35 +5,73 @@ import Darwin
 #endif
 import ArgumentParser
 
-/// Writes an output file all at once or not at all: the text goes to a temporary file in the
-/// same folder, which is then renamed over the target, so a failure never leaves half a file.
-enum OutputFile {
-    /// Writes `text` to `path` atomically. Cannot create: one line, exit 73 (EX_CANTCREAT);
-    /// a write error: exit 74 (EX_IOERR).
-    static func write(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else {
+/// Buffered output to standard output or to a file that appears all at once or not at all: a
+/// file's text goes to a temporary file in the same folder, renamed over the target by
+/// ``finish()``, so a failure never leaves half a file.
+final class OutputFile {
+    private let path: String?
+    private let temporary: String?
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var failed: Int32 = 0
+
+    /// Output to `path`, or to standard output for nil. Cannot create: one line, exit 73.
+    init(path: String?) throws {
+        self.path = path
+        guard let path else {
+            temporary = nil
+            fd = 1
+            return
+        }
+        let temp = path + ".tmp-\(getpid())"
+        let opened = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard opened >= 0 else {
             StandardStreams.error("\(path): cannot create: \(String(cString: strerror(errno)))")
             throw ExitCode(73)
         }
-        var text = text
-        let ok = text.withUTF8 { bytes -> Bool in
+        temporary = temp
+        fd = opened
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends text, writing out each full MiB.
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    private func flush() {
+        guard failed == 0 else { buffer.removeAll(keepingCapacity: true); return }
+        buffer.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    failed = errno
+                    return
                 }
                 offset += n
             }
-            return true
         }
-        if !ok || fsync(fd) != 0 || close(fd) != 0 {
-            let reason = String(cString: strerror(errno))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left; for a file, syncs it and renames it into place. A write error: one
+    /// line, exit 74 (the temporary file is removed).
+    func finish() throws {
+        flush()
+        guard let path, let temporary else {
+            if failed != 0 {
+                StandardStreams.error("cannot write to standard output: \(String(cString: strerror(failed)))")
+                throw ExitCode(74)
+            }
+            return
+        }
+        if failed == 0 && (fsync(fd) != 0 || close(fd) != 0) { failed = errno } else if failed != 0 { close(fd) }
+        guard failed == 0 else {
             unlink(temporary)
-            StandardStreams.error("\(path): cannot write: \(reason)")
+            StandardStreams.error("\(path): cannot write: \(String(cString: strerror(failed)))")
             throw ExitCode(74)
         }
         guard rename(temporary, path) == 0 else {
@@ -41,6 +79,14 @@ enum OutputFile {
             unlink(temporary)
             StandardStreams.error("\(path): cannot create: \(reason)")
             throw ExitCode(73)
+        }
+    }
+
+    /// Removes the temporary file after an error elsewhere.
+    func abandon() {
+        if let temporary, path != nil {
+            close(fd)
+            unlink(temporary)
         }
     }
 }

@@ -91,19 +91,15 @@ struct ReportCommand: ParsableCommand {
             try PollReport(pollTable, options: options)
         }
         let chosen = table == .polls ? report.polls : report.swings
-        let text: String
+        let sink = try OutputFile(path: output)
         switch format.format {
-        case .text: text = report.document(markdown: false, digits: format.digits)
-        case .markdown: text = report.document(markdown: true, digits: format.digits)
-        case .csv: text = ReportFormat.csv.render(chosen, header: !format.noHeader)
-        case .tsv: text = ReportFormat.tsv.render(chosen, header: !format.noHeader)
-        case .json: text = ReportFormat.json.render(chosen)
+        case .text: sink.write(report.document(markdown: false, digits: format.digits))
+        case .markdown: sink.write(report.document(markdown: true, digits: format.digits))
+        case .csv: ReportFormat.csv.write(chosen, header: !format.noHeader, to: sink.write)
+        case .tsv: ReportFormat.tsv.write(chosen, header: !format.noHeader, to: sink.write)
+        case .json: ReportFormat.json.write(chosen, to: sink.write)
         }
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            StandardStreams.write(text)
-        }
+        try sink.finish()
     }
 }
 

@@ -63,13 +63,19 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
 public enum Percent {
     /// The percentage points a proportion came from, as the user wrote them: 0.58 → 58, not
     /// 57.99999999999999 (which is 0.58·100 in binary). The product is rounded to 15
-    /// significant digits, which recovers any input of up to 15 digits exactly; computed values
-    /// (leads, swings, bounds) are never passed through this.
+    /// significant digits (12 decimals for ordinary shares), which recovers any input with that
+    /// many digits exactly; computed values (leads, swings, bounds) are never passed through this.
     ///
     /// - Complexity: O(1).
     public static func echo(_ proportion: Double) -> Double {
         let value = proportion * 100
         guard value.isFinite, value != 0 else { return value }
+        // Fast path for ordinary shares (0.001 to 100 points): rounding to 12 decimals recovers
+        // any input with at most 12, and v·1e12 < 2⁵³ is exact to the unit.
+        if abs(value) >= 1e-3 && abs(value) <= 100 {
+            let rounded = (value * 1e12).rounded() / 1e12
+            if abs(rounded - value) <= 1e-13 * abs(value) { return rounded }
+        }
         return Double(NumberText.scientific(value, digits: 14)) ?? value
     }
 

@@ -3,8 +3,9 @@
 ///
 /// Polls table columns (stable API): `poll_id,pollster,population,start_date,end_date,
 /// sample_size,n_eff,candidate_a,candidate_b,share_a,share_b,lead,se,moe,lower,upper,p_value,basis,
-/// break_even_n,ratio,sample_type,actual_lead` (points; `ratio` = the larger share over the
-/// smaller, e.g. 58/31 = 1.87).
+/// break_even_n,ratio,sample_type,actual_lead,share_a_lower,share_a_upper` (points; `ratio` = the
+/// larger share over the smaller, e.g. 58/31 = 1.87; `share_a_lower/upper` = the Wilson interval
+/// of candidate A's share).
 /// Swings table columns: `group,poll_before,poll_after,lead_before,lead_after,swing,se,moe,lower,
 /// upper,p_value,break_even_n,basis,candidate_a,candidate_b,end_before,end_after`.
 ///
@@ -42,7 +43,7 @@ public struct PollReport: Sendable {
     public static let pollColumns = [
         "poll_id", "pollster", "population", "start_date", "end_date", "sample_size", "n_eff", "candidate_a",
         "candidate_b", "share_a", "share_b", "lead", "se", "moe", "lower", "upper", "p_value", "basis",
-        "break_even_n", "ratio", "sample_type", "actual_lead",
+        "break_even_n", "ratio", "sample_type", "actual_lead", "share_a_lower", "share_a_upper",
     ]
     public static let swingColumns = [
         "group", "poll_before", "poll_after", "lead_before", "lead_after", "swing", "se", "moe", "lower", "upper",
@@ -101,46 +102,53 @@ public struct PollReport: Sendable {
             : "Leads are each poll's leader − runner-up, in percentage points."
 
         // Polls table.
-        var chosen: [(poll: Int, a: Int, b: Int)] = []
+        var chosen: [(poll: Int32, a: Int32, b: Int32)] = []
         var missing = 0
         for p in 0..<table.count {
             if let pair = Self.pick(table, p, options.a, options.b) {
-                chosen.append((p, pair.0, pair.1))
+                chosen.append((Int32(p), Int32(pair.0), Int32(pair.1)))
             } else {
                 missing += 1
             }
         }
-        let leads = PollColumns.leads(shareA: chosen.map { table.share[$0.a] }, shareB: chosen.map { table.share[$0.b] },
-                                      effectiveSampleSize: chosen.map { nEff[$0.poll] }, confidence: conf)
-        for (k, c) in chosen.enumerated() {
+        let leads = PollColumns.leads(shareA: chosen.map { table.share[Int($0.a)] }, shareB: chosen.map { table.share[Int($0.b)] },
+                                      effectiveSampleSize: chosen.map { nEff[Int($0.poll)] }, confidence: conf)
+        let wilson = PollColumns.shareIntervals(shares: chosen.map { table.share[Int($0.a)] },
+                                                effectiveSampleSize: chosen.map { nEff[Int($0.poll)] },
+                                                method: .wilson, confidence: conf)
+        let zValue = conf.z
+        let chosenPolls = chosen, sizes = size, effective = nEff, bases = basis
+        polls = ReportTable(columns: Self.pollColumns, count: chosen.count) { k in
+            let c = (poll: Int(chosenPolls[k].poll), a: Int(chosenPolls[k].a), b: Int(chosenPolls[k].b))
             let p = c.poll
             let lead = leads.lead[k]
             let se = leads.standardError[k]
             let known = !se.isNaN
             let breakEven: Double? = lead == 0 ? nil
-                : Swift.max(1, (conf.z * conf.z * leads.unitVariance[k] / (lead * lead)).rounded(.up))
+                : Swift.max(1, (zValue * zValue * leads.unitVariance[k] / (lead * lead)).rounded(.up))
             let shareB = table.share[c.b]
-            polls.append([
+            return [
                 .text(table.pollID[p]), .text(table.pollster[p]), .text(table.population[p]),
                 .text(table.startDate[p]?.description ?? ""), .text(table.endDate[p]?.description ?? ""),
-                .optional(size[p].isNaN ? nil : size[p]), .optional(known ? nEff[p] : nil),
+                .optional(sizes[p].isNaN ? nil : sizes[p]), .optional(known ? effective[p] : nil),
                 .text(table.candidate[c.a]), .text(table.candidate[c.b]),
                 .number(Percent.echo(table.share[c.a])), .number(Percent.echo(shareB)), .number(lead * 100),
-                .optional(known ? se * 100 : nil), .optional(known ? conf.z * se * 100 : nil),
+                .optional(known ? se * 100 : nil), .optional(known ? zValue * se * 100 : nil),
                 .optional(known ? leads.lower[k] * 100 : nil), .optional(known ? leads.upper[k] * 100 : nil),
-                .optional(known && !leads.pValue[k].isNaN ? leads.pValue[k] : nil), .text(basis[p].rawValue),
+                .optional(known && !leads.pValue[k].isNaN ? leads.pValue[k] : nil), .text(bases[p].rawValue),
                 .optional(breakEven), .optional(Self.ratio(table.share[c.a], shareB)),
                 .text(table.sampleType[p].rawValue),
                 // The actual result's lead is first − second candidate as filed; orient it as A − B.
                 .optional(table.actualLead[p].isNaN ? nil
                           : (c.a == table.candidateRange[p].lowerBound ? 1 : -1) * table.actualLead[p] * 100),
-            ])
+                .optional(known ? wilson.lower[k] * 100 : nil), .optional(known ? wilson.upper[k] * 100 : nil),
+            ]
         }
         if missing > 0 {
             pollNotes.append("\(missing) poll(s) left out: they do not have both \(options.a ?? "a leader") and \(options.b ?? "a runner-up").")
         }
         if chosen.count <= 20 {
-            for c in chosen { pollNotes += Self.sentences(table, c.poll, c.a, c.b, basis[c.poll]) }
+            for c in chosen { pollNotes += Self.sentences(table, Int(c.poll), Int(c.a), Int(c.b), basis[Int(c.poll)]) }
         }
 
         // Swings within groups.
@@ -157,8 +165,11 @@ public struct PollReport: Sendable {
                 names.append(key)
             }
         }
-        var pairBefore: [(poll: Int, a: Int, b: Int)] = [], pairAfter: [(poll: Int, a: Int, b: Int)] = []
-        var pairGroup: [Int] = []
+        // Each poll's candidates as oriented within its group (−1: not oriented), and the pairs of
+        // polls that get a swing, as poll indices.
+        var orientedA = [Int32](repeating: -1, count: table.count), orientedB = orientedA
+        var pairs: [(before: Int32, after: Int32)] = []
+        var pairGroup: [Int32] = []
         for (g, list) in members.enumerated() {
             let ordered = list.sorted { x, y in
                 let dx = table.endDate[x]?.day ?? Int.max, dy = table.endDate[y]?.day ?? Int.max
@@ -168,55 +179,71 @@ public struct PollReport: Sendable {
                 return x < y
             }
             guard let first = ordered.first, let orientation = Self.orientation(table, first, options) else { continue }
-            let oriented = ordered.compactMap { p -> (poll: Int, a: Int, b: Int)? in
+            let oriented = ordered.filter { p in
                 guard let a = Self.find(table, p, orientation.a, byParty: orientation.byParty),
-                      let b = Self.find(table, p, orientation.b, byParty: orientation.byParty) else { return nil }
-                return (p, a, b)
+                      let b = Self.find(table, p, orientation.b, byParty: orientation.byParty) else { return false }
+                orientedA[p] = Int32(a)
+                orientedB[p] = Int32(b)
+                return true
             }
             if let f = oriented.first, let l = oriented.last {
-                let firstLead = table.share[f.a] - table.share[f.b], lastLead = table.share[l.a] - table.share[l.b]
+                let firstLead = table.share[Int(orientedA[f])] - table.share[Int(orientedB[f])]
+                let lastLead = table.share[Int(orientedA[l])] - table.share[Int(orientedB[l])]
                 groups.append([.text(names[g]), .number(Double(oriented.count)),
-                               .text(table.endDate[f.poll]?.description ?? ""), .text(table.endDate[l.poll]?.description ?? ""),
+                               .text(table.endDate[f]?.description ?? ""), .text(table.endDate[l]?.description ?? ""),
                                .number(firstLead * 100), .number(lastLead * 100), .number((lastLead - firstLead) * 100)])
             }
             guard oriented.count >= 2 else { continue }
+            func add(_ i: Int, _ j: Int) {
+                pairs.append((Int32(oriented[i]), Int32(oriented[j])))
+                pairGroup.append(Int32(g))
+            }
             switch options.pairs {
-            case .consecutive:
-                for i in 1..<oriented.count { pairBefore.append(oriented[i - 1]); pairAfter.append(oriented[i]); pairGroup.append(g) }
-            case .firstLast:
-                pairBefore.append(oriented[0]); pairAfter.append(oriented[oriented.count - 1]); pairGroup.append(g)
-            case .all:
-                for i in 0..<oriented.count {
-                    for j in (i + 1)..<oriented.count { pairBefore.append(oriented[i]); pairAfter.append(oriented[j]); pairGroup.append(g) }
-                }
+            case .consecutive: for i in 1..<oriented.count { add(i - 1, i) }
+            case .firstLast: add(0, oriented.count - 1)
+            case .all: for i in 0..<oriented.count { for j in (i + 1)..<oriented.count { add(i, j) } }
             }
         }
-        let nBefore = pairBefore.map { nEff[$0.poll] }, nAfter = pairAfter.map { nEff[$0.poll] }
-        let before = PollColumns.leads(shareA: pairBefore.map { table.share[$0.a] }, shareB: pairBefore.map { table.share[$0.b] },
-                                       effectiveSampleSize: nBefore, confidence: conf)
-        let after = PollColumns.leads(shareA: pairAfter.map { table.share[$0.a] }, shareB: pairAfter.map { table.share[$0.b] },
-                                      effectiveSampleSize: nAfter, confidence: conf)
-        let s = PollColumns.swings(before: before, after: after, beforeSampleSize: nBefore, afterSampleSize: nAfter,
-                                   confidence: conf)
-        for k in 0..<pairBefore.count {
-            let (x, y) = (pairBefore[k], pairAfter[k])
+        // Group-oriented leads of every poll (NaN where not oriented), then the swings.
+        let groupLeads = PollColumns.leads(
+            shareA: orientedA.map { $0 < 0 ? .nan : table.share[Int($0)] },
+            shareB: orientedB.map { $0 < 0 ? .nan : table.share[Int($0)] },
+            effectiveSampleSize: nEff, confidence: conf)
+        func gathered(_ later: Bool) -> PollColumns.Leads {
+            let index = pairs.map { Int(later ? $0.after : $0.before) }
+            return PollColumns.Leads(lead: index.map { groupLeads.lead[$0] },
+                                     unitVariance: index.map { groupLeads.unitVariance[$0] },
+                                     standardError: [], lower: [], upper: [], zStatistic: [], pValue: [])
+        }
+        let before = gathered(false), after = gathered(true)
+        let s = PollColumns.swings(before: before, after: after,
+                                   beforeSampleSize: pairs.map { nEff[Int($0.before)] },
+                                   afterSampleSize: pairs.map { nEff[Int($0.after)] }, confidence: conf)
+        let pairList = pairs, groupOfPair = pairGroup, groupNames = names, aOf = orientedA, bOf = orientedB
+        swings = ReportTable(columns: Self.swingColumns, count: pairs.count) { k in
+            let (x, y) = (Int(pairList[k].before), Int(pairList[k].after))
+            let (xa, xb, ya, yb) = (Int(aOf[x]), Int(bOf[x]), Int(aOf[y]), Int(bOf[y]))
             let known = !s.standardError[k].isNaN
-            let weaker = Self.weaker(basis[x.poll], basis[y.poll])
-            swings.append([
-                .text(names[pairGroup[k]]), .text(table.pollID[x.poll]), .text(table.pollID[y.poll]),
+            return [
+                .text(groupNames[Int(groupOfPair[k])]), .text(table.pollID[x]), .text(table.pollID[y]),
                 .number(before.lead[k] * 100), .number(after.lead[k] * 100), .number(s.swing[k] * 100),
-                .optional(known ? s.standardError[k] * 100 : nil), .optional(known ? conf.z * s.standardError[k] * 100 : nil),
+                .optional(known ? s.standardError[k] * 100 : nil), .optional(known ? zValue * s.standardError[k] * 100 : nil),
                 .optional(known ? s.lower[k] * 100 : nil), .optional(known ? s.upper[k] * 100 : nil),
                 .optional(known ? s.pValue[k] : nil),
-                .optional(s.breakEvenSampleSize[k].isNaN ? nil : s.breakEvenSampleSize[k]), .text(weaker.rawValue),
-                .text(table.candidate[x.a] == table.candidate[y.a] ? table.candidate[x.a] : table.candidate[x.a] + "/" + table.candidate[y.a]),
-                .text(table.candidate[x.b] == table.candidate[y.b] ? table.candidate[x.b] : table.candidate[x.b] + "/" + table.candidate[y.b]),
-                .text(table.endDate[x.poll]?.description ?? ""), .text(table.endDate[y.poll]?.description ?? ""),
-            ])
-            if pairBefore.count <= 20 {
-                swingNotes.append(Self.swingSentence(table, x.poll, y.poll, before.lead[k], after.lead[k], s.swing[k],
+                .optional(s.breakEvenSampleSize[k].isNaN ? nil : s.breakEvenSampleSize[k]),
+                .text(Self.weaker(bases[x], bases[y]).rawValue),
+                .text(table.candidate[xa] == table.candidate[ya] ? table.candidate[xa] : table.candidate[xa] + "/" + table.candidate[ya]),
+                .text(table.candidate[xb] == table.candidate[yb] ? table.candidate[xb] : table.candidate[xb] + "/" + table.candidate[yb]),
+                .text(table.endDate[x]?.description ?? ""), .text(table.endDate[y]?.description ?? ""),
+            ]
+        }
+        if pairs.count <= 20 {
+            for k in 0..<pairs.count {
+                let (x, y) = (Int(pairs[k].before), Int(pairs[k].after))
+                let known = !s.standardError[k].isNaN
+                swingNotes.append(Self.swingSentence(table, x, y, before.lead[k], after.lead[k], s.swing[k],
                                                      known ? conf.z * s.standardError[k] : nil,
-                                                     s.breakEvenSampleSize[k], conf, weaker))
+                                                     s.breakEvenSampleSize[k], conf, Self.weaker(basis[x], basis[y])))
             }
         }
     }
@@ -346,7 +373,7 @@ public struct PollReport: Sendable {
     public func document(markdown: Bool, digits: Int) -> String {
         func table(_ t: ReportTable, _ columns: [String]) -> String {
             let projected = Self.project(t, columns)
-            return markdown ? ReportFormat.markdown(projected, digits: digits) : ReportFormat.text.render(projected, digits: digits)
+            return markdown ? ReportFormat.markdown.render(projected, digits: digits) : ReportFormat.text.render(projected, digits: digits)
         }
         let pollView = ["poll_id", "pollster", "end_date", "sample_size", "candidate_a", "candidate_b", "share_a", "share_b",
                         "lead", "moe", "ratio", "basis"]

@@ -10,35 +10,67 @@
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text, csv, tsv, json, markdown
 
-    /// Renders `table`.
+    /// Renders `table` as one string.
     ///
     /// - Parameters:
     ///   - header: include the header row (csv, tsv, text).
-    ///   - digits: decimals for the text format.
+    ///   - digits: decimals for the text and markdown formats.
     /// - Complexity: O(rows·columns).
     public func render(_ table: ReportTable, header: Bool = true, digits: Int = 3) -> String {
+        var out = ""
+        write(table, header: header, digits: digits) { out += $0 }
+        return out
+    }
+
+    /// Renders `table` piece by piece into `sink` (row by row for csv, tsv and json, so a large
+    /// generated table is never held as text all at once).
+    ///
+    /// - Complexity: O(rows·columns).
+    public func write(_ table: ReportTable, header: Bool = true, digits: Int = 3, to sink: (String) -> Void) {
         switch self {
-        case .csv: return Self.delimited(table, header: header, separator: ",", escape: Self.csvField)
-        case .tsv: return Self.delimited(table, header: header, separator: "\t", escape: Self.tsvField)
-        case .json: return Self.json(table)
-        case .text: return Self.aligned(table, header: header, digits: digits)
-        case .markdown: return Self.markdown(table, digits: digits)
+        case .csv: Self.delimited(table, header: header, separator: ",", escape: Self.csvField, sink)
+        case .tsv: Self.delimited(table, header: header, separator: "\t", escape: Self.tsvField, sink)
+        case .json: Self.json(table, sink)
+        case .text: sink(Self.aligned(table, header: header, digits: digits))
+        case .markdown: sink(Self.markdownTable(table, digits: digits))
+        }
+    }
+
+    private static func delimited(_ table: ReportTable, header: Bool, separator: String,
+                                  escape: (String) -> String, _ sink: (String) -> Void) {
+        if header { sink(table.columns.map(escape).joined(separator: separator) + "\n") }
+        let separatorByte = separator.utf8.first!
+        var line: [UInt8] = []
+        line.reserveCapacity(512)
+        for r in 0..<table.count {
+            line.removeAll(keepingCapacity: true)
+            for (i, cell) in table.row(r).enumerated() {
+                if i > 0 { line.append(separatorByte) }
+                switch cell {
+                case .number(let v): line.append(contentsOf: NumberText.roundTrip(v).utf8)
+                case .text(let s): line.append(contentsOf: escape(s).utf8)
+                case .empty: break
+                }
+            }
+            line.append(10)
+            sink(String(decoding: line, as: UTF8.self))
         }
     }
 
     /// A Markdown pipe table (header always; `|` in text escaped; empty cells as "–").
-    static func markdown(_ table: ReportTable, digits: Int) -> String {
+    static func markdownTable(_ table: ReportTable, digits: Int) -> String {
         func escape(_ s: String) -> String {
             var out = ""
             for ch in s { if ch == "|" { out += "\\|" } else if ch == "\n" { out += " " } else { out.append(ch) } }
             return out
         }
+        let rows = table.rows
         var out = "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
         out += "|" + table.columns.indices.map { i -> String in
-            if case .text = table.rows.first?[i] { return " --- |" }
+            if let first = rows.first, case .text = first[i] { return " --- |" }
             return " ---: |"
         }.joined() + "\n"
-        for row in table.rows {
+        for row in rows {
             out += "| " + row.enumerated().map { (i, cell) -> String in
                 switch cell {
                 case .number(let v): return textNumber(v, column: table.columns[i], digits: digits)
@@ -50,48 +82,33 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         return out
     }
 
-    private static func delimited(_ table: ReportTable, header: Bool, separator: String,
-                                  escape: (String) -> String) -> String {
-        var out = ""
-        if header { out += table.columns.map(escape).joined(separator: separator) + "\n" }
-        for row in table.rows {
-            out += row.map { cell -> String in
-                switch cell {
-                case .number(let v): return NumberText.roundTrip(v)
-                case .text(let s): return escape(s)
-                case .empty: return ""
-                }
-            }.joined(separator: separator) + "\n"
-        }
-        return out
-    }
-
     static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        guard s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return s }
         return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
     }
 
     static func tsvField(_ s: String) -> String {
-        String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        guard s.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
+        return String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
-    private static func json(_ table: ReportTable) -> String {
-        var out = "["
-        for (r, row) in table.rows.enumerated() {
-            out += r == 0 ? "\n  {" : ",\n  {"
-            for (c, cell) in row.enumerated() {
+    private static func json(_ table: ReportTable, _ sink: (String) -> Void) {
+        let names = table.columns.map(jsonString)
+        sink("[")
+        for r in 0..<table.count {
+            var out = r == 0 ? "\n  {" : ",\n  {"
+            for (c, cell) in table.row(r).enumerated() {
                 if c > 0 { out += ", " }
-                out += jsonString(table.columns[c]) + ": "
+                out += names[c] + ": "
                 switch cell {
                 case .number(let v): out += v.isFinite ? NumberText.roundTrip(v) : "null"
                 case .text(let s): out += jsonString(s)
                 case .empty: out += "null"
                 }
             }
-            out += "}"
+            sink(out + "}")
         }
-        out += table.rows.isEmpty ? "]\n" : "\n]\n"
-        return out
+        sink(table.count == 0 ? "]\n" : "\n]\n")
     }
 
     static func jsonString(_ s: String) -> String {
@@ -139,7 +156,9 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// An aligned table for people. A single row is printed as `column  value` lines (one field
     /// a line), which reads better than one very wide line.
     private static func aligned(_ table: ReportTable, header: Bool, digits: Int) -> String {
-        let body: [[String]] = table.rows.map { row in
+        let allRows = table.rows
+        let first = allRows.first
+        let body: [[String]] = allRows.map { row in
             row.enumerated().map { (i, cell) in
                 switch cell {
                 case .number(let v): return textNumber(v, column: table.columns[i], digits: digits)
@@ -166,7 +185,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
                 // Text left-aligned, everything else right-aligned.
                 let isText: Bool
-                if case .text = table.rows.first?[i] { isText = true } else { isText = false }
+                if let first, case .text = first[i] { isText = true } else { isText = false }
                 text += (i == 0 ? "" : "  ") + (isText ? cell + pad : pad + cell)
             }
             while text.hasSuffix(" ") { text.removeLast() }

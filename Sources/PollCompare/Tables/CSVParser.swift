@@ -24,11 +24,12 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
 /// text only when asked for (so unused columns cost no allocation).
 public struct CSVRecord {
     /// The line the record starts on.
-    public let line: Int
-    fileprivate var starts: [Int] = []
-    fileprivate var ends: [Int] = []
-    fileprivate var columns: [Int] = []
-    fileprivate var quoted: [Bool] = []
+    public private(set) var line: Int
+    /// One field: its bytes [start, end) in the buffer, its column, and whether it was quoted.
+    fileprivate struct Field {
+        var start: Int32, end: Int32, column: Int32, quoted: Bool
+    }
+    fileprivate var fields: [Field] = []
     fileprivate var buffer: UnsafeBufferPointer<UInt8>
 
     fileprivate init(line: Int, buffer: UnsafeBufferPointer<UInt8>) {
@@ -36,20 +37,44 @@ public struct CSVRecord {
         self.buffer = buffer
     }
 
+    /// Empties the record for reuse, keeping the arrays' storage (one allocation per input, not
+    /// four per record).
+    fileprivate mutating func reset(line: Int) {
+        self.line = line
+        fields.removeAll(keepingCapacity: true)
+    }
+
+    fileprivate mutating func add(_ start: Int, _ end: Int, column: Int, quoted: Bool) {
+        fields.append(Field(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                            column: Int32(truncatingIfNeeded: column), quoted: quoted))
+    }
+
+    private func bounds(_ i: Int) -> Range<Int> { Int(fields[i].start)..<Int(fields[i].end) }
+
+    /// Whether field `i` is `ascii` (ignoring ASCII case), without decoding it.
+    public func equals(_ i: Int, _ ascii: StaticString) -> Bool {
+        let n = ascii.utf8CodeUnitCount
+        let start = Int(fields[i].start)
+        guard Int(fields[i].end) - start == n else { return false }
+        let p = ascii.utf8Start
+        for k in 0..<n where buffer[start + k] | 0x20 != p[k] | 0x20 { return false }
+        return true
+    }
+
     /// The number of fields.
-    public var count: Int { starts.count }
+    public var count: Int { fields.count }
 
     /// Where field `i` starts.
     public func position(_ i: Int) -> TextPosition {
-        TextPosition(line: line, column: columns[i])
+        TextPosition(line: line, column: Int(fields[i].column))
     }
 
     /// Field `i` as text (quotes removed, doubled quotes undone).
     ///
     /// - Throws: ``CSVError`` when the bytes are not UTF-8.
     public func text(_ i: Int) throws -> String {
-        let slice = UnsafeBufferPointer(rebasing: buffer[starts[i]..<ends[i]])
-        if quoted[i] {
+        let slice = UnsafeBufferPointer(rebasing: buffer[bounds(i)])
+        if fields[i].quoted {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(slice.count)
             var k = 0
@@ -62,6 +87,10 @@ public struct CSVRecord {
             }
             return s
         }
+        // ASCII needs no validation (the common case, and the validating initialiser is slow).
+        var ascii: UInt8 = 0
+        for byte in slice { ascii |= byte }
+        if ascii < 0x80 { return String(decoding: slice, as: UTF8.self) }
         guard let s = String(validating: slice, as: UTF8.self) else {
             throw CSVError(position: position(i), message: "bytes that are not UTF-8")
         }
@@ -69,11 +98,11 @@ public struct CSVRecord {
     }
 
     /// Whether field `i` is empty.
-    public func isEmpty(_ i: Int) -> Bool { starts[i] == ends[i] }
+    public func isEmpty(_ i: Int) -> Bool { fields[i].start == fields[i].end }
 
     /// Field `i` as a number without allocating, or nil when it is not one.
     public func number(_ i: Int) -> Double? {
-        let slice = UnsafeBufferPointer(rebasing: buffer[starts[i]..<ends[i]])
+        let slice = UnsafeBufferPointer(rebasing: buffer[bounds(i)])
         guard !slice.isEmpty, slice.count < 64 else { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: slice.count) { tmp in
             _ = tmp.initialize(from: slice)
@@ -114,15 +143,26 @@ public struct CSVParser {
     /// Parses the complete records in `chunk` (plus what was carried over) and keeps the rest.
     public mutating func feed(_ chunk: ArraySlice<UInt8>, record: (CSVRecord) throws -> Void) throws {
         carry.append(contentsOf: chunk)
-        // The end of the last complete record: after the last line feed outside quotes.
-        var inQuotes = false
-        var cut = -1
+        // The end of the last complete record: after the last line feed outside quotes. The
+        // carried text starts at a record boundary, so a line feed is outside quotes exactly when
+        // an even number of quotes precede it: find the last line feed, count the quotes before it
+        // (a branch-free pass), and step back a line while the count is odd.
         let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n")
-        carry.withUnsafeBufferPointer { b in
-            for i in 0..<b.count {
-                let byte = b[i]
-                if byte == quote { inQuotes.toggle() } else if byte == lf && !inQuotes { cut = i }
+        let cut: Int = carry.withUnsafeBufferPointer { b in
+            var end = b.count - 1
+            while end >= 0 && b[end] != lf { end -= 1 }
+            guard end >= 0 else { return -1 }
+            var quotes = 0
+            for i in 0..<end { quotes &+= b[i] == quote ? 1 : 0 }
+            while end >= 0 && quotes & 1 == 1 {
+                // Inside a quoted field: move to the previous line feed, updating the count.
+                end -= 1
+                while end >= 0 && b[end] != lf {
+                    if b[end] == quote { quotes -= 1 }
+                    end -= 1
+                }
             }
+            return end
         }
         guard cut >= 0 else { return }
         try parseComplete(upTo: cut + 1, record: record)
@@ -155,13 +195,12 @@ public struct CSVParser {
                         lineStart = index
                         continue
                     }
-                    current = CSVRecord(line: line, buffer: b)
+                    current.reset(line: line)
                     inRecord = true
                 }
                 if index >= b.count {
                     // A trailing delimiter at the very end leaves one more, empty field.
-                    current.starts.append(index); current.ends.append(index)
-                    current.columns.append(index - lineStart + 1); current.quoted.append(false)
+                    current.add(index, index, column: index - lineStart + 1, quoted: false)
                     try record(current)
                     inRecord = false
                     break
@@ -184,8 +223,7 @@ public struct CSVParser {
                         throw CSVError(position: TextPosition(line: current.line, column: column),
                                        message: "unterminated quoted field")
                     }
-                    current.starts.append(fieldStart); current.ends.append(k)
-                    current.columns.append(column); current.quoted.append(true)
+                    current.add(fieldStart, k, column: column, quoted: true)
                     index = k + 1
                     if index < b.count && b[index] != delimiter && b[index] != lf && b[index] != cr {
                         throw CSVError(position: TextPosition(line: line, column: index - lineStart + 1),
@@ -193,9 +231,12 @@ public struct CSVParser {
                     }
                 } else {
                     let fieldStart = index
-                    while index < b.count && b[index] != delimiter && b[index] != lf && b[index] != cr { index += 1 }
-                    current.starts.append(fieldStart); current.ends.append(index)
-                    current.columns.append(column); current.quoted.append(false)
+                    // Every terminator (",", tab, LF, CR) is at most 44: most bytes pass one test.
+                    while index < b.count {
+                        let c = b[index]
+                        if c > 44 || (c != delimiter && c != lf && c != cr) { index += 1 } else { break }
+                    }
+                    current.add(fieldStart, index, column: column, quoted: false)
                 }
                 if index < b.count && b[index] == delimiter {
                     index += 1

@@ -4,7 +4,8 @@
 /// Shares are proportions (0…1); unknown numbers are NaN. Built by ``PollTableReader``.
 public struct PollTable: Sendable {
     // MARK: Poll columns (one entry per poll)
-    public var pollID = StringColumn()
+    /// Each poll's identifier (a question id for FiveThirtyEight's files).
+    public var pollID: [String] = []
     public var pollster = StringColumn()
     public var sponsor = StringColumn()
     public var population = StringColumn()

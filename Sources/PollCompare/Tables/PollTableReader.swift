@@ -14,7 +14,8 @@ public struct PollTableReader {
     /// Remarks on quirks of the input that were handled, one line each.
     public private(set) var notes: [String] = []
 
-    private var columns: [String: Int] = [:]
+    private var columns: [String: Int] = [:] { didSet { fields = FieldReader(columns: columns) } }
+    private var fields = FieldReader(columns: [:])
     private var headerCount = 0
     private var table = PollTable()
     private var pollIndex: [String: Int32] = [:]
@@ -27,6 +28,12 @@ public struct PollTableReader {
     private var rowCandidateColumn: [Int32] = []
     private var rowPctColumn: [Int32] = []
     private var skippedReallocated = 0
+    private var reallocatedColumn: Int?
+    private var partyColumn = 0
+    // Column indices of the fields read on every row.
+    private var idColumn = 0
+    private var nameColumn = 0
+    private var shareColumn = 0
 
     public init() {}
 
@@ -56,7 +63,7 @@ public struct PollTableReader {
     ///   poll, or (tidy) shares summing above 100 beyond the slack.
     public mutating func finish() throws -> PollTable {
         guard layout != nil else { throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file") }
-        guard !rowShare.isEmpty else {
+        guard !rowShare.isEmpty, table.count > 0 else {
             throw CSVError(position: TextPosition(line: 2, column: 1), message: "a header but no rows")
         }
         if skippedReallocated > 0 {
@@ -78,12 +85,12 @@ public struct PollTableReader {
         var overTotal = 0
         var firstOver: (String, Int, Double)?
         for p in 0..<polls {
-            var seen = Set<Int32>()
             var sum = 0.0
-            for k in table.candidateRange[p] {
+            let range = table.candidateRange[p]
+            for k in range {
                 let r = order[k]
                 let code = rowCandidate.codes[r]
-                if !seen.insert(code).inserted {
+                if range[range.lowerBound..<k].contains(where: { rowCandidate.codes[order[$0]] == code }) {
                     throw CSVError(position: TextPosition(line: Int(rowLine[r]), column: Int(rowCandidateColumn[r])),
                                    message: "candidate \"\(rowCandidate[r])\" appears twice in poll \"\(table.pollID[p])\"")
                 }
@@ -105,7 +112,12 @@ public struct PollTableReader {
         if let (id, line, sum) = firstOver {
             notes.append("\(overTotal) question(s) have shares summing above 100.5 (first: \(id) at line \(line), \(NumberText.roundTrip(Percent.echo(sum)))); their leads are reported as published")
         }
-        return table
+        // The row-order columns are no longer needed: free them before the report is built.
+        rowPoll = []; rowCandidate = StringColumn(); rowParty = StringColumn(); rowShare = []
+        rowLine = []; rowCandidateColumn = []; rowPctColumn = []; pollIndex = [:]
+        let result = table
+        table = PollTable()
+        return result
     }
 
     // MARK: - Header
@@ -120,6 +132,11 @@ public struct PollTableReader {
         for (i, name) in names.enumerated() where columns[name] == nil { columns[name] = i }
         headerCount = names.count
         layout = detected
+        reallocatedColumn = columns["ranked_choice_reallocated"]
+        partyColumn = columns["candidate_party"] ?? columns["party"] ?? columns["answer"] ?? 0
+        idColumn = columns[detected == .fiveThirtyEightPolls ? "question_id" : "poll_id"] ?? 0
+        nameColumn = columns[detected == .fiveThirtyEightPolls ? "answer" : "candidate"] ?? 0
+        shareColumn = columns["pct"] ?? 0
         if detected == .tidy {
             let missing = PollFileLayout.tidyRequired.filter { columns[$0] == nil }
             guard missing.isEmpty else {
@@ -129,52 +146,27 @@ public struct PollTableReader {
         }
     }
 
-    // MARK: - Fields
-
-    private func text(_ r: CSVRecord, _ name: String) throws -> String {
-        guard let i = columns[name] else { return "" }
-        return try r.text(i).trimmingSpaces()
+    /// A poll's own fields, read once from its first row.
+    private struct PollFields {
+        var pollster = "", sponsor = "", population = "", mode = ""
+        var type = SampleType.probability
+        var start: PollDate?, end: PollDate?
+        var n = Double.nan, deff = Double.nan, size = Double.nan, actual = Double.nan
     }
 
-    private func percent(_ r: CSVRecord, _ name: String) throws -> Double {
-        let i = columns[name]!
-        let raw = try r.text(i).trimmingSpaces()
-        guard let value = Double(raw), value.isFinite else {
-            throw CSVError(position: r.position(i), message: "\(name) \"\(raw)\" is not a number")
-        }
-        guard value >= 0 else { throw CSVError(position: r.position(i), message: "\(name) \(raw) is negative") }
-        guard value <= 100 else { throw CSVError(position: r.position(i), message: "\(name) \(raw) is above 100") }
-        return value / 100
-    }
-
-    private func optionalNumber(_ r: CSVRecord, _ name: String, positive: Bool = true) throws -> Double {
-        guard let i = columns[name] else { return .nan }
-        let raw = try r.text(i).trimmingSpaces()
-        if raw.isEmpty { return .nan }
-        guard let value = Double(raw), value.isFinite, !positive || value > 0 else {
-            throw CSVError(position: r.position(i), message: "\(name) \"\(raw)\" is not a positive number")
-        }
-        return value
-    }
-
-    private func date(_ r: CSVRecord, _ name: String) throws -> PollDate? {
-        guard let i = columns[name] else { return nil }
-        let raw = try r.text(i).trimmingSpaces()
-        if raw.isEmpty { return nil }
-        guard let d = PollDate(raw) else {
-            throw CSVError(position: r.position(i), message: "\(name) \"\(raw)\" is not a date (use YYYY-MM-DD or M/D/YY)")
-        }
-        return d
-    }
-
-    /// The poll's index, adding the poll (with `fill` for its fields) on first sight.
-    private mutating func poll(_ id: String, line: Int, fill: (inout PollTable) throws -> Void) throws -> Int32 {
+    /// The index of poll `id`, adding it with the fields `read` returns on first sight.
+    private mutating func poll(_ id: String, line: Int, read: () throws -> PollFields) throws -> Int32 {
         if let p = pollIndex[id] { return p }
+        let f = try read()
         let p = Int32(table.count)
         pollIndex[id] = p
         table.pollID.append(id)
         table.line.append(line)
-        try fill(&table)
+        table.pollster.append(f.pollster); table.sponsor.append(f.sponsor)
+        table.population.append(f.population); table.mode.append(f.mode)
+        table.sampleType.append(f.type); table.startDate.append(f.start); table.endDate.append(f.end)
+        table.sampleSize.append(f.n); table.designEffect.append(f.deff); table.populationSize.append(f.size)
+        table.actualLead.append(f.actual)
         return p
     }
 
@@ -194,65 +186,68 @@ public struct PollTableReader {
     // MARK: - Layouts
 
     private mutating func readTidy(_ r: CSVRecord) throws {
-        let id = try text(r, "poll_id")
-        guard !id.isEmpty else { throw CSVError(position: r.position(columns["poll_id"]!), message: "poll_id is empty") }
-        let candidate = try text(r, "candidate")
+        let id = try r.text(idColumn).trimmingSpaces()
+        guard !id.isEmpty else { throw CSVError(position: r.position(idColumn), message: "poll_id is empty") }
+        let candidate = try r.text(nameColumn).trimmingSpaces()
         guard !candidate.isEmpty else {
-            throw CSVError(position: r.position(columns["candidate"]!), message: "candidate is empty")
+            throw CSVError(position: r.position(nameColumn), message: "candidate is empty")
         }
-        let share = try percent(r, "pct")
-        let pollster = try text(r, "pollster"), sponsor = try text(r, "sponsor")
-        let population = try text(r, "population"), mode = try text(r, "mode")
-        let typeText = try text(r, "sample_type")
-        guard let type = typeText.isEmpty ? SampleType.probability : SampleType(rawValue: typeText) else {
-            throw CSVError(position: r.position(columns["sample_type"]!),
-                           message: "sample_type \"\(typeText)\" is not probability, opt-in or straw")
+        let share = try fields.percent(r, at: shareColumn, name: "pct")
+        let reader = fields
+        let p = try poll(id, line: r.line) {
+            var f = PollFields()
+            let typeText = try reader.text(r, "sample_type")
+            guard let type = typeText.isEmpty ? SampleType.probability : SampleType(rawValue: typeText) else {
+                throw CSVError(position: r.position(reader.columns["sample_type"]!),
+                               message: "sample_type \"\(typeText)\" is not probability, opt-in or straw")
+            }
+            f.type = type
+            f.start = try reader.date(r, "start_date"); f.end = try reader.date(r, "end_date")
+            f.n = try reader.optionalNumber(r, "sample_size"); f.deff = try reader.optionalNumber(r, "deff")
+            f.size = try reader.optionalNumber(r, "population_size")
+            f.pollster = try reader.text(r, "pollster"); f.sponsor = try reader.text(r, "sponsor")
+            f.population = try reader.text(r, "population"); f.mode = try reader.text(r, "mode")
+            return f
         }
-        let start = try date(r, "start_date"), end = try date(r, "end_date")
-        let n = try optionalNumber(r, "sample_size"), deff = try optionalNumber(r, "deff")
-        let size = try optionalNumber(r, "population_size")
-        let p = try poll(id, line: r.line) { t in
-            t.pollster.append(pollster); t.sponsor.append(sponsor); t.population.append(population)
-            t.mode.append(mode); t.sampleType.append(type); t.startDate.append(start); t.endDate.append(end)
-            t.sampleSize.append(n); t.designEffect.append(deff); t.populationSize.append(size); t.actualLead.append(.nan)
-        }
-        addCandidate(p, candidate, try text(r, "party"), share, at: r, columns["candidate"], columns["pct"]!)
+        addCandidate(p, candidate, try fields.text(r, "party"), share, at: r, nameColumn, shareColumn)
     }
 
     private mutating func readFiveThirtyEight(_ r: CSVRecord) throws {
-        if try text(r, "ranked_choice_reallocated").lowercased() == "true" {
+        if let i = reallocatedColumn, r.equals(i, "true") {
             skippedReallocated += 1
             return
         }
-        let id = try text(r, "question_id")
-        let share = try percent(r, "pct")
-        let start = try date(r, "start_date"), end = try date(r, "end_date")
-        let n = try optionalNumber(r, "sample_size")
-        let pollster = try text(r, "pollster"), population = try text(r, "population")
-        let sponsor = try text(r, "sponsors"), mode = try text(r, "methodology")
-        let p = try poll(id, line: r.line) { t in
-            t.pollster.append(pollster); t.sponsor.append(sponsor); t.population.append(population)
-            t.mode.append(mode); t.sampleType.append(.probability); t.startDate.append(start); t.endDate.append(end)
-            t.sampleSize.append(n); t.designEffect.append(.nan); t.populationSize.append(.nan); t.actualLead.append(.nan)
+        let id = try r.text(idColumn).trimmingSpaces()
+        let share = try fields.percent(r, at: shareColumn, name: "pct")
+        // The poll's own fields are read once, from its first row.
+        let reader = fields
+        let p = try poll(id, line: r.line) {
+            var f = PollFields()
+            f.start = try reader.date(r, "start_date"); f.end = try reader.date(r, "end_date")
+            f.n = try reader.optionalNumber(r, "sample_size")
+            f.pollster = try reader.text(r, "pollster"); f.sponsor = try reader.text(r, "sponsors")
+            f.population = try reader.text(r, "population"); f.mode = try reader.text(r, "methodology")
+            return f
         }
-        let party = columns["candidate_party"] != nil ? try text(r, "candidate_party") : try text(r, "party")
-        addCandidate(p, try text(r, "answer"), party, share, at: r, columns["answer"], columns["pct"]!)
+        let party = try r.text(partyColumn).trimmingSpaces()
+        addCandidate(p, try r.text(nameColumn).trimmingSpaces(), party, share, at: r, nameColumn, shareColumn)
     }
 
     private mutating func readRaw(_ r: CSVRecord) throws {
-        let id = columns["question_id"] != nil ? try text(r, "question_id") : try text(r, "poll_id")
-        let a = try percent(r, "cand1_pct"), b = try percent(r, "cand2_pct")
-        let day = try date(r, "polldate")
-        let n = try optionalNumber(r, "samplesize")
-        let actual = try optionalNumber(r, "margin_actual", positive: false) / 100
-        let pollster = try text(r, "pollster"), race = try text(r, "race"), mode = try text(r, "methodology")
-        let p = try poll(id, line: r.line) { t in
-            t.pollster.append(pollster); t.sponsor.append(""); t.population.append(race)
-            t.mode.append(mode); t.sampleType.append(.probability); t.startDate.append(day); t.endDate.append(day)
-            t.sampleSize.append(n); t.designEffect.append(.nan); t.populationSize.append(.nan); t.actualLead.append(actual)
+        let id = columns["question_id"] != nil ? try fields.text(r, "question_id") : try fields.text(r, "poll_id")
+        let a = try fields.percent(r, "cand1_pct"), b = try fields.percent(r, "cand2_pct")
+        let day = try fields.date(r, "polldate")
+        let n = try fields.optionalNumber(r, "samplesize")
+        let actual = try fields.optionalNumber(r, "margin_actual", positive: false) / 100
+        let pollster = try fields.text(r, "pollster"), race = try fields.text(r, "race"), mode = try fields.text(r, "methodology")
+        let p = try poll(id, line: r.line) {
+            var f = PollFields()
+            f.pollster = pollster; f.population = race; f.mode = mode
+            f.start = day; f.end = day; f.n = n; f.actual = actual
+            return f
         }
-        var name1 = try text(r, "cand1_name"), name2 = try text(r, "cand2_name")
-        let party1 = try text(r, "cand1_party"), party2 = try text(r, "cand2_party")
+        var name1 = try fields.text(r, "cand1_name"), name2 = try fields.text(r, "cand2_name")
+        let party1 = try fields.text(r, "cand1_party"), party2 = try fields.text(r, "cand2_party")
         if name1.isEmpty { name1 = "cand1" }
         if name2.isEmpty { name2 = "cand2" }
         if name1 == name2 {
@@ -262,5 +257,53 @@ public struct PollTableReader {
         }
         addCandidate(p, name1, party1, a, at: r, columns["cand1_name"], columns["cand1_pct"]!)
         addCandidate(p, name2, party2, b, at: r, columns["cand2_name"], columns["cand2_pct"]!)
+    }
+}
+
+/// Reads named fields of a record through the header's column map (kept apart from the reader,
+/// so closures that read fields do not hold the reader's growing arrays).
+private struct FieldReader {
+    let columns: [String: Int]
+
+
+    func text(_ r: CSVRecord, _ name: String) throws -> String {
+        guard let i = columns[name] else { return "" }
+        return try r.text(i).trimmingSpaces()
+    }
+
+    func percent(_ r: CSVRecord, _ name: String) throws -> Double {
+        try percent(r, at: columns[name]!, name: name)
+    }
+
+    func percent(_ r: CSVRecord, at i: Int, name: String) throws -> Double {
+        // The common case without allocating; anything else goes through the checks below.
+        if let value = r.number(i), value >= 0, value <= 100 { return value / 100 }
+        let raw = try r.text(i).trimmingSpaces()
+        guard let value = Double(raw), value.isFinite else {
+            throw CSVError(position: r.position(i), message: "\(name) \"\(raw)\" is not a number")
+        }
+        guard value >= 0 else { throw CSVError(position: r.position(i), message: "\(name) \(raw) is negative") }
+        guard value <= 100 else { throw CSVError(position: r.position(i), message: "\(name) \(raw) is above 100") }
+        return value / 100
+    }
+
+    func optionalNumber(_ r: CSVRecord, _ name: String, positive: Bool = true) throws -> Double {
+        guard let i = columns[name] else { return .nan }
+        let raw = try r.text(i).trimmingSpaces()
+        if raw.isEmpty { return .nan }
+        guard let value = Double(raw), value.isFinite, !positive || value > 0 else {
+            throw CSVError(position: r.position(i), message: "\(name) \"\(raw)\" is not a positive number")
+        }
+        return value
+    }
+
+    func date(_ r: CSVRecord, _ name: String) throws -> PollDate? {
+        guard let i = columns[name] else { return nil }
+        let raw = try r.text(i).trimmingSpaces()
+        if raw.isEmpty { return nil }
+        guard let d = PollDate(raw) else {
+            throw CSVError(position: r.position(i), message: "\(name) \"\(raw)\" is not a date (use YYYY-MM-DD or M/D/YY)")
+        }
+        return d
     }
 }
