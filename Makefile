@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/pollcmp
 
-.PHONY: report test build bootstrap
+.PHONY: report test build bench notebooks bootstrap
 
 bootstrap:
 	@./scripts/bootstrap
@@ -12,11 +12,22 @@ report: bootstrap
 	@$(SWIFT) build -c release --product pollcmp 1>&2
 	@$(RELEASE_BIN) report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
 
-## test: the whole test suite (unit and end-to-end)
+## test: the whole test suite (unit and end-to-end), then the notebooks' drift check
 test: bootstrap
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	.build/debug/notebook-export --check --pollcmp .build/debug/pollcmp
 
 ## build: release build of pollcmp
 build: bootstrap
 	$(SWIFT) build -c release --product pollcmp
+
+## notebooks: re-run notebooks/*.md and write notebooks-exported/ (outputs and SVG charts)
+notebooks: bootstrap
+	$(SWIFT) build --product pollcmp
+	$(SWIFT) build --product notebook-export
+	.build/debug/notebook-export --pollcmp .build/debug/pollcmp
+
+## bench: start-up and batch timings side by side with the Python and R peers
+bench: bootstrap
+	Benchmarks/run

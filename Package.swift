@@ -34,6 +34,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "pollbench", dependencies: ["PollCompare"], path: "Benchmarks/pollbench"),
+        // Runs the notebooks' commands and writes notebooks-exported/ (kept out of pollcmp, so its
+        // start-up does not pay for process-spawning code).
+        .executableTarget(name: "notebook-export"),
         .testTarget(
             name: "PollNumericsTests",
             dependencies: ["PollNumerics", .product(name: "Numerics", package: "swift-numerics")]

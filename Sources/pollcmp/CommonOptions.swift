@@ -1,10 +1,15 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import PollCompare
 import PollNumerics
 
 /// Options every report-printing command shares: format and layout.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json or markdown.")
+    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (report charts).")
     var format: OutputFormat = .text
 
     @Flag(name: .long, help: "Leave out the header row (csv, tsv, text tables).")
@@ -32,12 +37,15 @@ struct OutputOptions: ParsableArguments {
             StandardStreams.write(ReportFormat.json.render(table))
         case .markdown:
             StandardStreams.write(summary() + "\n" + ReportFormat.markdown.render(table, digits: digits))
+        case .svg:
+            StandardStreams.error("--format svg draws the charts of `pollcmp report`; this command prints text, csv, tsv, json or markdown")
+            Glibc.exit(64)
         }
     }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv, tsv, json, markdown
+    case text, csv, tsv, json, markdown, svg
 }
 
 /// The confidence level: --conf 0.95, 95 or 95%, and an optional fixed critical value --z.

@@ -14,7 +14,7 @@ struct LeadCommand: ParsableCommand {
             smallest sample size at which it would be significant.
 
             Example, the Teamsters phone poll (Trump 58, Harris 31), had it asked 1000 members:
-              pollcmp lead 58 31 --n 1000
+              pollcmp lead 58 31 --n 1000 --names Trump,Harris
               pollcmp lead 58 31 --n 1000 --method bayes --format csv
             """
     )
@@ -33,6 +33,9 @@ struct LeadCommand: ParsableCommand {
     @Flag(name: .long, help: "A and B are counts out of --n, not percentages.")
     var counts = false
 
+    @Option(name: .long, help: "The two candidates' names for the text output, comma-separated (default A,B).")
+    var names: String = "A,B"
+
     @OptionGroup var design: DesignOptions
     @OptionGroup var confidence: ConfidenceOptions
     @OptionGroup var compute: ComputeOptions
@@ -42,6 +45,14 @@ struct LeadCommand: ParsableCommand {
         guard draws >= 100 && draws <= 100_000_000 else {
             throw ValidationError("--draws must be between 100 and 100000000")
         }
+        guard names.split(separator: ",", omittingEmptySubsequences: false).count == 2 else {
+            throw ValidationError("--names needs two names separated by a comma")
+        }
+    }
+
+    var candidateNames: (String, String) {
+        let parts = names.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return (parts[0], parts[1])
     }
 
     func run() throws {
@@ -55,7 +66,7 @@ struct LeadCommand: ParsableCommand {
         output.emit(LeadReport.table(estimate, method: method, confidence: level, draws: draws, seed: compute.seed),
                     summary: design.assumptionNote
                         + LeadReport.summary(estimate, method: method, confidence: level, digits: output.digits,
-                                             draws: draws, seed: compute.seed))
+                                             names: candidateNames, draws: draws, seed: compute.seed))
     }
 }
 

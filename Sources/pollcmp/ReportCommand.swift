@@ -20,7 +20,8 @@ struct ReportCommand: ParsableCommand {
             break-even n instead.
 
             --format csv/tsv/json prints one table (--table polls or swings); text and markdown \
-            print both with notes. -o writes a file atomically.
+            print both with notes; svg draws a chart of the table: each poll's lead with its \
+            interval, or each swing. -o writes a file atomically.
 
             Example, the 2024 Teamsters member polls shipped with PollCompare:
               pollcmp report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
@@ -52,6 +53,12 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
+
+    @Option(name: .long, help: "Chart title for --format svg.")
+    var chartTitle: String?
+
+    @Option(name: .customLong("source"), help: "The source line of --format svg charts (default: the file name).")
+    var title: String?
 
     @OptionGroup var confidence: ConfidenceOptions
     @OptionGroup var format: OutputOptions
@@ -98,6 +105,11 @@ struct ReportCommand: ParsableCommand {
         case .csv: ReportFormat.csv.write(chosen, header: !format.noHeader, to: sink.write)
         case .tsv: ReportFormat.tsv.write(chosen, header: !format.noHeader, to: sink.write)
         case .json: ReportFormat.json.write(chosen, to: sink.write)
+        case .svg:
+            let source = title ?? (file == "-" ? "standard input" : file)
+            sink.write(table == .polls
+                ? SVGChart.leads(report, title: chartTitle ?? "Leads by poll", source: source)
+                : SVGChart.swings(report, title: chartTitle ?? "Swings between polls", source: source))
         }
         try sink.finish()
     }

@@ -45,6 +45,8 @@ struct ErrorTests {
         ["multinomial", "58"],
         ["multinomial", "58", "31", "--names", "A"],
         ["interval", "58", "--n", "100", "--deff", "2", "--n-eff", "50"],
+        ["lead", "58", "31", "--n", "100", "--format", "svg"],
+        ["lead", "58", "31", "--names", "Trump"],
         ["frobnicate"],
     ])
     func usageErrors(arguments: [String]) throws {
