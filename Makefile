@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/pollcmp
 
-.PHONY: report test build bench notebooks bootstrap
+.PHONY: report test build bench notebooks man bootstrap
 
 bootstrap:
 	@./scripts/bootstrap
@@ -31,3 +31,8 @@ notebooks: bootstrap
 ## bench: start-up and batch timings side by side with the Python and R peers
 bench: bootstrap
 	Benchmarks/run
+
+## man: the manual page, generated from the same help text (swift-argument-parser's plugin)
+man: bootstrap
+	$(SWIFT) package generate-manual
+	@echo "man page: .build/plugins/GenerateManual/outputs/pollcmp/pollcmp.1"
