@@ -12,11 +12,11 @@ report: bootstrap
 	@$(SWIFT) build -c release --product pollcmp 1>&2
 	@$(RELEASE_BIN) report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
 
-## test: the whole test suite (unit and end-to-end), then the notebooks' drift check
+## test: the notebooks' drift check, then the whole test suite (unit and end-to-end)
 test: bootstrap
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
 	.build/debug/notebook-export --check --pollcmp .build/debug/pollcmp
+	$(SWIFT) test --skip-build
 
 ## build: release build of pollcmp
 build: bootstrap

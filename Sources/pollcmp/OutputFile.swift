@@ -41,18 +41,8 @@ final class OutputFile {
     }
 
     private func flush() {
-        guard failed == 0 else { buffer.removeAll(keepingCapacity: true); return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failed = errno
-                    return
-                }
-                offset += n
-            }
+        if failed == 0 {
+            failed = buffer.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -90,9 +80,3 @@ final class OutputFile {
         }
     }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif

@@ -23,22 +23,27 @@ enum StandardStreams {
         writeAll("pollcmp: note: \(message)\n", to: 2)
     }
 
-    /// Writes every byte of `text` to a file descriptor, retrying short writes and EINTR.
     @discardableResult
     private static func writeAll(_ text: String, to fd: Int32) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
+        return text.withUTF8 { FileDescriptor.writeAll(fd, UnsafeRawBufferPointer($0)) } == 0
+    }
+}
+
+/// Raw writes to a file descriptor.
+enum FileDescriptor {
+    /// Writes every byte, retrying short writes and EINTR; returns 0, or the errno of a failure.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < bytes.count {
+            let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return true
+            offset += n
         }
+        return 0
     }
 }
 

@@ -42,13 +42,7 @@ public struct SwingEstimate: Equatable, Sendable {
     }
 
     /// What the interval rests on: the weaker of the two polls' bases.
-    public var basis: IntervalBasis {
-        for weaker in [IntervalBasis.unknownSampleSize, .notRandomSample, .assumesRandomSample]
-        where before.basis == weaker || after.basis == weaker {
-            return weaker
-        }
-        return .sampling
-    }
+    public var basis: IntervalBasis { IntervalBasis.weaker(before.basis, after.basis) }
 
     /// swing = d_after − d_before.
     public var swing: Double { after.lead - before.lead }

@@ -231,7 +231,7 @@ public struct PollReport: Sendable {
                 .optional(known ? s.lower[k] * 100 : nil), .optional(known ? s.upper[k] * 100 : nil),
                 .optional(known ? s.pValue[k] : nil),
                 .optional(s.breakEvenSampleSize[k].isNaN ? nil : s.breakEvenSampleSize[k]),
-                .text(Self.weaker(bases[x], bases[y]).rawValue),
+                .text(IntervalBasis.weaker(bases[x], bases[y]).rawValue),
                 .text(table.candidate[xa] == table.candidate[ya] ? table.candidate[xa] : table.candidate[xa] + "/" + table.candidate[ya]),
                 .text(table.candidate[xb] == table.candidate[yb] ? table.candidate[xb] : table.candidate[xb] + "/" + table.candidate[yb]),
                 .text(table.endDate[x]?.description ?? ""), .text(table.endDate[y]?.description ?? ""),
@@ -243,7 +243,7 @@ public struct PollReport: Sendable {
                 let known = !s.standardError[k].isNaN
                 swingNotes.append(Self.swingSentence(table, x, y, before.lead[k], after.lead[k], s.swing[k],
                                                      known ? conf.z * s.standardError[k] : nil,
-                                                     s.breakEvenSampleSize[k], conf, Self.weaker(basis[x], basis[y])))
+                                                     s.breakEvenSampleSize[k], conf, IntervalBasis.weaker(basis[x], basis[y])))
             }
         }
     }
@@ -299,11 +299,6 @@ public struct PollReport: Sendable {
     static func ratio(_ x: Double, _ y: Double) -> Double? {
         let (hi, lo) = x >= y ? (x, y) : (y, x)
         return lo > 0 ? hi / lo : nil
-    }
-
-    static func weaker(_ x: IntervalBasis, _ y: IntervalBasis) -> IntervalBasis {
-        for b in [IntervalBasis.unknownSampleSize, .notRandomSample, .assumesRandomSample] where x == b || y == b { return b }
-        return .sampling
     }
 
     // MARK: - Sentences

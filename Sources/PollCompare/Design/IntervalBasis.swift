@@ -1,0 +1,24 @@
+/// What an interval rests on, reported beside every interval (`basis` / `interval_basis`).
+public enum IntervalBasis: String, CaseIterable, Sendable {
+    /// A probability sample with a known sample size: the interval is a margin of sampling error.
+    case sampling
+    /// A straw or opt-in poll whose interval was computed only because the caller assumed random
+    /// sampling (`--assume-random-sample`). The interval says nothing about self-selection.
+    case assumesRandomSample = "assumes-random-sample"
+    /// A straw or opt-in poll: no margin of sampling error exists, so none is given.
+    case notRandomSample = "not-a-random-sample"
+    /// The sample size was not published: no interval; see the break-even n instead.
+    case unknownSampleSize = "unknown-sample-size"
+
+    /// Whether an interval may be computed on this basis.
+    public var allowsInterval: Bool { self == .sampling || self == .assumesRandomSample }
+
+    /// The weaker of two bases, for a result that rests on two polls (a swing): an unknown sample
+    /// size, then a non-random sample, then an assumed random sample, then sampling.
+    public static func weaker(_ x: IntervalBasis, _ y: IntervalBasis) -> IntervalBasis {
+        for basis in [IntervalBasis.unknownSampleSize, .notRandomSample, .assumesRandomSample] where x == basis || y == basis {
+            return basis
+        }
+        return .sampling
+    }
+}
