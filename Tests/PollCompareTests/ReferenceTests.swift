@@ -101,3 +101,51 @@ struct ReferenceTests {
         #expect(computed == n)
     }
 }
+
+/// The largest relative error of every method against its references, printed for the record
+/// (the per-row tests above are the gate; this one checks the same bound on the maxima).
+@Suite("Largest errors per method")
+struct LargestErrorTests {
+    static func error(_ v: Double, _ r: Double) -> Double {
+        if r.isNaN || v.isNaN { return 0 }
+        return r == 0 ? abs(v) : abs(v - r) / abs(r)
+    }
+
+    @Test("Share, lead and change methods stay within 1e-12 of their references")
+    func summary() throws {
+        var worst: [String: Double] = [:]
+        for row in IntervalReferences.share {
+            let m = try #require(ShareIntervalMethod(rawValue: row.method))
+            let i = try ShareInterval(count: row.count, trials: row.n, confidence: ConfidenceLevel(alpha: row.alpha), method: m)
+            worst["share " + row.method, default: 0] = max(worst["share " + row.method, default: 0],
+                                                           Self.error(i.lower, row.lower), Self.error(i.upper, row.upper))
+        }
+        for row in IntervalReferences.lead {
+            let m = try #require(LeadIntervalMethod(rawValue: row.method))
+            let e = try LeadEstimate(shareA: row.countA / row.n, shareB: row.countB / row.n, sampleSize: row.n)
+            let i = try #require(e.interval(method: m, confidence: ConfidenceLevel(alpha: row.alpha)))
+            worst["lead " + row.method, default: 0] = max(worst["lead " + row.method, default: 0],
+                                                          Self.error(i.lower, row.lower), Self.error(i.upper, row.upper),
+                                                          Self.error(i.standardError, row.se))
+        }
+        for row in IntervalReferences.change where !row.lower.isNaN {
+            let m = try #require(ChangeIntervalMethod(rawValue: row.method))
+            let c = try ShareChange(countBefore: row.count1, sizeBefore: row.n1, countAfter: row.count2, sizeAfter: row.n2)
+            let i = c.interval(method: m, confidence: try ConfidenceLevel(alpha: row.alpha))
+            worst["change " + row.method, default: 0] = max(worst["change " + row.method, default: 0],
+                                                            Self.error(i.lower, row.lower), Self.error(i.upper, row.upper))
+        }
+        for row in IntervalReferences.multinomial {
+            let m = try #require(MultinomialIntervalMethod(rawValue: row.method))
+            let i = try MultinomialInterval(counts: row.counts, confidence: ConfidenceLevel(alpha: row.alpha), method: m)
+            for k in row.counts.indices {
+                worst["multinomial " + row.method, default: 0] = max(worst["multinomial " + row.method, default: 0],
+                                                                     Self.error(i.lower[k], row.lower[k]), Self.error(i.upper[k], row.upper[k]))
+            }
+        }
+        for (name, e) in worst.sorted(by: { $0.key < $1.key }) {
+            print("largest relative error, \(name): \(e)")
+            #expect(e <= 1e-12, "\(name)")
+        }
+    }
+}
