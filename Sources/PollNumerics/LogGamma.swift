@@ -95,11 +95,4 @@ public enum LogGamma {
             + 1.0 / 1260.0) * w - 1.0 / 360.0) * w + 1.0 / 12.0)
         return series / x
     }
-
-    /// δ(x) for any x > 0: the series above from x ≥ 8, otherwise the definition (where it is
-    /// of modest size and no cancellation matters).
-    static func stirlingRemainderAnywhere(_ x: Double) -> Double {
-        if x >= 8 { return stirlingRemainder(x) }
-        return value(x) - ((x - 0.5) * log(x) - x + halfLogTwoPi)
-    }
 }

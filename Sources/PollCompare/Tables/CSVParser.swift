@@ -97,9 +97,6 @@ public struct CSVRecord {
         return s
     }
 
-    /// Whether field `i` is empty.
-    public func isEmpty(_ i: Int) -> Bool { fields[i].start == fields[i].end }
-
     /// Field `i` as a number without allocating, or nil when it is not one.
     public func number(_ i: Int) -> Double? {
         let slice = UnsafeBufferPointer(rebasing: buffer[bounds(i)])
