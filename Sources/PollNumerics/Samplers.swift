@@ -62,6 +62,18 @@ public enum Samplers {
         return x / (x + y)
     }
 
+    /// A `rows × columns` matrix of draws, filled column by column (so each column is one
+    /// contiguous run of the stream), e.g. `Samplers.matrix(rows: 1000, columns: 3, &rng) { Samplers.gamma(shape: 2, &$0) }`.
+    ///
+    /// - Complexity: O(rows·columns) draws.
+    public static func matrix(rows: Int, columns: Int, _ rng: inout Xoshiro256StarStar,
+                              draw: (inout Xoshiro256StarStar) -> Double) -> Matrix {
+        precondition(rows >= 0 && columns >= 0, "matrix dimensions must not be negative")
+        var m = Matrix(rows: rows, columns: columns)
+        for i in 0..<(rows * columns) { m.elements[i] = draw(&rng) }
+        return m
+    }
+
     /// `count` standard normal variates.
     ///
     /// - Complexity: O(count).

@@ -47,3 +47,64 @@ if __name__ == "__main__":
     print("Xoshiro256StarStar(seed: 20240918):", first(xoshiro256starstar(20240918), 5))
     g = xoshiro256starstar(20240918)
     print("nextUniform (seed 20240918):", [repr((next(g) >> 11) * 2.0**-53) for _ in range(3)])
+
+
+# Samplers, re-implemented from their papers with the same floating-point steps, so the first
+# draws of PollNumerics.Samplers can be pinned against an independent implementation.
+import math
+
+
+class Stream:
+    def __init__(self, seed):
+        self.g = xoshiro256starstar(seed)
+
+    def uniform(self):  # [0, 1): top 53 bits
+        return (next(self.g) >> 11) * 2.0 ** -53
+
+    def open_uniform(self):  # (0, 1): top 52 bits plus a half
+        return ((next(self.g) >> 12) + 0.5) * 2.0 ** -52
+
+
+def polar_normal(s):  # Marsaglia & Bray 1964; second variate discarded
+    while True:
+        u = 2 * s.uniform() - 1
+        v = 2 * s.uniform() - 1
+        q = u * u + v * v
+        if 0 < q < 1:
+            return u * math.sqrt(-2 * math.log(q) / q)
+
+
+def gamma(s, shape):  # Marsaglia & Tsang 2000, with the boost for shape < 1
+    if shape < 1:
+        boosted = gamma(s, shape + 1)
+        return boosted * math.pow(s.open_uniform(), 1 / shape)
+    d = shape - 1.0 / 3.0
+    c = 1 / math.sqrt(9 * d)
+    while True:
+        while True:
+            x = polar_normal(s)
+            v = 1 + c * x
+            if v > 0:
+                break
+        v = v * v * v
+        u = s.open_uniform()
+        x2 = x * x
+        if u < 1 - 0.0331 * x2 * x2:
+            return d * v
+        if math.log(u) < 0.5 * x2 + d * (1 - v + math.log(v)):
+            return d * v
+
+
+if __name__ == "__main__":
+    s = Stream(7)
+    print("normals (seed 7):", [repr(polar_normal(s)) for _ in range(3)])
+    s = Stream(7)
+    print("gamma(2.5) (seed 7):", [repr(gamma(s, 2.5)) for _ in range(3)])
+    s = Stream(7)
+    print("gamma(0.5) (seed 7):", [repr(gamma(s, 0.5)) for _ in range(3)])
+    s = Stream(7)
+    draws = []
+    for _ in range(2):
+        x, y = gamma(s, 2.0), gamma(s, 5.0)
+        draws.append(repr(x / (x + y)))
+    print("beta(2, 5) (seed 7):", draws)
