@@ -13,13 +13,19 @@ import PollNumerics
 public enum PollColumns {
     /// Per-row lead results; interval columns are NaN where the sample size is unknown.
     public struct Leads: Equatable, Sendable {
+        /// The lead d = p_A − p_B per row (proportion).
         public var lead: [Double]
         /// n·Var(d) = p_A + p_B − d².
         public var unitVariance: [Double]
+        /// Standard error per row; NaN where n is unknown.
         public var standardError: [Double]
+        /// Lower bound d − z·SE per row; NaN where n is unknown.
         public var lower: [Double]
+        /// Upper bound d + z·SE per row; NaN where n is unknown.
         public var upper: [Double]
+        /// z = d/SE per row; NaN where n is unknown or SE = 0.
         public var zStatistic: [Double]
+        /// Two-sided p-value per row; NaN where z is.
         public var pValue: [Double]
     }
 
@@ -64,11 +70,17 @@ public enum PollColumns {
 
     /// Per-row swing results.
     public struct Swings: Equatable, Sendable {
+        /// swing = d_after − d_before per row (proportion).
         public var swing: [Double]
+        /// √(V_before + V_after) per row; NaN unless both sizes are known.
         public var standardError: [Double]
+        /// Lower bound swing − z·SE per row.
         public var lower: [Double]
+        /// Upper bound swing + z·SE per row.
         public var upper: [Double]
+        /// z = swing/SE per row.
         public var zStatistic: [Double]
+        /// Two-sided p-value per row.
         public var pValue: [Double]
         /// ⌈z²(v₁ + v₂)/swing²⌉ per row; NaN for a zero swing.
         public var breakEvenSampleSize: [Double]

@@ -18,11 +18,15 @@ public struct LeadInterval: Equatable, Sendable {
     /// Default seed for `.bayes` (the Teamsters release date); reported in outputs.
     public static let defaultSeed: UInt64 = 20_240_918
 
+    /// The method used.
     public let method: LeadIntervalMethod
     /// The centre of the interval (d, or d̃ for adjusted Wald, or the posterior mean lead).
     public let center: Double
+    /// The standard error of the lead (or the posterior standard deviation for `.bayes`).
     public let standardError: Double
+    /// Lower bound (proportion).
     public let lower: Double
+    /// Upper bound (proportion).
     public let upper: Double
     /// z = centre/SE, nil for `.bayes`.
     public let zStatistic: Double?

@@ -49,7 +49,9 @@ public struct ShareChange: Equatable, Sendable {
                       countAfter: shareAfter * sizeAfter, sizeAfter: sizeAfter)
     }
 
+    /// p₁ = x₁/n₁.
     public var shareBefore: Double { countBefore / sizeBefore }
+    /// p₂ = x₂/n₂.
     public var shareAfter: Double { countAfter / sizeAfter }
 
     /// d = p₂ − p₁.
@@ -152,10 +154,13 @@ public struct ShareChange: Equatable, Sendable {
 
 /// An interval and test for a change p₂ − p₁ (proportions).
 public struct ChangeInterval: Equatable, Sendable {
+    /// The method used.
     public let method: ChangeIntervalMethod
     /// d = p₂ − p₁ (always the plain estimate).
     public let change: Double
+    /// Lower bound (proportion).
     public let lower: Double
+    /// Upper bound (proportion).
     public let upper: Double
     /// The test statistic of the paired test (see ``ChangeIntervalMethod``).
     public let statistic: Double

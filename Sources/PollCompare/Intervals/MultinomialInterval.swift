@@ -14,6 +14,7 @@ public enum MultinomialIntervalMethod: String, CaseIterable, Sendable {
     /// probability of a box; tighter than Goodman when k is large.
     case sisonGlaz = "sison-glaz"
 
+    /// One line on what the method is for.
     public var summary: String {
         switch self {
         case .goodman: return "Bonferroni-adjusted score intervals for every category at once"
@@ -21,6 +22,7 @@ public enum MultinomialIntervalMethod: String, CaseIterable, Sendable {
         }
     }
 
+    /// Where the method comes from.
     public var source: String {
         switch self {
         case .goodman: return "Goodman 1965; statsmodels multinomial_proportions_confint(method='goodman')"
@@ -41,6 +43,7 @@ public enum MultinomialIntervalMethod: String, CaseIterable, Sendable {
 ///   ν(τ) = 1 for τ ≥ n as R's MultinomialCI and statsmodels do. Counts are rounded down to whole
 ///   respondents for the Poisson probabilities.
 public struct MultinomialInterval: Equatable, Sendable {
+    /// The method used.
     public let method: MultinomialIntervalMethod
     /// Lower bounds, one per category (proportions).
     public let lower: [Double]

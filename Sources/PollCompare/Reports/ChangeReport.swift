@@ -3,6 +3,7 @@
 /// Columns (stable API): `share_before,n_before,share_after,n_after,method,conf,change,lower,
 /// upper,z,p_value`.
 public enum ChangeReport {
+    /// The column names, in order.
     public static let columns = [
         "share_before", "n_before", "share_after", "n_after", "method", "conf", "change", "lower", "upper",
         "z", "p_value",

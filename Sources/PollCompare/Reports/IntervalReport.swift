@@ -3,6 +3,7 @@
 ///
 /// Columns (stable API): `method,conf,share,n,n_eff,lower,upper,basis`.
 public enum IntervalReport {
+    /// The column names, in order.
     public static let columns = ["method", "conf", "share", "n", "n_eff", "lower", "upper", "basis"]
 
     /// One row per method. Without an interval (unknown n, or a non-random sample) the bounds are

@@ -4,6 +4,7 @@
 /// break_even_n,basis,seed`. `prob_lead` is P(A leads): Φ(lead/SE) for the Wald methods, the exact
 /// Dirichlet posterior for `bayes`. `seed` is given for `bayes` only.
 public enum LeadReport {
+    /// The column names, in order.
     public static let columns = [
         "a", "b", "n", "n_eff", "method", "conf", "lead", "se", "moe", "lower", "upper", "z", "p_value",
         "prob_lead", "break_even_n", "basis", "seed",

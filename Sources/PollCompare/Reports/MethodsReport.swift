@@ -2,6 +2,7 @@
 ///
 /// Columns: `family,method,summary,source`.
 public enum MethodsReport {
+    /// One row per method of every family. Complexity: O(methods).
     public static func table() -> ReportTable {
         var table = ReportTable(columns: ["family", "method", "summary", "source"])
         for m in ShareIntervalMethod.allCases {

@@ -2,6 +2,7 @@
 ///
 /// Columns (stable API): `category,share,method,conf,lower,upper`.
 public enum MultinomialReport {
+    /// The column names, in order.
     public static let columns = ["category", "share", "method", "conf", "lower", "upper"]
 
     /// One row per category.

@@ -30,21 +30,26 @@ public struct PollReport: Sendable {
         public var b: String?
         /// Fields that define a group for swings (see ``PollTable/groupFields``).
         public var groupBy: [String] = ["pollster", "population"]
+        /// Which pairs of polls get a swing.
         public var pairs: Pairs = .consecutive
+        /// The confidence level of every interval.
         public var confidence: ConfidenceLevel = .ninetyFive
         /// Compute intervals for straw and opt-in polls anyway.
         public var assumeRandomSample = false
         /// A sample size for polls that publish none.
         public var assumeN: Double?
 
+        /// The defaults: leader − runner-up, groups by pollster and population, consecutive pairs, 95%.
         public init() {}
     }
 
+    /// The polls table's columns, in order.
     public static let pollColumns = [
         "poll_id", "pollster", "population", "start_date", "end_date", "sample_size", "n_eff", "candidate_a",
         "candidate_b", "share_a", "share_b", "lead", "se", "moe", "lower", "upper", "p_value", "basis",
         "break_even_n", "ratio", "sample_type", "actual_lead", "share_a_lower", "share_a_upper",
     ]
+    /// The swings table's columns, in order.
     public static let swingColumns = [
         "group", "poll_before", "poll_after", "lead_before", "lead_after", "swing", "se", "moe", "lower", "upper",
         "p_value", "break_even_n", "basis", "candidate_a", "candidate_b", "end_before", "end_after",

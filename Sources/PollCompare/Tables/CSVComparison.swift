@@ -9,15 +9,21 @@ public struct CSVComparison: Sendable {
     public struct Difference: Equatable, Sendable {
         /// The row's key values joined by "/", or its 1-based position.
         public let row: String
+        /// The column's name, or "*" for a whole row.
         public let column: String
+        /// The expected cell as written.
         public let expected: String
+        /// The actual cell as written.
         public let actual: String
         /// |actual − expected| for numbers, else nil.
         public let difference: Double?
     }
 
+    /// Every differing cell, missing or unexpected row and column.
     public let differences: [Difference]
+    /// Rows present in both files and compared.
     public let rowsCompared: Int
+    /// Columns present in both files.
     public let columnsCompared: Int
 
     /// Compares the parsed files.
@@ -150,7 +156,10 @@ public struct CSVComparison: Sendable {
 
 /// Malformed input to ``CSVComparison``: which file, and where.
 public struct CSVComparisonError: Error, Sendable {
+    /// Which of the two inputs.
     public enum File: String, Sendable { case expected, actual }
+    /// The malformed file.
     public let file: File
+    /// What is wrong with it (a ``CSVError`` with its position).
     public let error: any Error
 }

@@ -1,7 +1,10 @@
 /// A position in an input file, 1-based, for error messages (`file:line:column`).
 public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
+    /// 1-based line.
     public let line: Int
+    /// 1-based column, in bytes.
     public let column: Int
+    /// A position.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
@@ -11,8 +14,11 @@ public struct TextPosition: Equatable, Sendable, CustomStringConvertible {
 
 /// A problem with delimited text: what is wrong and where.
 public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Where the problem is.
     public let position: TextPosition
+    /// What is wrong, one line.
     public let message: String
+    /// An error at `position`.
     public init(position: TextPosition, message: String) {
         self.position = position
         self.message = message
@@ -119,6 +125,7 @@ public struct CSVRecord {
 ///
 /// - Complexity: O(bytes).
 public struct CSVParser {
+    /// The field separator byte.
     public let delimiter: UInt8
     private var carry: [UInt8] = []
     private var nextLine = 1

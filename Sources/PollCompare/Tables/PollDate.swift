@@ -3,6 +3,7 @@
 public struct PollDate: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// Days since 1970-01-01 (proleptic Gregorian), the only stored field (4 bytes a date).
     private let days: Int32
+    /// Days since 1970-01-01.
     public var day: Int { Int(days) }
 
     /// Parses `text`; two-digit years are 2000–2069 for 00–69 and 1970–1999 for 70–99.
@@ -90,5 +91,6 @@ public struct PollDate: Comparable, Hashable, Sendable, CustomStringConvertible 
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Earlier dates first.
     public static func < (a: PollDate, b: PollDate) -> Bool { a.days < b.days }
 }

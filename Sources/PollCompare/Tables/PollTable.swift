@@ -6,12 +6,19 @@ public struct PollTable: Sendable {
     // MARK: Poll columns (one entry per poll)
     /// Each poll's identifier (a question id for FiveThirtyEight's files).
     public var pollID: [String] = []
+    /// Who ran each poll.
     public var pollster = StringColumn()
+    /// Who paid for it.
     public var sponsor = StringColumn()
+    /// Whom it sampled (e.g. lv, rv, members).
     public var population = StringColumn()
+    /// How (phone, online, …).
     public var mode = StringColumn()
+    /// Probability, opt-in or straw.
     public var sampleType: [SampleType] = []
+    /// First day of fieldwork, if given.
     public var startDate: [PollDate?] = []
+    /// Last day of fieldwork, if given.
     public var endDate: [PollDate?] = []
     /// Respondents; NaN when not published.
     public var sampleSize: [Double] = []
@@ -28,13 +35,17 @@ public struct PollTable: Sendable {
     public var candidateRange: [Range<Int>] = []
 
     // MARK: Candidate columns (grouped by poll)
+    /// Each candidate row's name.
     public var candidate = StringColumn()
+    /// Each candidate row's party (may be empty).
     public var party = StringColumn()
+    /// Each candidate row's share (proportion).
     public var share: [Double] = []
 
     /// The number of polls.
     public var count: Int { line.count }
 
+    /// An empty table.
     public init() {}
 
     /// The name of a field used for grouping (`pollster`, `population`, `sponsor`, `mode`,

@@ -35,6 +35,7 @@ public struct PollTableReader {
     private var nameColumn = 0
     private var shareColumn = 0
 
+    /// A reader waiting for the header record.
     public init() {}
 
     /// Takes one record (the first is the header).

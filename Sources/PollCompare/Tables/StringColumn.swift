@@ -7,6 +7,7 @@ public struct StringColumn: Sendable {
     public private(set) var codes: [Int32] = []
     private var index: [String: Int32] = [:]
 
+    /// An empty column.
     public init() {}
 
     /// Appends a value.
@@ -26,5 +27,6 @@ public struct StringColumn: Sendable {
     /// The value of row `i`.
     public subscript(i: Int) -> String { values[Int(codes[i])] }
 
+    /// The number of rows.
     public var count: Int { codes.count }
 }
