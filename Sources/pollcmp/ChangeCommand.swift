@@ -37,11 +37,7 @@ struct ChangeCommand: ParsableCommand {
     }
 
     func methods() throws -> [ChangeIntervalMethod] {
-        if method == "all" { return ChangeIntervalMethod.allCases }
-        guard let m = ChangeIntervalMethod(rawValue: method) else {
-            throw ValidationError("unknown method \"\(method)\" (use \(ChangeIntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")) or all)")
-        }
-        return [m]
+        try MethodChoice.parse(method, as: ChangeIntervalMethod.self)
     }
 
     func run() throws {

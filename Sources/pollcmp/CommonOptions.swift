@@ -175,3 +175,15 @@ enum ShareArguments {
         return values.map { $0 / 100 }
     }
 }
+
+/// A `--method` value naming one method of a family, or `all`.
+enum MethodChoice {
+    static func parse<M: CaseIterable & RawRepresentable>(_ text: String, as _: M.Type) throws -> [M]
+    where M.RawValue == String {
+        if text == "all" { return Array(M.allCases) }
+        guard let m = M(rawValue: text) else {
+            throw ValidationError("unknown method \"\(text)\" (use \(M.allCases.map(\.rawValue).joined(separator: ", ")) or all)")
+        }
+        return [m]
+    }
+}

@@ -33,11 +33,7 @@ struct IntervalCommand: ParsableCommand {
     }
 
     func methods() throws -> [ShareIntervalMethod] {
-        if method == "all" { return ShareIntervalMethod.allCases }
-        guard let m = ShareIntervalMethod(rawValue: method) else {
-            throw ValidationError("unknown method \"\(method)\" (use \(ShareIntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")) or all)")
-        }
-        return [m]
+        try MethodChoice.parse(method, as: ShareIntervalMethod.self)
     }
 
     func run() throws {

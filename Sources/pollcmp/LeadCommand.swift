@@ -63,10 +63,11 @@ struct LeadCommand: ParsableCommand {
         let estimate = try DataErrors.guarded { () throws(PollCompareError) -> LeadEstimate in
             try LeadEstimate(shareA: shares[0], shareB: shares[1], design: design.design())
         }
-        output.emit(LeadReport.table(estimate, method: method, confidence: level, draws: draws, seed: compute.seed),
+        let interval = estimate.interval(method: method, confidence: level, draws: draws, seed: compute.seed)
+        output.emit(LeadReport.table(estimate, interval: interval, method: method, confidence: level),
                     summary: design.assumptionNote
-                        + LeadReport.summary(estimate, method: method, confidence: level, digits: output.digits,
-                                             names: candidateNames, draws: draws, seed: compute.seed))
+                        + LeadReport.summary(estimate, interval: interval, method: method, confidence: level,
+                                             digits: output.digits, names: candidateNames))
     }
 }
 

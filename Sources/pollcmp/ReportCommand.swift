@@ -67,7 +67,7 @@ struct ReportCommand: ParsableCommand {
         var options = PollReport.Options()
         options.a = a
         options.b = b
-        options.groupBy = groupBy.split(separator: ",").map { String($0).trimmingCharacters() }
+        options.groupBy = groupBy.split(separator: ",").map(String.init)
         options.pairs = pairs.value
         options.confidence = try confidence.level()
         options.assumeRandomSample = assumeRandomSample
@@ -122,13 +122,4 @@ enum PairsArgument: String, ExpressibleByArgument, CaseIterable {
 
 enum TableArgument: String, ExpressibleByArgument, CaseIterable {
     case polls, swings
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
 }

@@ -10,12 +10,11 @@ public enum LeadReport {
         "prob_lead", "break_even_n", "basis", "seed",
     ]
 
-    /// One row.
+    /// One row, from the estimate and its interval (nil when none may be given).
     ///
-    /// - Complexity: as ``LeadEstimate/interval(method:confidence:draws:seed:)``.
-    public static func table(_ estimate: LeadEstimate, method: LeadIntervalMethod, confidence: ConfidenceLevel,
-                             draws: Int = LeadInterval.defaultDraws, seed: UInt64 = LeadInterval.defaultSeed) -> ReportTable {
-        let i = estimate.interval(method: method, confidence: confidence, draws: draws, seed: seed)
+    /// - Complexity: O(1).
+    public static func table(_ estimate: LeadEstimate, interval i: LeadInterval?, method: LeadIntervalMethod,
+                             confidence: ConfidenceLevel) -> ReportTable {
         var table = ReportTable(columns: columns)
         table.append([
             .number(Percent.echo(estimate.shareA)), .number(Percent.echo(estimate.shareB)),
@@ -33,9 +32,8 @@ public enum LeadReport {
     /// Sentences saying what the numbers support, e.g. "A leads B by 27.0 points (58.0 to 31.0).
     /// The lead's margin of error at 95% confidence is ±5.6 points (…): the lead is larger than its
     /// margin of error; the probability that A leads is 1.000."
-    public static func summary(_ estimate: LeadEstimate, method: LeadIntervalMethod, confidence: ConfidenceLevel,
-                               digits: Int, names: (String, String) = ("A", "B"),
-                               draws: Int = LeadInterval.defaultDraws, seed: UInt64 = LeadInterval.defaultSeed) -> String {
+    public static func summary(_ estimate: LeadEstimate, interval: LeadInterval?, method: LeadIntervalMethod,
+                               confidence: ConfidenceLevel, digits: Int, names: (String, String) = ("A", "B")) -> String {
         let (a, b) = names
         let level = NumberText.roundTrip(confidence.level * 100) + "%"
         let d = estimate.lead
@@ -43,7 +41,7 @@ public enum LeadReport {
         let shares = "\(NumberText.fixed(estimate.shareA * 100, digits: digits)) to \(NumberText.fixed(estimate.shareB * 100, digits: digits))"
         var text = d == 0 ? "\(a) and \(b) have equal shares (\(shares))."
             : (d > 0 ? "\(a) leads \(b) by \(points) points (\(shares))." : "\(b) leads \(a) by \(points) points (\(shares)).")
-        guard let i = estimate.interval(method: method, confidence: confidence, draws: draws, seed: seed) else {
+        guard let i = interval else {
             switch estimate.basis {
             case .notRandomSample:
                 text += "\nThis poll is not a random sample, so the lead has no margin of sampling error."

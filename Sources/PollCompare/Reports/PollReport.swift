@@ -71,7 +71,9 @@ public struct PollReport: Sendable {
     /// - Throws: ``PollCompareError`` for a design that cannot be (population below the sample,
     ///   say), naming the poll.
     /// - Complexity: O(polls·candidates + swings); the arithmetic in BLAS-backed column passes.
-    public init(_ table: PollTable, options: Options) throws(PollCompareError) {
+    public init(_ table: PollTable, options given: Options) throws(PollCompareError) {
+        var options = given
+        options.groupBy = given.groupBy.map { $0.trimmingSpaces() }
         for field in options.groupBy where !PollTable.groupFields.contains(field) {
             throw .invalidCategories("--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
         }

@@ -71,12 +71,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
             return " ---: |"
         }.joined() + "\n"
         for row in rows {
-            out += "| " + row.enumerated().map { (i, cell) -> String in
-                switch cell {
-                case .number(let v): return textNumber(v, column: table.columns[i], digits: digits)
-                case .text(let s): return escape(s)
-                case .empty: return "–"
-                }
+            out += "| " + row.enumerated().map { (i, cell) in
+                escape(peopleText(cell, column: table.columns[i], digits: digits, empty: "–"))
             }.joined(separator: " | ") + " |\n"
         }
         return out
@@ -153,19 +149,23 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         return NumberText.fixed(v, digits: digits)
     }
 
+    /// A cell as the people formats (text, markdown) show it: numbers by ``textNumber(_:column:digits:)``,
+    /// text as it is, an empty cell as `empty`.
+    static func peopleText(_ cell: ReportCell, column: String, digits: Int, empty: String) -> String {
+        switch cell {
+        case .number(let v): return textNumber(v, column: column, digits: digits)
+        case .text(let s): return s
+        case .empty: return empty
+        }
+    }
+
     /// An aligned table for people. A single row is printed as `column  value` lines (one field
     /// a line), which reads better than one very wide line.
     private static func aligned(_ table: ReportTable, header: Bool, digits: Int) -> String {
         let allRows = table.rows
         let first = allRows.first
         let body: [[String]] = allRows.map { row in
-            row.enumerated().map { (i, cell) in
-                switch cell {
-                case .number(let v): return textNumber(v, column: table.columns[i], digits: digits)
-                case .text(let s): return s
-                case .empty: return "-"
-                }
-            }
+            row.enumerated().map { (i, cell) in peopleText(cell, column: table.columns[i], digits: digits, empty: "-") }
         }
         if body.count == 1 {
             let width = table.columns.map(\.count).max() ?? 0
