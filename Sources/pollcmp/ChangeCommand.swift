@@ -6,34 +6,42 @@ struct ChangeCommand: ParsableCommand {
         commandName: "change",
         abstract: "One candidate's change between two independent polls, P2 − P1, with interval and test.",
         discussion: """
-            P1 is the share in the earlier poll, P2 in the later one (percentage points). Methods: \
-            \(ChangeIntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")), or all.
+            P1 is the share in the earlier poll, P2 in the later one (percentage points, or counts \
+            out of --n1 and --n2 with --counts). They come from two polls, so any pair from 0 to 100 \
+            is valid. Methods: \(ChangeIntervalMethod.allCases.map(\.rawValue).joined(separator: ", ")), or all. \
+            Each poll's effective n (--deff, --n-eff1/--n-eff2, --population) is used; break_even_n \
+            is the smallest equal number of respondents per poll at which the change would be \
+            significant (Wald test, designs included).
 
             Example, Trump in the Teamsters polls (36.3 in the straw polls, 58 by phone), as if both \
             were random samples of 800 and 1000:
               pollcmp change 36.3 58 --n1 800 --n2 1000 --method score
+              pollcmp change 290 580 --n1 800 --n2 1000 --counts --alternative greater
             """
     )
 
-    @Argument(help: "Share in the earlier poll (points).")
+    @Argument(help: "Share in the earlier poll (points; a count with --counts).")
     var p1: Double
-    @Argument(help: "Share in the later poll (points).")
+    @Argument(help: "Share in the later poll (points; a count with --counts).")
     var p2: Double
 
-    @Option(name: .long, help: "Sample size of the earlier poll.")
-    var n1: Double?
-    @Option(name: .long, help: "Sample size of the later poll.")
-    var n2: Double?
+    @Flag(name: .long, help: "P1 and P2 are counts out of --n1 and --n2, not percentages.")
+    var counts = false
+
+    @OptionGroup var polls: TwoPollOptions
 
     @Option(name: .long, help: "Interval method, or all.")
     var method: String = "newcombe"
 
     @OptionGroup var confidence: ConfidenceOptions
+    @OptionGroup var alternative: AlternativeOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         _ = try methods()
-        if (n1 == nil) != (n2 == nil) { throw ValidationError("give both --n1 and --n2, or neither") }
+        if counts && (polls.sampleSize(1) == nil || polls.sampleSize(2) == nil) {
+            throw ValidationError("--counts needs --n1 and --n2 (the counts are out of them)")
+        }
     }
 
     func methods() throws -> [ChangeIntervalMethod] {
@@ -43,15 +51,19 @@ struct ChangeCommand: ParsableCommand {
     func run() throws {
         let level = try confidence.level()
         let methods = try methods()
+        let before = try ShareArguments.proportions([p1], counts: counts, n: polls.sampleSize(1))[0]
+        let after = try ShareArguments.proportions([p2], counts: counts, n: polls.sampleSize(2))[0]
         let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
-            try ChangeReport.table(shareBefore: p1 / 100, sizeBefore: n1, shareAfter: p2 / 100, sizeAfter: n2,
-                                   methods: methods, confidence: level)
+            try ChangeReport.table(shareBefore: before, designBefore: polls.design(1), shareAfter: after,
+                                   designAfter: polls.design(2), methods: methods, confidence: level,
+                                   alternative: alternative.alternative.value)
         }
-        let change = NumberText.fixed(p2 - p1, digits: output.digits, signed: true)
-        var summary = "The share moved from \(NumberText.fixed(p1, digits: output.digits)) to \(NumberText.fixed(p2, digits: output.digits)): a change of \(change) points."
-        if n1 == nil {
+        let d = output.digits
+        var summary = "The share moved from \(NumberText.fixed(before * 100, digits: d)) to \(NumberText.fixed(after * 100, digits: d)):"
+            + " a change of \(NumberText.fixed((after - before) * 100, digits: d, signed: true)) points."
+        if polls.sampleSize(1) == nil || polls.sampleSize(2) == nil {
             summary += "\nWithout both sample sizes the change has no margin of error."
         }
-        output.emit(table, summary: summary + "\n")
+        output.emit(table, summary: polls.assumptionNote + summary + "\n")
     }
 }

@@ -1,17 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import PollCompare
 import PollNumerics
 
-/// Options every report-printing command shares: format and layout.
-struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (report charts).")
-    var format: OutputFormat = .text
-
+/// Layout options of every printing command: header and decimals.
+struct LayoutOptions: ParsableArguments {
     @Flag(name: .long, help: "Leave out the header row (csv, tsv, text tables).")
     var noHeader = false
 
@@ -23,52 +15,62 @@ struct OutputOptions: ParsableArguments {
             throw ValidationError("--digits must be between 0 and 17, not \(digits)")
         }
     }
+}
 
-    /// Prints `table`, preceded by `summary` in the text format.
+/// Options every table-printing command shares: format and layout (charts are `report`'s).
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json or markdown.")
+    var format: TableFormat = .text
+
+    @OptionGroup var layout: LayoutOptions
+
+    var digits: Int { layout.digits }
+
+    /// Prints `table`, preceded by `summary` in the text and Markdown formats.
     func emit(_ table: ReportTable, summary: @autoclosure () -> String) {
+        let header = !layout.noHeader
         switch format {
         case .text:
-            StandardStreams.write(summary() + "\n" + ReportFormat.text.render(table, header: !noHeader, digits: digits))
+            StandardStreams.write(summary() + "\n" + ReportFormat.text.render(table, header: header, digits: digits))
         case .csv:
-            StandardStreams.write(ReportFormat.csv.render(table, header: !noHeader))
+            StandardStreams.write(ReportFormat.csv.render(table, header: header))
         case .tsv:
-            StandardStreams.write(ReportFormat.tsv.render(table, header: !noHeader))
+            StandardStreams.write(ReportFormat.tsv.render(table, header: header))
         case .json:
             StandardStreams.write(ReportFormat.json.render(table))
         case .markdown:
             StandardStreams.write(summary() + "\n" + ReportFormat.markdown.render(table, digits: digits))
-        case .svg:
-            StandardStreams.error("--format svg draws the charts of `pollcmp report`; this command prints text, csv, tsv, json or markdown")
-            Glibc.exit(64)
         }
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv, tsv, json, markdown, svg
+/// The formats of a table.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, tsv, json, markdown
 }
 
-/// The confidence level: --conf 0.95, 95 or 95%, and an optional fixed critical value --z.
+/// The confidence level: --conf 0.95, 95 or 95%, or a fixed critical value --z.
 struct ConfidenceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Confidence level: 0.95, 95 or 95% (a fraction below 1, else a percentage).",
-                                            valueName: "level"))
-    var conf: String = "0.95"
+    @Option(name: .long, help: ArgumentHelp(
+        "Confidence level: a fraction below 1 (0.95) or a percentage of 50 or more (95, 95%); from 1 to 50 write the % (1.5%). Default 0.95.",
+        valueName: "level"))
+    var conf: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Critical value to use instead of the exact normal quantile (e.g. 1.96, to match a publication).",
+        "A fixed two-sided critical value instead of --conf (e.g. 1.96, as publications round it): every method then works at the level it implies, 1 − 2Φ(−z) (0.9500042 for 1.96), and the conf column prints that level.",
         valueName: "z"))
     var z: Double?
 
     /// The parsed level.
     func level() throws -> ConfidenceLevel {
-        guard let value = ConfidenceParsing.parse(conf) else {
-            throw ValidationError("--conf \"\(conf)\" is not a confidence level (use 0.95, 95 or 95%)")
-        }
         do {
-            if let z { return try ConfidenceLevel(level: value, z: z) }
-            return try ConfidenceLevel(value)
-        } catch {
-            throw ValidationError("--conf/--z: \(error)")
+            if let z {
+                guard conf == nil else { throw ValidationError("give --conf or --z, not both") }
+                return try ConfidenceLevel(criticalValue: z)
+            }
+            return try ConfidenceLevel(parsing: conf ?? "0.95")
+        } catch let error as PollCompareError {
+            throw ValidationError("--\(z == nil ? "conf" : "z"): \(error)")
         }
     }
 
@@ -77,15 +79,17 @@ struct ConfidenceOptions: ParsableArguments {
     }
 }
 
-enum ConfidenceParsing {
-    /// "0.95" → 0.95; "95" or "95%" → 0.95. Values of 1 and above without "%" are percentages.
-    static func parse(_ text: String) -> Double? {
-        var body = Substring(text)
-        let percent = body.hasSuffix("%")
-        if percent { body = body.dropLast() }
-        guard let value = Double(body), value.isFinite else { return nil }
-        return percent || value >= 1 ? value / 100 : value
-    }
+/// `--alternative`: a two-sided test and interval, or one-sided.
+struct AlternativeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "two-sided (default), greater or less: a one-sided test (p-value) and bound at the confidence level; the other end of the interval is the edge of the range.",
+        valueName: "alternative"))
+    var alternative: AlternativeArgument = .twoSided
+}
+
+enum AlternativeArgument: String, ExpressibleByArgument, CaseIterable {
+    case twoSided = "two-sided", greater, less
+    var value: Alternative { Alternative(rawValue: rawValue)! }
 }
 
 /// How one poll's sample is described on the command line.

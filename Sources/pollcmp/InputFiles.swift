@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 
 /// Reading whole inputs (a file or standard input) without Foundation.
@@ -18,20 +13,26 @@ enum InputFiles {
     /// Hands the bytes of `path` (or standard input for "-") to `body` in chunks of 1 MiB, so
     /// large files are never held whole. Errors as ``read(_:)``.
     static func stream(_ path: String, _ body: (ArraySlice<UInt8>) throws -> Void) throws {
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
-        guard fd >= 0 else {
-            StandardStreams.error("\(path): cannot open: \(String(cString: strerror(errno)))")
-            throw ExitCode(66)
+        let fd: Int32
+        if path == "-" {
+            fd = 0
+        } else {
+            switch Platform.openForReading(path) {
+            case .success(let opened): fd = opened
+            case .failure(let error):
+                StandardStreams.error("\(path): cannot open: \(error.text)")
+                throw ExitCode(66)
+            }
         }
-        defer { if fd != 0 { close(fd) } }
+        defer { if fd != 0 { Platform.closeQuietly(fd) } }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code: Int32 = errno == EISDIR ? 66 : 74
-                StandardStreams.error("\(path): cannot read: \(String(cString: strerror(errno)))")
-                throw ExitCode(code)
+            let n: Int
+            switch chunk.withUnsafeMutableBytes({ Platform.read(fd, into: $0) }) {
+            case .success(let count): n = count
+            case .failure(let error):
+                StandardStreams.error("\(path): cannot read: \(error.text)")
+                throw ExitCode(error.isDirectory ? 66 : 74)
             }
             if n == 0 { break }
             try body(chunk[0..<n])
@@ -39,8 +40,3 @@ enum InputFiles {
     }
 }
 
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-#endif

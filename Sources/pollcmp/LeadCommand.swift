@@ -10,8 +10,11 @@ struct LeadCommand: ParsableCommand {
             lead is A − B. Its standard error uses the multinomial covariance of the two shares, \
             √((pA + pB − lead²)/n): the margin of error of a lead is not twice a share's margin.
 
-            Without --n the lead is printed with empty interval columns and break_even_n, the \
-            smallest sample size at which it would be significant.
+            Without --n the lead is printed with empty interval columns; break_even_n is always \
+            given: the smallest number of respondents at which the lead would be significant, \
+            with this poll's --deff and --population included. --alternative greater or less \
+            gives a one-sided bound and p-value. With --population equal to --n (a census) there \
+            is no sampling error: the margin is 0.
 
             Example, the Teamsters phone poll (Trump 58, Harris 31), had it asked 1000 members:
               pollcmp lead 58 31 --n 1000 --names Trump,Harris
@@ -38,6 +41,7 @@ struct LeadCommand: ParsableCommand {
 
     @OptionGroup var design: DesignOptions
     @OptionGroup var confidence: ConfidenceOptions
+    @OptionGroup var alternative: AlternativeOptions
     @OptionGroup var compute: ComputeOptions
     @OptionGroup var output: OutputOptions
 
@@ -60,14 +64,16 @@ struct LeadCommand: ParsableCommand {
         let level = try confidence.level()
         let shares = try ShareArguments.proportions([a, b], counts: counts, n: design.sampleSize?.value)
         let method = self.method.value
-        let estimate = try DataErrors.guarded { () throws(PollCompareError) -> LeadEstimate in
-            try LeadEstimate(shareA: shares[0], shareB: shares[1], design: design.design())
+        let side = alternative.alternative.value
+        let (estimate, interval) = try DataErrors.guarded { () throws(PollCompareError) -> (LeadEstimate, LeadInterval?) in
+            let estimate = try LeadEstimate(shareA: shares[0], shareB: shares[1], design: design.design())
+            return (estimate, try estimate.interval(method: method, confidence: level, alternative: side, draws: draws,
+                                                    seed: compute.seed))
         }
-        let interval = estimate.interval(method: method, confidence: level, draws: draws, seed: compute.seed)
-        output.emit(LeadReport.table(estimate, interval: interval, method: method, confidence: level),
+        output.emit(LeadReport.table(estimate, interval: interval, method: method, confidence: level, alternative: side),
                     summary: design.assumptionNote
                         + LeadReport.summary(estimate, interval: interval, method: method, confidence: level,
-                                             digits: output.digits, names: candidateNames))
+                                             digits: output.digits, names: candidateNames, alternative: side))
     }
 }
 

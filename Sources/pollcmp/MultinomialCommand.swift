@@ -6,19 +6,25 @@ struct MultinomialCommand: ParsableCommand {
         commandName: "multinomial",
         abstract: "Simultaneous intervals for every category of one poll.",
         discussion: """
-            Shares in percentage points, one per category (they may leave out a remainder). With \
-            probability at least the confidence level, every interval holds its share at once.
+            Shares in percentage points, one per category, or counts with --counts (out of --n, \
+            or of their sum without it). Shares that sum to less than 100 leave a remainder: it is \
+            printed as one more category, other, with its own interval (nothing is rescaled); \
+            shares above 100 are refused. With probability at least the confidence level, every \
+            interval holds its share at once. Counts are share × effective n (--deff, --n-eff, \
+            --population), a whole number when within 1e-9 of one; Sison–Glaz needs whole counts \
+            and rounds each to the nearest integer.
 
             Example, the Teamsters phone poll (Harris 31, Trump 58, undecided 6, unsure 5) as if n = 1000:
               pollcmp multinomial 31 58 6 5 --n 1000 --names Harris,Trump,Undecided,Unsure
+              pollcmp multinomial 31 58 --n 1000 --names Harris,Trump      (other: 11)
             """
     )
 
-    @Argument(help: "The shares (points), at least two.")
+    @Argument(help: "The shares (points; counts with --counts), at least two.")
     var shares: [Double]
 
-    @Option(name: .long, help: "Sample size.")
-    var n: Double?
+    @Flag(name: .long, help: "The values are counts out of --n (or of their sum), not percentages.")
+    var counts = false
 
     @Option(name: .long, help: "goodman or sison-glaz.")
     var method: MultinomialMethodArgument = .goodman
@@ -26,6 +32,7 @@ struct MultinomialCommand: ParsableCommand {
     @Option(name: .long, help: "Category names, comma-separated (default: 1, 2, ...).")
     var names: String?
 
+    @OptionGroup var design: DesignOptions
     @OptionGroup var confidence: ConfidenceOptions
     @OptionGroup var output: OutputOptions
 
@@ -34,22 +41,29 @@ struct MultinomialCommand: ParsableCommand {
         if let names, names.split(separator: ",", omittingEmptySubsequences: false).count != shares.count {
             throw ValidationError("--names has \(names.split(separator: ",", omittingEmptySubsequences: false).count) names for \(shares.count) shares")
         }
+        if design.sampleType != .probability || design.assumeRandomSample {
+            throw ValidationError("--sample-type and --assume-random-sample apply to interval and lead, not multinomial")
+        }
     }
 
     func run() throws {
         let level = try confidence.level()
         let labels = names.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             ?? (1...shares.count).map(String.init)
+        let total = counts ? (design.sampleSize?.value ?? shares.reduce(0, +)) : nil
+        let proportions = try ShareArguments.proportions(shares, counts: counts, n: total)
         let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
-            if let n { try Shares.validateSampleSize(n, name: "sample size") }
-            return try MultinomialReport.table(shares: shares.map { $0 / 100 }, names: labels, sampleSize: n,
+            var poll = try design.design()
+            if poll == nil, let total { poll = try SampleDesign(sampleSize: total) }
+            return try MultinomialReport.table(shares: proportions, names: labels, design: poll,
                                                method: method.value, confidence: level)
         }
-        let level100 = NumberText.roundTrip(level.level * 100)
-        let summary = n == nil
+        let level100 = level.percentText
+        let categories = table.count
+        let summary = design.sampleSize == nil && total == nil
             ? "Without a sample size there are no intervals.\n"
-            : "Simultaneous \(level100)% intervals (\(method.rawValue)): all \(shares.count) hold at once with at least \(level100)% confidence.\n"
-        output.emit(table, summary: summary)
+            : "Simultaneous \(level100)% intervals (\(method.rawValue)): all \(categories) hold at once with at least \(level100)% confidence.\n"
+        output.emit(table, summary: design.assumptionNote + summary)
     }
 }
 

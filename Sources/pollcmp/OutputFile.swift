@@ -1,13 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 
-/// Buffered output to standard output or to a file that appears all at once or not at all: a
-/// file's text goes to a temporary file in the same folder, renamed over the target by
-/// ``finish()``, so a failure never leaves half a file.
+/// Buffered output to standard output or to a file that appears all at once or not at all.
+///
+/// A regular file (or a new one) is written to a temporary file in the same folder and renamed
+/// over the target by ``finish()``, so a failure never leaves half a file; the temporary file is
+/// removed on every failure and when SIGINT, SIGTERM or SIGHUP ends the program. A symbolic link
+/// is followed: its target is replaced, the link stays. A target that is not a regular file (a
+/// device such as /dev/null, a FIFO) is written through, never replaced.
 final class OutputFile {
     private let path: String?
     private let temporary: String?
@@ -23,14 +22,27 @@ final class OutputFile {
             fd = 1
             return
         }
-        let temp = path + ".tmp-\(getpid())"
-        let opened = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard opened >= 0 else {
-            StandardStreams.error("\(path): cannot create: \(String(cString: strerror(errno)))")
+        let target = Platform.resolvingLinks(path)
+        if Platform.kind(of: target) == .other {
+            switch Platform.openExistingForWriting(target) {
+            case .success(let opened): fd = opened
+            case .failure(let error):
+                StandardStreams.error("\(path): cannot open for writing: \(error.text)")
+                throw ExitCode(73)
+            }
+            temporary = nil
+            return
+        }
+        let temp = target + ".tmp-\(Platform.processID)"
+        Platform.removeOnSignal(temp)
+        switch Platform.createExclusive(temp) {
+        case .success(let opened): fd = opened
+        case .failure(let error):
+            Platform.forgetTemporaryFile()
+            StandardStreams.error("\(path): cannot create: \(error.text)")
             throw ExitCode(73)
         }
         temporary = temp
-        fd = opened
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -42,7 +54,8 @@ final class OutputFile {
 
     private func flush() {
         if failed == 0 {
-            failed = buffer.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
+            failed = buffer.withUnsafeBytes { Platform.writeAll(fd, $0) }
+            if failed == Platform.brokenPipe && path == nil { Platform.endOnClosedPipe() }
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -51,32 +64,37 @@ final class OutputFile {
     /// line, exit 74 (the temporary file is removed).
     func finish() throws {
         flush()
-        guard let path, let temporary else {
+        guard let path else {
             if failed != 0 {
-                StandardStreams.error("cannot write to standard output: \(String(cString: strerror(failed)))")
+                StandardStreams.error("cannot write to standard output: \(Platform.describe(failed))")
                 throw ExitCode(74)
             }
             return
         }
-        if failed == 0 && (fsync(fd) != 0 || close(fd) != 0) { failed = errno } else if failed != 0 { close(fd) }
+        if failed == 0 {
+            failed = Platform.syncAndClose(fd)
+        } else {
+            Platform.closeQuietly(fd)
+        }
+        guard let temporary else {
+            if failed != 0 {
+                StandardStreams.error("\(path): cannot write: \(Platform.describe(failed))")
+                throw ExitCode(74)
+            }
+            return
+        }
+        defer { Platform.forgetTemporaryFile() }
         guard failed == 0 else {
-            unlink(temporary)
-            StandardStreams.error("\(path): cannot write: \(String(cString: strerror(failed)))")
+            Platform.remove(temporary)
+            StandardStreams.error("\(path): cannot write: \(Platform.describe(failed))")
             throw ExitCode(74)
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            StandardStreams.error("\(path): cannot create: \(reason)")
+        let target = Platform.resolvingLinks(path)
+        let renamed = Platform.rename(temporary, target)
+        guard renamed == 0 else {
+            Platform.remove(temporary)
+            StandardStreams.error("\(path): cannot create: \(Platform.describe(renamed))")
             throw ExitCode(73)
-        }
-    }
-
-    /// Removes the temporary file after an error elsewhere.
-    func abandon() {
-        if let temporary, path != nil {
-            close(fd)
-            unlink(temporary)
         }
     }
 }

@@ -4,33 +4,50 @@ import PollCompare
 struct MarginCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moe",
-        abstract: "A poll's headline margin of error: a share of 50% at sample size n.",
+        abstract: "A poll's margin of error for a share: the headline margin at 50%, or at --share P.",
         discussion: """
-            moe = z·√(0.25·deff/n), in points (with --population, times √((N − n)/(N − 1))).
+            moe = z·√(p(1 − p)·deff/n), in points (with --population N, times √((N − n)/(N − 1)); \
+            a census, n = N, has margin 0). p is 50% unless --share gives another. n_eff is the \
+            effective sample size n/(deff·f).
 
             Example: pollcmp moe --n 1000          (±3.1 points)
                      pollcmp moe --n 1000 --deff 1.5
+                     pollcmp moe --n 1000 --share 58
             """
     )
 
     @Option(name: .long, help: "Sample size.")
     var n: Double
     @Option(name: .long, help: "Design effect.")
-    var deff: Double = 1
+    var deff: Double?
+    @Option(name: .customLong("n-eff"), help: "Effective sample size, when published instead of deff.")
+    var nEff: Double?
     @Option(name: .long, help: "Population size N for the finite population correction.")
     var population: Double?
+    @Option(name: .long, help: "The share whose margin is wanted (points; default 50, the headline margin).")
+    var share: Double = 50
 
     @OptionGroup var confidence: ConfidenceOptions
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if deff != nil && nEff != nil { throw ValidationError("give --deff or --n-eff, not both") }
+    }
+
     func run() throws {
         let level = try confidence.level()
-        let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
-            try PlanningReport.marginTable(sampleSize: n, designEffect: deff, populationSize: population, confidence: level)
+        let (table, moe) = try DataErrors.guarded { () throws(PollCompareError) -> (ReportTable, Double) in
+            let designEffect = try nEff.map { e throws(PollCompareError) in
+                try SampleDesign(sampleSize: n, effectiveSampleSize: e).designEffect
+            } ?? deff ?? 1
+            let margin = try SampleSizePlanning.marginOfError(sampleSize: n, shareA: share / 100, designEffect: designEffect,
+                                                              populationSize: population, confidence: level)
+            return (try PlanningReport.marginTable(sampleSize: n, share: share / 100, designEffect: designEffect,
+                                                   populationSize: population, confidence: level), margin)
         }
-        let moe: Double
-        if case .number(let v) = table.rows[0][3] { moe = v } else { moe = .nan }
-        output.emit(table, summary: "With n = \(NumberText.roundTrip(n)) the margin of error of a 50% share is ±\(NumberText.fixed(moe, digits: output.digits)) points at \(NumberText.roundTrip(level.level * 100))% confidence; a lead's margin is larger, up to twice this.\n")
+        let what = share == 50 ? "a 50% share" : "a share of \(NumberText.roundTrip(share))%"
+        let lead = share == 50 ? "; a lead's margin is larger, up to twice this" : ""
+        output.emit(table, summary: "With n = \(NumberText.roundTrip(n)) the margin of error of \(what) is ±\(NumberText.fixed(moe * 100, digits: output.digits)) points at \(level.percentText)% confidence\(lead).\n")
     }
 }
 
@@ -40,10 +57,14 @@ struct SampleSizeCommand: ParsableCommand {
         abstract: "The sample size needed for a target margin of error on a share, a lead or a swing.",
         discussion: """
             --moe is in points. For a lead or a swing give the expected shares with --shares A,B \
-            (a swing assumes the same shares and n in both polls).
+            (a swing assumes the same shares and n in both polls). The answer is the smallest whole \
+            number of respondents n whose margin, by the same formula `pollcmp moe` uses (design \
+            effect and population included), is at most --moe: one fewer would miss it. n_eff is \
+            the effective sample size at that n, achieved_moe the margin it gives.
 
             Example: pollcmp sample-size --moe 3
                      pollcmp sample-size --moe 5 --for lead --shares 58,31
+                     pollcmp sample-size --moe 5 --population 1000
             """
     )
 
@@ -74,14 +95,17 @@ struct SampleSizeCommand: ParsableCommand {
     func run() throws {
         let level = try confidence.level()
         let (a, b) = try parsedShares()
-        let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
-            try PlanningReport.sampleSizeTable(quantity.value, margin: moe / 100, shareA: a / 100, shareB: b / 100,
-                                               designEffect: deff, populationSize: population, confidence: level)
+        let n = try DataErrors.guarded { () throws(PollCompareError) -> Double in
+            try SampleSizePlanning.sampleSize(quantity.value, margin: moe / 100, shareA: a / 100, shareB: b / 100,
+                                              designEffect: deff, populationSize: population, confidence: level)
         }
-        var n = 0.0
-        if case .number(let v) = table.rows[0][4] { n = v }
+        let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
+            try PlanningReport.sampleSizeTable(quantity.value, sampleSize: n, margin: moe / 100, shareA: a / 100,
+                                               shareB: b / 100, designEffect: deff, populationSize: population,
+                                               confidence: level)
+        }
         let per = quantity == .swing ? " in each poll" : ""
-        output.emit(table, summary: "A margin of ±\(NumberText.roundTrip(moe)) points on a \(quantity.rawValue) needs n = \(NumberText.roundTrip(n))\(per) at \(NumberText.roundTrip(level.level * 100))% confidence.\n")
+        output.emit(table, summary: "A margin of ±\(NumberText.roundTrip(moe)) points on a \(quantity.rawValue) needs n = \(NumberText.roundTrip(n))\(per) at \(level.percentText)% confidence.\n")
     }
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// `pollcmp`: compare polls from the command line. Reads and writes percentage points.
-@main
 struct Pollcmp: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pollcmp",
@@ -10,8 +9,9 @@ struct Pollcmp: ParsableCommand {
             Shares are percentage points as polls publish them (58 means 58%). Leads are the first \
             candidate minus the second; a swing is the later lead minus the earlier one.
 
-            Exit codes: 0 success, 64 usage error, 65 data error, 66 input missing or unreadable, \
-            73 output cannot be created, 74 I/O error.
+            Errors are one line on standard error, starting "pollcmp: error:". Exit codes: 0 \
+            success, 1 `check` found differences, 64 usage error, 65 data error, 66 input missing \
+            or unreadable, 73 output cannot be created, 74 I/O error.
             """,
         version: PollcmpVersion.current,
         subcommands: [IntervalCommand.self, LeadCommand.self, SwingCommand.self, ChangeCommand.self,
@@ -22,4 +22,40 @@ struct Pollcmp: ParsableCommand {
 
 enum PollcmpVersion {
     static let current = "0.1.0"
+}
+
+/// The entry point: parses the arguments, runs the command, and turns every error into one line
+/// on standard error and a documented exit code.
+@main
+enum PollcmpMain {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: ParsableCommand
+        do {
+            command = try CommandLineParsing.parse(arguments)
+        } catch {
+            fail(error, arguments)
+        }
+        do {
+            try command.run()
+        } catch {
+            fail(error, arguments)
+        }
+        Platform.exit(0)
+    }
+
+    /// Help and version go to standard output with exit 0; an error is one line with the
+    /// subcommand's help hint.
+    static func fail(_ error: Error, _ arguments: [String]) -> Never {
+        let code = Pollcmp.exitCode(for: error).rawValue
+        if code == 0 {
+            // --help, --version, `pollcmp help CMD`: ArgumentParser prints them.
+            Pollcmp.exit(withError: error)
+        }
+        let message = Pollcmp.message(for: error)
+        if !message.isEmpty {
+            StandardStreams.error(CommandLineParsing.oneLine(message, arguments: arguments))
+        }
+        Platform.exit(code)
+    }
 }

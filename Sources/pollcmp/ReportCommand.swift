@@ -60,8 +60,17 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("source"), help: "The source line of --format svg charts (default: the file name).")
     var title: String?
 
+    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a chart of the table).")
+    var format: ReportFormatArgument = .text
+
+    @OptionGroup var layout: LayoutOptions
     @OptionGroup var confidence: ConfidenceOptions
-    @OptionGroup var format: OutputOptions
+
+    func validate() throws {
+        if let n = assumeN, !(n > 0 && n.isFinite) {
+            throw ValidationError("--assume-n must be a positive number, not \(NumberText.roundTrip(n))")
+        }
+    }
 
     func run() throws {
         var options = PollReport.Options()
@@ -72,7 +81,6 @@ struct ReportCommand: ParsableCommand {
         options.confidence = try confidence.level()
         options.assumeRandomSample = assumeRandomSample
         options.assumeN = assumeN
-        if let n = assumeN, !(n > 0 && n.isFinite) { throw ValidationError("--assume-n must be a positive number") }
 
         let name = file == "-" ? "<stdin>" : file
         var reader = PollTableReader()
@@ -99,11 +107,11 @@ struct ReportCommand: ParsableCommand {
         }
         let chosen = table == .polls ? report.polls : report.swings
         let sink = try OutputFile(path: output)
-        switch format.format {
-        case .text: sink.write(report.document(markdown: false, digits: format.digits))
-        case .markdown: sink.write(report.document(markdown: true, digits: format.digits))
-        case .csv: ReportFormat.csv.write(chosen, header: !format.noHeader, to: sink.write)
-        case .tsv: ReportFormat.tsv.write(chosen, header: !format.noHeader, to: sink.write)
+        switch format {
+        case .text: sink.write(report.document(markdown: false, digits: layout.digits))
+        case .markdown: sink.write(report.document(markdown: true, digits: layout.digits))
+        case .csv: ReportFormat.csv.write(chosen, header: !layout.noHeader, to: sink.write)
+        case .tsv: ReportFormat.tsv.write(chosen, header: !layout.noHeader, to: sink.write)
         case .json: ReportFormat.json.write(chosen, to: sink.write)
         case .svg:
             let source = title ?? (file == "-" ? "standard input" : file)
@@ -118,6 +126,10 @@ struct ReportCommand: ParsableCommand {
 enum PairsArgument: String, ExpressibleByArgument, CaseIterable {
     case consecutive, firstLast = "first-last", all
     var value: PollReport.Pairs { PollReport.Pairs(rawValue: rawValue)! }
+}
+
+enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, tsv, json, markdown, svg
 }
 
 enum TableArgument: String, ExpressibleByArgument, CaseIterable {

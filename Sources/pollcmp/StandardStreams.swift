@@ -1,49 +1,33 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import PollCompare
 
 /// Writing to stdout and stderr without Foundation (which would slow start-up).
 enum StandardStreams {
+    /// Writes `text` to standard output. A reader that has gone (a closed pipe) ends the program
+    /// quietly; any other write error is one line and exit 74.
     static func write(_ text: String) {
-        if !writeAll(text, to: 1) {
-            writeAll("pollcmp: error: cannot write to standard output\n", to: 2)
-            exit(74)
+        let failed = writeAll(text, to: 1)
+        if failed == Platform.brokenPipe { Platform.endOnClosedPipe() }
+        if failed != 0 {
+            writeAll("pollcmp: error: cannot write to standard output: \(Platform.describe(failed))\n", to: 2)
+            Platform.exit(74)
         }
     }
 
+    /// One line `pollcmp: error: message` on standard error.
     static func error(_ message: String) {
         writeAll("pollcmp: error: \(message)\n", to: 2)
     }
 
+    /// One line `pollcmp: note: message` on standard error.
     static func note(_ message: String) {
         writeAll("pollcmp: note: \(message)\n", to: 2)
     }
 
     @discardableResult
-    private static func writeAll(_ text: String, to fd: Int32) -> Bool {
+    private static func writeAll(_ text: String, to fd: Int32) -> Int32 {
         var text = text
-        return text.withUTF8 { FileDescriptor.writeAll(fd, UnsafeRawBufferPointer($0)) } == 0
-    }
-}
-
-/// Raw writes to a file descriptor.
-enum FileDescriptor {
-    /// Writes every byte, retrying short writes and EINTR; returns 0, or the errno of a failure.
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
-        var offset = 0
-        while offset < bytes.count {
-            let n = systemWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += n
-        }
-        return 0
+        return text.withUTF8 { Platform.writeAll(fd, UnsafeRawBufferPointer($0)) }
     }
 }
 
@@ -60,9 +44,3 @@ enum DataErrors {
         }
     }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif

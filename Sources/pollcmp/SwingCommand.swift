@@ -9,15 +9,17 @@ struct SwingCommand: ParsableCommand {
             A1 B1 are the two candidates' shares in the earlier poll, A2 B2 in the later one, in \
             percentage points. The lead is A − B; the swing is lead(after) − lead(before); the \
             Butler swing is half of it. The swing's standard error treats the polls as independent, \
-            each lead with the multinomial variance (pA + pB − lead²)/n.
+            each lead with the multinomial variance (pA + pB − lead²)/n_eff, n_eff = n/(deff·f) \
+            with f = (N − n)/(N − 1) for a population N.
 
             Without --n1 and --n2 there is no margin of error: the interval columns are empty and \
-            break_even_n gives the smallest equal sample size per poll at which the swing would be \
-            significant.
+            break_even_n gives the smallest equal number of respondents per poll at which the swing \
+            would be significant (each poll's --deff and --population included).
 
             Example, the 2024 Teamsters member polls (Biden 44.3, Trump 36.3; then Harris 31, Trump 58):
               pollcmp swing 44.3 36.3 31 58
               pollcmp swing 44.3 36.3 31 58 --n1 800 --n2 1000 --format csv
+              pollcmp swing 44.3 36.3 31 58 --n1 800 --n2 1000 --population 1300000 --alternative less
             """
     )
 
@@ -30,30 +32,23 @@ struct SwingCommand: ParsableCommand {
     @Argument(help: "Share of the second candidate in the later poll (points).")
     var b2: Double
 
-    @Option(name: .long, help: "Sample size of the earlier poll.")
-    var n1: Double?
-    @Option(name: .long, help: "Sample size of the later poll.")
-    var n2: Double?
-
-    @Option(name: .customLong("assume-n"), help: "A sample size to assume for each poll whose size is not given (the output says so).")
-    var assumeN: Double?
+    @OptionGroup var polls: TwoPollOptions
 
     @Option(name: .long, help: "Correlation between the two leads, for a panel that asked the same people twice (default 0: independent polls).")
     var correlation: Double = 0
 
     @OptionGroup var confidence: ConfidenceOptions
+    @OptionGroup var alternative: AlternativeOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let level = try confidence.level()
         let swing = try DataErrors.guarded { () throws(PollCompareError) -> SwingEstimate in
-            let before = try LeadEstimate(shareA: a1 / 100, shareB: b1 / 100, sampleSize: n1 ?? assumeN)
-            let after = try LeadEstimate(shareA: a2 / 100, shareB: b2 / 100, sampleSize: n2 ?? assumeN)
-            return try SwingEstimate(before: before, after: after, correlation: correlation, confidence: level)
+            let before = try LeadEstimate(shareA: a1 / 100, shareB: b1 / 100, design: polls.design(1))
+            let after = try LeadEstimate(shareA: a2 / 100, shareB: b2 / 100, design: polls.design(2))
+            return try SwingEstimate(before: before, after: after, correlation: correlation, confidence: level,
+                                     alternative: alternative.alternative.value)
         }
-        let assumed = assumeN != nil && (n1 == nil || n2 == nil)
-            ? "A sample size was not given: n = \(NumberText.roundTrip(assumeN!)) is assumed for \(n1 == nil && n2 == nil ? "both polls" : (n1 == nil ? "the earlier poll" : "the later poll")) (--assume-n).\n"
-            : ""
-        output.emit(SwingReport.table([swing]), summary: assumed + SwingReport.summary(swing, digits: output.digits))
+        output.emit(SwingReport.table([swing]), summary: polls.assumptionNote + SwingReport.summary(swing, digits: output.digits))
     }
 }

@@ -30,7 +30,7 @@ struct DesignAndBatchTests {
         let straw = try LeadEstimate(shareA: 0.443, shareB: 0.363,
                                      design: SampleDesign(sampleSize: 800, sampleType: .straw))
         let phone = try LeadEstimate(shareA: 0.31, shareB: 0.58, sampleSize: 1000)
-        let s = SwingEstimate(before: straw, after: phone)
+        let s = try SwingEstimate(before: straw, after: phone)
         #expect(s.basis == .notRandomSample)
         #expect(s.standardError == nil)
         #expect(s.breakEvenSampleSize == 51)
@@ -67,8 +67,8 @@ struct DesignAndBatchTests {
         // 5 binomial standard errors of 200 000 draws.
         #expect(abs(fraction - exact) <= 5 * (exact * (1 - exact) / 200_000).squareRoot())
         // Same seed, same interval.
-        #expect(lead.interval(method: .bayes, draws: 10_000) == lead.interval(method: .bayes, draws: 10_000))
-        #expect(lead.interval(method: .bayes, draws: 10_000, seed: 1) != lead.interval(method: .bayes, draws: 10_000, seed: 2))
+        #expect(try lead.interval(method: .bayes, draws: 10_000) == lead.interval(method: .bayes, draws: 10_000))
+        #expect(try lead.interval(method: .bayes, draws: 10_000, seed: 1) != lead.interval(method: .bayes, draws: 10_000, seed: 2))
     }
 
     @Test("Panel correlation shrinks the swing's SE: V₁ + V₂ − 2ρ√(V₁V₂)")
@@ -103,10 +103,10 @@ struct DesignAndBatchTests {
             let size: Double? = n[r].isNaN ? nil : n[r]
             let lead = try LeadEstimate(shareA: a[r], shareB: b[r], sampleSize: size)
             #expect(leads.lead[r] == lead.lead)
-            let swing = SwingEstimate(before: lead, after: try LeadEstimate(shareA: a2[r], shareB: b2[r], sampleSize: m[r]))
+            let swing = try SwingEstimate(before: lead, after: LeadEstimate(shareA: a2[r], shareB: b2[r], sampleSize: m[r]))
             #expect(swings.swing[r] == swing.swing)
             #expect(swings.breakEvenSampleSize[r] == swing.breakEvenSampleSize ?? .nan || swing.swing == 0)
-            if let i = lead.interval() {
+            if let i = try lead.interval() {
                 #expect(leads.lower[r] == i.lower && leads.upper[r] == i.upper && leads.pValue[r] == i.pValue)
                 #expect(swings.standardError[r] == swing.standardError)
                 let w = try ShareInterval(share: a[r], trials: n[r], confidence: conf, method: .wilson)

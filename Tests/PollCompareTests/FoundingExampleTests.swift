@@ -11,7 +11,7 @@ struct FoundingExampleTests {
     static func swing(n1: Double?, n2: Double?) throws -> SwingEstimate {
         let before = try LeadEstimate(shareA: 0.443, shareB: 0.363, sampleSize: n1)
         let after = try LeadEstimate(shareA: 0.31, shareB: 0.58, sampleSize: n2)
-        return SwingEstimate(before: before, after: after)
+        return try SwingEstimate(before: before, after: after)
     }
 
     @Test("Leads, swing, Butler swing and SE")
@@ -56,7 +56,7 @@ struct FoundingExampleTests {
     @Test("A zero swing has no break-even n")
     func zeroSwing() throws {
         let lead = try LeadEstimate(shareA: 0.5, shareB: 0.4, sampleSize: nil)
-        #expect(SwingEstimate(before: lead, after: lead).breakEvenSampleSize == nil)
+        #expect(try SwingEstimate(before: lead, after: lead).breakEvenSampleSize == nil)
     }
 
     @Test("Bad shares and sample sizes are data errors", arguments: [
@@ -83,9 +83,9 @@ struct FoundingExampleTests {
     @Test("Confidence levels: exact z, a publication's 1.96, and bad levels")
     func confidence() throws {
         #expect(try ConfidenceLevel(0.95).z == 1.9599639845400538)
-        #expect(try ConfidenceLevel(level: 0.95, z: 1.96).z == 1.96)
+        #expect(try ConfidenceLevel(criticalValue: 1.96).z == 1.96)
         #expect(throws: PollCompareError.invalidConfidence(1)) { try ConfidenceLevel(1) }
         #expect(throws: PollCompareError.invalidConfidence(0)) { try ConfidenceLevel(0) }
-        #expect(throws: PollCompareError.invalidCriticalValue(-1)) { try ConfidenceLevel(level: 0.9, z: -1) }
+        #expect(throws: PollCompareError.invalidCriticalValue(-1)) { try ConfidenceLevel(criticalValue: -1) }
     }
 }

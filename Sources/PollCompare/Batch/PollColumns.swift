@@ -101,15 +101,16 @@ public enum PollColumns {
                      "columns differ in length")
         var swing = after.lead
         BLAS.axpy(-1, before.lead, &swing)
-        var unit = before.unitVariance
-        BLAS.axpy(1, after.unitVariance, &unit)
         var se = [Double](repeating: .nan, count: rows)
         var lower = se, upper = se, z = se, p = se, breakEven = se
         let critical = confidence.z
         for i in 0..<rows {
             let s = swing[i]
             if s != 0 {
-                breakEven[i] = Swift.max(1, (critical * critical * unit[i] / (s * s)).rounded(.up))
+                // Simple random samples of equal n, by the kernel every break-even n uses.
+                let terms = [SampleSizePlanning.Term(unitVariance: before.unitVariance[i]),
+                             SampleSizePlanning.Term(unitVariance: after.unitVariance[i])]
+                breakEven[i] = SampleSizePlanning.smallestSampleSize(terms, target: abs(s), z: critical) ?? .nan
             }
             let n1 = beforeSampleSize[i], n2 = afterSampleSize[i]
             guard !n1.isNaN, !n2.isNaN else { continue }

@@ -54,8 +54,14 @@ public struct LeadEstimate: Equatable, Sendable {
     /// n·Var(d) = p_A + p_B − d², the variance of the lead for a sample of one.
     ///
     /// - Complexity: O(1).
-    public var unitVariance: Double {
-        let d = lead
+    public var unitVariance: Double { Self.unitVariance(shareA: shareA, shareB: shareB) }
+
+    /// n·Var(p_A − p_B) = p_A + p_B − (p_A − p_B)² for shares of one multinomial sample: the one
+    /// place this formula is written (Franklin 2007; Scott & Seber 1983).
+    ///
+    /// - Complexity: O(1).
+    public static func unitVariance(shareA: Double, shareB: Double) -> Double {
+        let d = shareA - shareB
         return shareA + shareB - d * d
     }
 
@@ -70,15 +76,27 @@ public struct LeadEstimate: Equatable, Sendable {
         variance.map { $0.squareRoot() }
     }
 
-    /// The break-even n: the smallest sample size at which this lead would be significant,
-    /// n = ⌈z²(p_A + p_B − d²)/d²⌉ (from |d| ≥ z·√(v/n)). Nil for a zero lead.
+    /// This poll's term in a margin-of-error kernel: its unit variance with its design effect
+    /// and population (deff 1 and no population without a design).
+    public var planningTerm: SampleSizePlanning.Term {
+        SampleSizePlanning.Term(unitVariance: unitVariance, designEffect: design?.designEffect ?? 1,
+                                populationSize: design?.populationSize)
+    }
+
+    /// The break-even n: the smallest number of respondents at which this lead would be
+    /// significant at `confidence`, |d| ≥ z·√(v·deff·f/n) with v = p_A + p_B − d², this poll's
+    /// design effect and finite population factor f = (N − n)/(N − 1) (without a design, a
+    /// simple random sample: n = ⌈z²v/d²⌉). Found by
+    /// ``SampleSizePlanning/smallestSampleSize(_:target:correlation:z:)``, the kernel
+    /// `pollcmp moe` uses. Nil for a zero lead.
     ///
-    /// - Complexity: O(1).
-    public func breakEvenSampleSize(confidence: ConfidenceLevel) -> Double? {
+    /// With a one-sided `alternative` the critical value is Φ⁻¹(1 − α).
+    /// - Complexity: O(log n).
+    public func breakEvenSampleSize(confidence: ConfidenceLevel, alternative: Alternative = .twoSided) -> Double? {
         let d = lead
         guard d != 0 else { return nil }
-        let z = confidence.z
-        return Swift.max(1, (z * z * unitVariance / (d * d)).rounded(.up))
+        let z = alternative == .twoSided ? confidence.z : confidence.oneSidedZ
+        return SampleSizePlanning.smallestSampleSize([planningTerm], target: abs(d), z: z)
     }
 
     /// The posterior probability that A leads, P(θ_A > θ_B), under a uniform Dirichlet(1, 1, 1)
@@ -93,19 +111,25 @@ public struct LeadEstimate: Equatable, Sendable {
         return IncompleteBeta.complement(x: 0.5, a: shareA * n + 1, b: shareB * n + 1)
     }
 
-    /// The interval for the lead by `method` (nil when no interval may be given).
+    /// The interval for the lead by `method` (nil when no interval may be given). For a census
+    /// (n = N: no sampling error) the interval is the lead itself.
     ///
     /// - Parameters:
     ///   - method: ``LeadIntervalMethod``.
     ///   - confidence: level and z.
+    ///   - alternative: two-sided, or a one-sided bound and p-value (see ``Alternative``).
     ///   - draws: posterior draws for `.bayes` (default 100 000).
     ///   - seed: random seed for `.bayes` (default ``LeadInterval/defaultSeed``).
+    /// - Throws: ``PollCompareError/invalidConfidence(_:)`` for a one-sided level of 50% or less.
     /// - Complexity: O(1) for Wald methods; O(draws·log draws) for `.bayes`.
     public func interval(method: LeadIntervalMethod = .wald, confidence: ConfidenceLevel = .ninetyFive,
-                         draws: Int = LeadInterval.defaultDraws,
-                         seed: UInt64 = LeadInterval.defaultSeed) -> LeadInterval? {
+                         alternative: Alternative = .twoSided, draws: Int = LeadInterval.defaultDraws,
+                         seed: UInt64 = LeadInterval.defaultSeed) throws(PollCompareError) -> LeadInterval? {
         guard basis.allowsInterval, let n = effectiveSampleSize else { return nil }
-        return LeadInterval(shareA: shareA, shareB: shareB, effectiveSampleSize: n, method: method,
-                            confidence: confidence, draws: draws, seed: seed)
+        guard n.isFinite else { return LeadInterval(census: shareA, shareB, method: method) }
+        let level = try alternative.intervalLevel(confidence)
+        let twoSided = LeadInterval(shareA: shareA, shareB: shareB, effectiveSampleSize: n, method: method,
+                                    confidence: level, draws: draws, seed: seed)
+        return LeadInterval(twoSided, alternative: alternative)
     }
 }

@@ -44,7 +44,9 @@ public struct ShareChange: Equatable, Sendable {
 
     /// From shares (proportions) and (effective) sample sizes: x = p·n.
     public init(shareBefore: Double, sizeBefore: Double, shareAfter: Double, sizeAfter: Double) throws(PollCompareError) {
-        try Shares.validate([("share before", shareBefore), ("share after", shareAfter)])
+        // Two polls: each share is checked on its own (they need not sum to 100 or less).
+        try Shares.validate([("share before", shareBefore)])
+        try Shares.validate([("share after", shareAfter)])
         try self.init(countBefore: shareBefore * sizeBefore, sizeBefore: sizeBefore,
                       countAfter: shareAfter * sizeAfter, sizeAfter: sizeAfter)
     }

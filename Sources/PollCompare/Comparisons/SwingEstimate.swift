@@ -20,25 +20,22 @@ public struct SwingEstimate: Equatable, Sendable {
     public let confidence: ConfidenceLevel
     /// The correlation ρ between the two leads (0 for independent polls).
     public let correlation: Double
+    /// Two-sided, or a one-sided bound and p-value (see ``Alternative``).
+    public let alternative: Alternative
 
-    /// Combines two leads from independent polls.
-    public init(before: LeadEstimate, after: LeadEstimate, confidence: ConfidenceLevel = .ninetyFive) {
-        self.before = before
-        self.after = after
-        self.confidence = confidence
-        self.correlation = 0
-    }
-
-    /// Combines two leads whose estimates are correlated (a panel).
+    /// Combines two leads, from independent polls (ρ = 0) or correlated ones (a panel).
     ///
-    /// - Throws: ``PollCompareError/invalidCorrelation(_:)`` unless −1 ≤ ρ ≤ 1.
-    public init(before: LeadEstimate, after: LeadEstimate, correlation: Double,
-                confidence: ConfidenceLevel = .ninetyFive) throws(PollCompareError) {
+    /// - Throws: ``PollCompareError/invalidCorrelation(_:)`` unless −1 ≤ ρ ≤ 1;
+    ///   ``PollCompareError/invalidConfidence(_:)`` for a one-sided level of 50% or less.
+    public init(before: LeadEstimate, after: LeadEstimate, correlation: Double = 0,
+                confidence: ConfidenceLevel = .ninetyFive, alternative: Alternative = .twoSided) throws(PollCompareError) {
         guard correlation >= -1 && correlation <= 1 else { throw .invalidCorrelation(correlation) }
+        _ = try alternative.intervalLevel(confidence)
         self.before = before
         self.after = after
         self.confidence = confidence
         self.correlation = correlation
+        self.alternative = alternative
     }
 
     /// What the interval rests on: the weaker of the two polls' bases.
@@ -57,42 +54,51 @@ public struct SwingEstimate: Equatable, Sendable {
         return Swift.max(0, v1 + v2 - 2 * correlation * (v1 * v2).squareRoot()).squareRoot()
     }
 
-    /// The margin of error z·SE, or nil without sample sizes.
-    public var marginOfError: Double? {
-        standardError.map { confidence.z * $0 }
+    /// The critical value of the interval: z at the level for two-sided, Φ⁻¹(1 − α) for one-sided.
+    private var criticalValue: Double {
+        alternative == .twoSided ? confidence.z : confidence.oneSidedZ
     }
 
-    /// The interval swing ± z·SE, or nil without sample sizes.
+    /// The margin of error: z·SE (z at 1 − α for a one-sided bound), or nil without sample sizes.
+    public var marginOfError: Double? {
+        standardError.map { criticalValue * $0 }
+    }
+
+    /// The interval swing ± z·SE (one end at ±2, the edge of a swing's range, for a one-sided
+    /// alternative), or nil without sample sizes.
     public var interval: (lower: Double, upper: Double)? {
         guard let moe = marginOfError else { return nil }
-        return (swing - moe, swing + moe)
+        return alternative.bounds(lower: swing - moe, upper: swing + moe, range: -2...2)
     }
 
-    /// The test statistic z = swing/SE, or nil without sample sizes.
+    /// The test statistic z = swing/SE, or nil without sample sizes (or when SE = 0 and the
+    /// swing is 0).
     public var zStatistic: Double? {
-        standardError.map { swing / $0 }
+        guard let se = standardError else { return nil }
+        let s = swing
+        return se == 0 && s == 0 ? nil : s / se
     }
 
-    /// The two-sided p-value 2·(1 − Φ(|z|)), or nil without sample sizes.
+    /// The p-value of ``alternative`` (two-sided 2·(1 − Φ(|z|))), or nil without sample sizes;
+    /// 1 for a zero swing with no sampling error.
     public var pValue: Double? {
-        zStatistic.map { 2 * Normal.survival(abs($0)) }
+        guard standardError != nil else { return nil }
+        return zStatistic.map { alternative.pValue(statistic: $0) } ?? 1
     }
 
-    /// The break-even n: the smallest equal sample size n per poll at which this swing would be
-    /// significant at the chosen level, i.e. the smallest integer n with |swing| ≥ z·√(v/n),
-    /// n = ⌈z²·v/swing²⌉, v = v₁ + v₂ − 2ρ√(v₁v₂) with vᵢ each lead's
-    /// ``LeadEstimate/unitVariance`` (design effects are not included: n is a simple random
-    /// sample's). Nil for a zero swing (never significant).
+    /// The break-even n: the smallest equal number of respondents per poll at which this swing
+    /// would be significant at the chosen level, |swing| ≥ z·√(v₁/n_eff₁ + v₂/n_eff₂ −
+    /// 2ρ√(…)) with vᵢ each lead's ``LeadEstimate/unitVariance`` and n_effᵢ = n/(deffᵢ·fᵢ) from
+    /// each poll's design effect and population (a simple random sample for a poll without a
+    /// design). Found by ``SampleSizePlanning/smallestSampleSize(_:target:correlation:z:)``.
+    /// Nil for a zero swing (never significant).
     ///
     /// For the founding example (no published n) this is ⌈1.95996²·1.6167/0.35²⌉ = 51.
-    /// - Complexity: O(1).
+    /// - Complexity: O(log n).
     public var breakEvenSampleSize: Double? {
         let s = swing
         guard s != 0 else { return nil }
-        let z = confidence.z
-        let v1 = before.unitVariance, v2 = after.unitVariance
-        let v = correlation == 0 ? v1 + v2 : Swift.max(0, v1 + v2 - 2 * correlation * (v1 * v2).squareRoot())
-        let needed = z * z * v / (s * s)
-        return max(1, needed.rounded(.up))
+        return SampleSizePlanning.smallestSampleSize([before.planningTerm, after.planningTerm], target: abs(s),
+                                                     correlation: correlation, z: criticalValue)
     }
 }

@@ -28,6 +28,10 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A multinomial poll needs at least two categories (Sison–Glaz: the approximation needs
     /// non-degenerate categories too).
     case invalidCategories(String)
+    /// A confidence level that is not a plain decimal (`0.95`, `95`, `95%`).
+    case unreadableConfidence(String)
+    /// A confidence level from 1 to 50 written without `%`: a fraction or a percentage?
+    case ambiguousConfidence(String)
 
     public var description: String {
         switch self {
@@ -44,7 +48,9 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .invalidDesignEffect(value):
             return "design effect \(NumberText.roundTrip(value)) is not a positive number"
         case let .invalidPopulationSize(value, n):
-            return "population size \(NumberText.roundTrip(value)) is smaller than the sample size \(NumberText.roundTrip(n)) or not a number"
+            if value.isNaN || value.isInfinite { return "population size \(NumberText.roundTrip(value)) is not a number" }
+            if value < n { return "population size \(NumberText.roundTrip(value)) is smaller than the sample size \(NumberText.roundTrip(n))" }
+            return "population size \(NumberText.roundTrip(value)) is not above 1 (the correction divides by N − 1)"
         case let .invalidWeights(why):
             return "weights: \(why)"
         case let .countOutOfRange(name, value, n):
@@ -55,6 +61,12 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
             return "margin of error \(Percent.text(value)) is not between 0 and 100"
         case let .invalidCategories(why):
             return why
+        case let .unreadableConfidence(text):
+            return "confidence level \"\(text)\" is not a decimal number (write 0.95, 95 or 95%)"
+        case let .ambiguousConfidence(text):
+            let body = text.hasSuffix(".") ? String(text.dropLast()) : text
+            let fraction = Double(body).map { NumberText.roundTrip($0 / 100) } ?? "0.\(body)"
+            return "confidence level \(text) is ambiguous: write \(fraction) or \(body)%"
         }
     }
 }

@@ -38,7 +38,8 @@ public struct SampleDesign: Equatable, Sendable {
         try Shares.validateSampleSize(sampleSize, name: "sample size")
         guard designEffect > 0 && designEffect.isFinite else { throw .invalidDesignEffect(designEffect) }
         if let population = populationSize {
-            guard population.isFinite, population >= sampleSize, population > 1 else {
+            // N = n is a census (f = 0), even for N = 1; otherwise N − 1 must be positive.
+            guard population.isFinite, population >= sampleSize, population > 1 || population == sampleSize else {
                 throw .invalidPopulationSize(population, sampleSize: sampleSize)
             }
         }
@@ -75,8 +76,17 @@ public struct SampleDesign: Equatable, Sendable {
 
     /// The variance factor of the finite population correction, (N − n)/(N − 1); 1 without N.
     public var finitePopulationFactor: Double {
+        Self.finitePopulationFactor(sampleSize: sampleSize, populationSize: populationSize)
+    }
+
+    /// f = (N − n)/(N − 1), 1 without N, 0 for a census (N = n, even N = 1): the one place the
+    /// correction is written.
+    ///
+    /// - Complexity: O(1).
+    public static func finitePopulationFactor(sampleSize n: Double, populationSize: Double?) -> Double {
         guard let population = populationSize else { return 1 }
-        return (population - sampleSize) / (population - 1)
+        guard population != n else { return 0 }
+        return (population - n) / (population - 1)
     }
 
     /// n_eff = n/(deff·f): the sample size a simple random sample with the same variance would

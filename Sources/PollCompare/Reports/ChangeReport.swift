@@ -1,35 +1,69 @@
 /// Rows for `pollcmp change`: one candidate's change between two polls, in percentage points.
 ///
 /// Columns (stable API): `share_before,n_before,share_after,n_after,method,conf,change,lower,
-/// upper,z,p_value`.
+/// upper,z,p_value,break_even_n,alternative`. The two shares come from two polls, so any pair in
+/// 0–100 is valid. `n_before`/`n_after` are the respondents; the methods use each poll's
+/// effective n (its design effect and population correction applied). `break_even_n` is the
+/// smallest equal number of respondents per poll at which the change would be significant by the
+/// Wald test (each poll's design included), empty for a zero change. A one-sided `alternative`
+/// opens one end of the interval to ±100 and makes `p_value` one-sided (see ``Alternative``).
 public enum ChangeReport {
     /// The column names, in order.
     public static let columns = [
         "share_before", "n_before", "share_after", "n_after", "method", "conf", "change", "lower", "upper",
-        "z", "p_value",
+        "z", "p_value", "break_even_n", "alternative",
     ]
 
     /// One row per method; interval columns are empty when a sample size is missing.
     ///
+    /// - Parameters:
+    ///   - shareBefore, shareAfter: proportions in [0, 1], each from its own poll.
+    ///   - designBefore, designAfter: the polls' designs, or nil when a sample size is unknown.
+    /// - Throws: ``PollCompareError`` for a share outside [0, 1], or a one-sided level of 50% or
+    ///   less.
     /// - Complexity: as ``ShareChange/interval(method:confidence:)`` per method.
-    public static func table(shareBefore: Double, sizeBefore: Double?, shareAfter: Double, sizeAfter: Double?,
-                             methods: [ChangeIntervalMethod], confidence: ConfidenceLevel) throws(PollCompareError) -> ReportTable {
-        try Shares.validate([("share before", shareBefore), ("share after", shareAfter)])
+    public static func table(shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
+                             designAfter: SampleDesign?, methods: [ChangeIntervalMethod], confidence: ConfidenceLevel,
+                             alternative: Alternative = .twoSided) throws(PollCompareError) -> ReportTable {
+        try Shares.validate([("share before", shareBefore)])
+        try Shares.validate([("share after", shareAfter)])
+        let level = try alternative.intervalLevel(confidence)
         var table = ReportTable(columns: columns)
         var change: ShareChange?
-        if let n1 = sizeBefore, let n2 = sizeAfter {
+        if let n1 = designBefore?.effectiveSampleSize, let n2 = designAfter?.effectiveSampleSize {
             change = try ShareChange(shareBefore: shareBefore, sizeBefore: n1, shareAfter: shareAfter, sizeAfter: n2)
         }
+        let breakEven = breakEvenSampleSize(shareBefore: shareBefore, designBefore: designBefore,
+                                            shareAfter: shareAfter, designAfter: designAfter,
+                                            z: alternative == .twoSided ? confidence.z : confidence.oneSidedZ)
         for method in methods {
-            let i = change?.interval(method: method, confidence: confidence)
+            let i = change?.interval(method: method, confidence: level)
+            let bounds = i.map { alternative.bounds(lower: $0.lower, upper: $0.upper, range: -1...1) }
             table.append([
-                .number(Percent.echo(shareBefore)), .optional(sizeBefore), .number(Percent.echo(shareAfter)),
-                .optional(sizeAfter), .text(method.rawValue), .number(confidence.level),
+                .number(Percent.echo(shareBefore)), .optional(designBefore?.sampleSize), .number(Percent.echo(shareAfter)),
+                .optional(designAfter?.sampleSize), .text(method.rawValue), .number(confidence.level),
                 .number((shareAfter - shareBefore) * 100),
-                .optional(i.map { $0.lower * 100 }), .optional(i.map { $0.upper * 100 }),
-                .optional(i?.statistic), .optional(i?.pValue),
+                .optional(bounds.map { $0.lower * 100 }), .optional(bounds.map { $0.upper * 100 }),
+                .optional(i?.statistic), .optional(i.map { alternative.pValue(statistic: $0.statistic) }),
+                .optional(breakEven), .text(alternative.rawValue),
             ])
         }
         return table
+    }
+
+    /// The smallest equal n per poll with |p₂ − p₁| ≥ z·√(p₁q₁/n_eff₁ + p₂q₂/n_eff₂), by
+    /// ``SampleSizePlanning/smallestSampleSize(_:target:correlation:z:)``; nil for no change.
+    ///
+    /// - Complexity: O(log n).
+    public static func breakEvenSampleSize(shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
+                                           designAfter: SampleDesign?, z: Double) -> Double? {
+        let d = shareAfter - shareBefore
+        guard d != 0 else { return nil }
+        func term(_ p: Double, _ design: SampleDesign?) -> SampleSizePlanning.Term {
+            SampleSizePlanning.Term(unitVariance: p * (1 - p), designEffect: design?.designEffect ?? 1,
+                                    populationSize: design?.populationSize)
+        }
+        return SampleSizePlanning.smallestSampleSize([term(shareBefore, designBefore), term(shareAfter, designAfter)],
+                                                     target: abs(d), z: z)
     }
 }

@@ -1,7 +1,8 @@
 /// Rows and sentences for `pollcmp interval`: one share's interval by one or every method, in
 /// percentage points.
 ///
-/// Columns (stable API): `method,conf,share,n,n_eff,lower,upper,basis`.
+/// Columns (stable API): `method,conf,share,n,n_eff,lower,upper,basis`. A census (n = N with a
+/// population: n_eff infinite) has no sampling error: every method gives the share itself.
 public enum IntervalReport {
     /// The column names, in order.
     public static let columns = ["method", "conf", "share", "n", "n_eff", "lower", "upper", "basis"]
@@ -18,9 +19,13 @@ public enum IntervalReport {
         let basis = design?.basis ?? .unknownSampleSize
         for method in methods {
             var bounds: (Double, Double)?
-            if basis.allowsInterval, let n = design?.effectiveSampleSize, n.isFinite {
-                let interval = try ShareInterval(share: share, trials: n, confidence: confidence, method: method)
-                bounds = (interval.lower, interval.upper)
+            if basis.allowsInterval, let n = design?.effectiveSampleSize {
+                if n.isFinite {
+                    let interval = try ShareInterval(share: share, trials: n, confidence: confidence, method: method)
+                    bounds = (interval.lower, interval.upper)
+                } else {
+                    bounds = (share, share)
+                }
             }
             table.append([
                 .text(method.rawValue), .number(confidence.level), .number(Percent.echo(share)),
@@ -34,7 +39,7 @@ public enum IntervalReport {
     /// A sentence for people about the first method's interval.
     public static func summary(share: Double, design: SampleDesign?, method: ShareIntervalMethod,
                                confidence: ConfidenceLevel, digits: Int) throws(PollCompareError) -> String {
-        let level = NumberText.roundTrip(confidence.level * 100) + "%"
+        let level = confidence.percentText + "%"
         let shareText = NumberText.fixed(share * 100, digits: digits)
         guard let design else {
             return "A share of \(shareText) has no margin of error without a sample size.\n"
@@ -42,6 +47,9 @@ public enum IntervalReport {
         guard design.basis.allowsInterval else {
             return "A share of \(shareText) from a \(design.sampleType.rawValue) poll has no margin of sampling error:"
                 + " its respondents were not randomly chosen.\n"
+        }
+        guard design.effectiveSampleSize.isFinite else {
+            return "A share of \(shareText) from the whole population (n = N) has no sampling error: its margin of error is 0.\n"
         }
         let i = try ShareInterval(share: share, trials: design.effectiveSampleSize, confidence: confidence, method: method)
         var text = "A share of \(shareText) with n = \(NumberText.roundTrip(design.sampleSize))"

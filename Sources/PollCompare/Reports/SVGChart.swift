@@ -131,15 +131,29 @@ public enum SVGChart {
     /// A coordinate with one decimal, ASCII minus.
     static func f(_ v: Double) -> String { NumberText.roundTrip((v * 10).rounded() / 10) }
 
+    /// Text as XML 1.0 character data: the markup characters as entities, and every character
+    /// XML 1.0 does not allow (C0 controls other than tab, line feed and carriage return; U+FFFE,
+    /// U+FFFF; lone surrogates cannot occur in a Swift string) as U+FFFD, the replacement
+    /// character, so any name yields a document that parses. Tab, line feed and carriage return
+    /// become spaces: a label is one line.
+    ///
+    /// - Complexity: O(length).
     static func escape(_ s: String) -> String {
         var out = ""
-        for ch in s {
-            switch ch {
+        for scalar in s.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(ch)
+            case "\t", "\n", "\r": out += " "
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -2,15 +2,17 @@
 /// unit polls are published in); p-values and confidence stay fractions.
 ///
 /// Columns, in order (stable API): `a_before,b_before,n_before,a_after,b_after,n_after,
-/// lead_before,lead_after,swing,butler_swing,se,moe,lower,upper,z,p_value,break_even_n`.
-/// Interval columns are empty when a sample size is missing; `break_even_n` is always given
-/// (empty only for a zero swing).
+/// lead_before,lead_after,swing,butler_swing,se,moe,lower,upper,z,p_value,break_even_n,conf,
+/// alternative`. Interval columns are empty when a sample size is missing; `break_even_n` is
+/// always given (empty only for a zero swing): the equal number of respondents per poll, each
+/// poll's design effect and population correction included. A one-sided `alternative` opens one
+/// end of the interval to ±200 (the edge of a swing's range) and makes `p_value` one-sided.
 public enum SwingReport {
     /// The column names.
     public static let columns = [
         "a_before", "b_before", "n_before", "a_after", "b_after", "n_after",
         "lead_before", "lead_after", "swing", "butler_swing", "se", "moe", "lower", "upper",
-        "z", "p_value", "break_even_n",
+        "z", "p_value", "break_even_n", "conf", "alternative",
     ]
 
     /// A table with one row per swing.
@@ -28,6 +30,7 @@ public enum SwingReport {
                 .optional(s.standardError.map(points)), .optional(s.marginOfError.map(points)),
                 .optional(interval.map { points($0.lower) }), .optional(interval.map { points($0.upper) }),
                 .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenSampleSize),
+                .number(s.confidence.level), .text(s.alternative.rawValue),
             ])
         }
         return table
@@ -39,20 +42,29 @@ public enum SwingReport {
     ///
     /// - Parameter digits: decimals for points (1 by default, as polls are published).
     public static func summary(_ s: SwingEstimate, digits: Int = 1) -> String {
-        let level = NumberText.roundTrip(s.confidence.level * 100) + "%"
+        let level = s.confidence.percentText + "%"
         var text = "The lead moved from \(signedPoints(s.before.lead, digits)) to \(signedPoints(s.after.lead, digits)):"
             + " a swing of \(signedPoints(s.swing, digits)) points (Butler swing \(signedPoints(s.butlerSwing, digits)))."
-        if let moe = s.marginOfError, let interval = s.interval, let z = s.zStatistic, let p = s.pValue {
+        if let moe = s.marginOfError, let interval = s.interval, let p = s.pValue {
             let nBefore = NumberText.roundTrip(s.before.sampleSize ?? 0)
             let nAfter = NumberText.roundTrip(s.after.sampleSize ?? 0)
-            text += "\nWith n = \(nBefore) before and \(nAfter) after, the swing's margin of error at \(level) confidence"
-                + " is ±\(NumberText.fixed(points(moe), digits: digits)) points"
-                + " (interval \(signedPoints(interval.lower, digits)) to \(signedPoints(interval.upper, digits))"
-                + "; z = \(NumberText.fixed(z, digits: 2)), p-value \(pValueText(p)))."
-            if abs(s.swing) > moe {
-                text += "\nThe swing is larger than its margin of error: sampling error alone is an unlikely explanation."
-            } else {
-                text += "\nThe swing is within its margin of error: sampling error alone could explain it."
+            let test = s.zStatistic.map { "z = \(NumberText.fixed($0, digits: 2)), " } ?? ""
+            switch s.alternative {
+            case .twoSided:
+                text += "\nWith n = \(nBefore) before and \(nAfter) after, the swing's margin of error at \(level) confidence"
+                    + " is ±\(NumberText.fixed(points(moe), digits: digits)) points"
+                    + " (interval \(signedPoints(interval.lower, digits)) to \(signedPoints(interval.upper, digits))"
+                    + "; \(test)p-value \(pValueText(p)))."
+                if abs(s.swing) > moe {
+                    text += "\nThe swing is larger than its margin of error: sampling error alone is an unlikely explanation."
+                } else {
+                    text += "\nThe swing is within its margin of error: sampling error alone could explain it."
+                }
+            case .greater, .less:
+                let greater = s.alternative == .greater
+                text += "\nWith n = \(nBefore) before and \(nAfter) after, the one-sided \(level) \(greater ? "lower" : "upper") bound"
+                    + " of the swing is \(signedPoints(greater ? interval.lower : interval.upper, digits)) points"
+                    + " (\(test)p-value \(pValueText(p)) against the alternative that the swing is \(greater ? "above" : "below") 0)."
             }
         } else {
             text += "\nWithout both sample sizes the swing has no margin of error."

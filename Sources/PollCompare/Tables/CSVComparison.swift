@@ -2,7 +2,8 @@
 /// numbers they publish.
 ///
 /// Numbers (cells that parse as numbers in both files) are equal when
-/// |actual − expected| ≤ atol + rtol·|expected| (NaN equals NaN); any other cell must match
+/// |actual − expected| ≤ atol + rtol·|expected| (NaN equals only NaN, an infinity only the same
+/// infinity: the tolerance is never infinite); any other cell must match
 /// exactly. Rows are matched by key columns, or by position without keys; columns by name.
 public struct CSVComparison: Sendable {
     /// One differing cell (or a missing or unexpected row or column).
@@ -25,6 +26,17 @@ public struct CSVComparison: Sendable {
     public let rowsCompared: Int
     /// Columns present in both files.
     public let columnsCompared: Int
+
+    /// Whether two numbers agree: both NaN; the same infinity; or both finite with
+    /// |actual − expected| ≤ atol + rtol·|expected|.
+    ///
+    /// - Complexity: O(1).
+    public static func numbersMatch(expected: Double, actual: Double, rtol: Double, atol: Double) -> Bool {
+        if expected.isNaN || actual.isNaN { return expected.isNaN && actual.isNaN }
+        if expected.isInfinite || actual.isInfinite { return expected == actual }
+        let allowed = atol + rtol * abs(expected)
+        return abs(actual - expected) <= allowed
+    }
 
     /// Compares the parsed files.
     ///
@@ -58,9 +70,8 @@ public struct CSVComparison: Sendable {
                 let x = er[ei[k]], y = ar[ai[k]]
                 if x == y { continue }
                 if let xv = Double(x), let yv = Double(y) {
-                    if xv.isNaN && yv.isNaN { continue }
+                    if Self.numbersMatch(expected: xv, actual: yv, rtol: rtol, atol: atol) { continue }
                     let d = abs(yv - xv)
-                    if d <= atol + rtol * abs(xv) || xv == yv { continue }
                     diffs.append(Difference(row: label, column: column, expected: x, actual: y, difference: d.isNaN ? nil : d))
                 } else {
                     diffs.append(Difference(row: label, column: column, expected: x, actual: y, difference: nil))
