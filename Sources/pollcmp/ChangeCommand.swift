@@ -56,7 +56,8 @@ struct ChangeCommand: ParsableCommand {
         let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
             try ChangeReport.table(shareBefore: before, designBefore: polls.design(1), shareAfter: after,
                                    designAfter: polls.design(2), methods: methods, confidence: level,
-                                   alternative: alternative.alternative.value)
+                                   alternative: alternative.alternative.value,
+                                   unsized: (try polls.designWithoutSize(1), try polls.designWithoutSize(2)))
         }
         let d = output.digits
         var summary = "The share moved from \(NumberText.fixed(before * 100, digits: d)) to \(NumberText.fixed(after * 100, digits: d)):"

@@ -118,6 +118,14 @@ struct DesignOptions: ParsableArguments {
     func validate() throws {
         if deff != nil && nEff != nil { throw ValidationError("give --deff or --n-eff, not both") }
         if n != nil && assumeN != nil { throw ValidationError("give --n or --assume-n, not both") }
+        if nEff != nil && sampleSize == nil { throw ValidationError("--n-eff needs --n (or give --deff)") }
+    }
+
+    /// The lead of these shares: with the design, or without a sample size with the design
+    /// effect and population given (they enter its break-even n).
+    func lead(shareA: Double, shareB: Double) throws(PollCompareError) -> LeadEstimate {
+        try LeadEstimate(shareA: shareA, shareB: shareB, design: design(), designEffect: deff ?? 1,
+                         populationSize: population)
     }
 
     /// The sample size in use and whether it was assumed.

@@ -66,7 +66,7 @@ struct LeadCommand: ParsableCommand {
         let method = self.method.value
         let side = alternative.alternative.value
         let (estimate, interval) = try DataErrors.guarded { () throws(PollCompareError) -> (LeadEstimate, LeadInterval?) in
-            let estimate = try LeadEstimate(shareA: shares[0], shareB: shares[1], design: design.design())
+            let estimate = try design.lead(shareA: shares[0], shareB: shares[1])
             return (estimate, try estimate.interval(method: method, confidence: level, alternative: side, draws: draws,
                                                     seed: compute.seed))
         }

@@ -44,8 +44,8 @@ struct SwingCommand: ParsableCommand {
     func run() throws {
         let level = try confidence.level()
         let swing = try DataErrors.guarded { () throws(PollCompareError) -> SwingEstimate in
-            let before = try LeadEstimate(shareA: a1 / 100, shareB: b1 / 100, design: polls.design(1))
-            let after = try LeadEstimate(shareA: a2 / 100, shareB: b2 / 100, design: polls.design(2))
+            let before = try polls.lead(1, shareA: a1 / 100, shareB: b1 / 100)
+            let after = try polls.lead(2, shareA: a2 / 100, shareB: b2 / 100)
             return try SwingEstimate(before: before, after: after, correlation: correlation, confidence: level,
                                      alternative: alternative.alternative.value)
         }

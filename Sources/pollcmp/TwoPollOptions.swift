@@ -39,6 +39,8 @@ struct TwoPollOptions: ParsableArguments {
         }
         if nEff1 != nil && (deff1 != nil || deff != nil) { throw ValidationError("give --n-eff1 or a design effect for the earlier poll, not both") }
         if nEff2 != nil && (deff2 != nil || deff != nil) { throw ValidationError("give --n-eff2 or a design effect for the later poll, not both") }
+        if nEff1 != nil && sampleSize(1) == nil { throw ValidationError("--n-eff1 needs --n1 (or give --deff1)") }
+        if nEff2 != nil && sampleSize(2) == nil { throw ValidationError("--n-eff2 needs --n2 (or give --deff2)") }
     }
 
     /// The sample size of poll 1 or 2 in use (given or assumed).
@@ -55,6 +57,26 @@ struct TwoPollOptions: ParsableArguments {
         }
         return try SampleDesign(sampleSize: size, designEffect: (poll == 1 ? deff1 : deff2) ?? deff ?? 1,
                                 populationSize: populationSize)
+    }
+
+    /// The lead of poll 1 or 2: with its design, or without a sample size with the design effect
+    /// and population given (they enter its break-even n).
+    func lead(_ poll: Int, shareA: Double, shareB: Double) throws(PollCompareError) -> LeadEstimate {
+        let known = try designWithoutSize(poll)
+        return try LeadEstimate(shareA: shareA, shareB: shareB, design: design(poll), designEffect: known.designEffect,
+                                populationSize: known.populationSize)
+    }
+
+    /// What is known of poll 1 or 2's design without its sample size: design effect and
+    /// population (unit variance 0; the caller's quantity supplies it).
+    func designWithoutSize(_ poll: Int) throws(PollCompareError) -> SampleSizePlanning.Term {
+        let designEffect = (poll == 1 ? deff1 : deff2) ?? deff ?? 1
+        let populationSize = poll == 1 ? (population1 ?? population) : (population2 ?? population)
+        guard designEffect > 0 && designEffect.isFinite else { throw .invalidDesignEffect(designEffect) }
+        if let populationSize, !(populationSize > 1 && populationSize.isFinite) {
+            throw .invalidPopulationSize(populationSize, sampleSize: 1)
+        }
+        return SampleSizePlanning.Term(unitVariance: 0, designEffect: designEffect, populationSize: populationSize)
     }
 
     /// A sentence when a sample size was assumed, else "".

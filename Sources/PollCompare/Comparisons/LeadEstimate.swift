@@ -19,16 +19,33 @@ public struct LeadEstimate: Equatable, Sendable {
     public let shareB: Double
     /// The sample design, or nil when the sample size was not published.
     public let design: SampleDesign?
+    /// The design effect known without a sample size (for the break-even n only); the design's
+    /// own when there is a design.
+    public let designEffect: Double
+    /// The population size N known without a sample size (for the break-even n only).
+    public let populationSize: Double?
 
     /// Creates the estimate after validating the shares.
     ///
+    /// - Parameters:
+    ///   - design: the sample design, or nil when the sample size was not published.
+    ///   - designEffect: without a design, a design effect that is known all the same (a
+    ///     pollster's usual weighting): the break-even n then includes it. Ignored with a design.
+    ///   - populationSize: without a design, the population size N for the break-even n.
     /// - Throws: ``PollCompareError`` for shares outside [0, 1] or summing above
-    ///   1 + ``Shares/roundingSlack``.
-    public init(shareA: Double, shareB: Double, design: SampleDesign?) throws(PollCompareError) {
+    ///   1 + ``Shares/roundingSlack``, a design effect that is not positive, or N ≤ 1.
+    public init(shareA: Double, shareB: Double, design: SampleDesign?, designEffect: Double = 1,
+                populationSize: Double? = nil) throws(PollCompareError) {
         try Shares.validate([("share of A", shareA), ("share of B", shareB)])
+        guard designEffect > 0 && designEffect.isFinite else { throw .invalidDesignEffect(designEffect) }
+        if let population = populationSize, !(population > 1 && population.isFinite) {
+            throw .invalidPopulationSize(population, sampleSize: 1)
+        }
         self.shareA = shareA
         self.shareB = shareB
         self.design = design
+        self.designEffect = design?.designEffect ?? designEffect
+        self.populationSize = design == nil ? populationSize : design?.populationSize
     }
 
     /// A probability sample of `sampleSize` respondents (nil: not published).
@@ -79,8 +96,7 @@ public struct LeadEstimate: Equatable, Sendable {
     /// This poll's term in a margin-of-error kernel: its unit variance with its design effect
     /// and population (deff 1 and no population without a design).
     public var planningTerm: SampleSizePlanning.Term {
-        SampleSizePlanning.Term(unitVariance: unitVariance, designEffect: design?.designEffect ?? 1,
-                                populationSize: design?.populationSize)
+        SampleSizePlanning.Term(unitVariance: unitVariance, designEffect: designEffect, populationSize: populationSize)
     }
 
     /// The break-even n: the smallest number of respondents at which this lead would be

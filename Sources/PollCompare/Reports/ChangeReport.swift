@@ -19,12 +19,16 @@ public enum ChangeReport {
     /// - Parameters:
     ///   - shareBefore, shareAfter: proportions in [0, 1], each from its own poll.
     ///   - designBefore, designAfter: the polls' designs, or nil when a sample size is unknown.
+    ///   - unsized: for a poll without a design, a design effect and population known all the
+    ///     same, for the break-even n.
     /// - Throws: ``PollCompareError`` for a share outside [0, 1], or a one-sided level of 50% or
     ///   less.
     /// - Complexity: as ``ShareChange/interval(method:confidence:)`` per method.
     public static func table(shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
                              designAfter: SampleDesign?, methods: [ChangeIntervalMethod], confidence: ConfidenceLevel,
-                             alternative: Alternative = .twoSided) throws(PollCompareError) -> ReportTable {
+                             alternative: Alternative = .twoSided,
+                             unsized: (before: SampleSizePlanning.Term, after: SampleSizePlanning.Term)? = nil)
+        throws(PollCompareError) -> ReportTable {
         try Shares.validate([("share before", shareBefore)])
         try Shares.validate([("share after", shareAfter)])
         let level = try alternative.intervalLevel(confidence)
@@ -35,7 +39,8 @@ public enum ChangeReport {
         }
         let breakEven = breakEvenSampleSize(shareBefore: shareBefore, designBefore: designBefore,
                                             shareAfter: shareAfter, designAfter: designAfter,
-                                            z: alternative == .twoSided ? confidence.z : confidence.oneSidedZ)
+                                            z: alternative == .twoSided ? confidence.z : confidence.oneSidedZ,
+                                            unsized: unsized)
         for method in methods {
             let i = change?.interval(method: method, confidence: level)
             let bounds = i.map { alternative.bounds(lower: $0.lower, upper: $0.upper, range: -1...1) }
@@ -53,17 +58,21 @@ public enum ChangeReport {
 
     /// The smallest equal n per poll with |p₂ − p₁| ≥ z·√(p₁q₁/n_eff₁ + p₂q₂/n_eff₂), by
     /// ``SampleSizePlanning/smallestSampleSize(_:target:correlation:z:)``; nil for no change.
+    /// A poll without a design takes the design effect and population of its `unsized` term.
     ///
     /// - Complexity: O(log n).
     public static func breakEvenSampleSize(shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
-                                           designAfter: SampleDesign?, z: Double) -> Double? {
+                                           designAfter: SampleDesign?, z: Double,
+                                           unsized: (before: SampleSizePlanning.Term, after: SampleSizePlanning.Term)? = nil)
+        -> Double? {
         let d = shareAfter - shareBefore
         guard d != 0 else { return nil }
-        func term(_ p: Double, _ design: SampleDesign?) -> SampleSizePlanning.Term {
-            SampleSizePlanning.Term(unitVariance: p * (1 - p), designEffect: design?.designEffect ?? 1,
-                                    populationSize: design?.populationSize)
+        func term(_ p: Double, _ design: SampleDesign?, _ fallback: SampleSizePlanning.Term?) -> SampleSizePlanning.Term {
+            SampleSizePlanning.Term(unitVariance: p * (1 - p), designEffect: design?.designEffect ?? fallback?.designEffect ?? 1,
+                                    populationSize: design?.populationSize ?? fallback?.populationSize)
         }
-        return SampleSizePlanning.smallestSampleSize([term(shareBefore, designBefore), term(shareAfter, designAfter)],
+        return SampleSizePlanning.smallestSampleSize([term(shareBefore, designBefore, unsized?.before),
+                                                      term(shareAfter, designAfter, unsized?.after)],
                                                      target: abs(d), z: z)
     }
 }
