@@ -18,6 +18,10 @@ public enum BLASLoadError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(library: String, reason: String)
     /// The library opened but does not export a function PollNumerics calls.
     case missingFunction(library: String, function: String)
+    /// The address-space limit (`ulimit -v`) leaves too little room for OpenBLAS's work buffers
+    /// with this many threads (about 160 MiB each, see ``BLASThreads``). OpenBLAS itself would
+    /// wait for the memory forever, so the call is refused instead.
+    case notEnoughMemory(threads: Int)
 
     /// Exit status of a process ended by a failed load: 69, `EX_UNAVAILABLE` of sysexits(3)
     /// ("a service is unavailable ... a support program or file does not exist").
@@ -26,11 +30,18 @@ public enum BLASLoadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .cannotOpen(library, reason):
-            return "cannot load BLAS (\(library)): \(reason); install OpenBLAS (Debian, Ubuntu: "
-                + "apt-get install libopenblas0) or set POLLCOMPARE_BLAS to the library's path"
+            if reason.contains("No such file") {
+                return "cannot load BLAS (\(library)): \(reason); install OpenBLAS (Debian, Ubuntu: "
+                    + "apt-get install libopenblas0) or set POLLCOMPARE_BLAS to the library's path"
+            }
+            return "cannot load BLAS (\(library)): \(reason)"
         case let .missingFunction(library, function):
             return "cannot load BLAS: \(library) has no function \(function) "
                 + "(POLLCOMPARE_BLAS must name an OpenBLAS library with LAPACK)"
+        case let .notEnoughMemory(threads):
+            let what = threads == 1 ? "one thread" : "\(threads) threads"
+            return "not enough memory for BLAS on \(what): OpenBLAS needs about 160 MiB of address "
+                + "space per thread and the memory limit (ulimit -v) leaves less"
         }
     }
 }

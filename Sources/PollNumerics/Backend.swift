@@ -45,10 +45,16 @@ enum Backend {
         #if canImport(Accelerate)
         _ = count
         #else
-        threadLock.withLock {
+        let refused: BLASLoadError? = threadLock.withLock {
             requestedThreads = count
-            loadedLibrary?.setThreads(Int32(count))
+            guard let loadedLibrary else { return nil }
+            guard count <= 1 || addressSpaceAvailable((count - 1) * bytesPerThread) else {
+                return .notEnoughMemory(threads: count)
+            }
+            loadedLibrary.setThreads(Int32(count))
+            return nil
         }
+        if let refused { exitReporting(refused) }
         #endif
     }
 
@@ -107,7 +113,7 @@ enum Backend {
         cblas_dgemv(CblasColMajor, transpose ? CblasTrans : CblasNoTrans, BackendInt(rows), BackendInt(columns),
                     alpha, a, BackendInt(lda), x, 1, beta, y, 1)
         #else
-        functions.dgemv(columnMajor, transpose ? trans : noTrans, BackendInt(rows), BackendInt(columns),
+        workFunctions.dgemv(columnMajor, transpose ? trans : noTrans, BackendInt(rows), BackendInt(columns),
                         alpha, a, BackendInt(lda), x, 1, beta, y, 1)
         #endif
     }
@@ -117,7 +123,7 @@ enum Backend {
         #if canImport(Accelerate)
         cblas_dger(CblasColMajor, BackendInt(rows), BackendInt(columns), alpha, x, 1, y, 1, a, BackendInt(lda))
         #else
-        functions.dger(columnMajor, BackendInt(rows), BackendInt(columns), alpha, x, 1, y, 1, a, BackendInt(lda))
+        workFunctions.dger(columnMajor, BackendInt(rows), BackendInt(columns), alpha, x, 1, y, 1, a, BackendInt(lda))
         #endif
     }
 
@@ -129,7 +135,7 @@ enum Backend {
                     BackendInt(m), BackendInt(n), BackendInt(k), alpha, a, BackendInt(lda), b, BackendInt(ldb),
                     beta, c, BackendInt(ldc))
         #else
-        functions.dgemm(columnMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans,
+        workFunctions.dgemm(columnMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans,
                         BackendInt(m), BackendInt(n), BackendInt(k), alpha, a, BackendInt(lda), b,
                         BackendInt(ldb), beta, c, BackendInt(ldc))
         #endif
@@ -142,7 +148,7 @@ enum Backend {
         cblas_dsyrk(CblasColMajor, CblasUpper, transpose ? CblasTrans : CblasNoTrans, BackendInt(n), BackendInt(k),
                     alpha, a, BackendInt(lda), beta, c, BackendInt(ldc))
         #else
-        functions.dsyrk(columnMajor, upper, transpose ? trans : noTrans, BackendInt(n), BackendInt(k),
+        workFunctions.dsyrk(columnMajor, upper, transpose ? trans : noTrans, BackendInt(n), BackendInt(k),
                         alpha, a, BackendInt(lda), beta, c, BackendInt(ldc))
         #endif
     }
@@ -155,7 +161,7 @@ enum Backend {
         #if canImport(Accelerate)
         dpotrf_(&uplo, &n32, a, &lda32, &info)
         #else
-        functions.dpotrf(&uplo, &n32, a, &lda32, &info, 1)
+        workFunctions.dpotrf(&uplo, &n32, a, &lda32, &info, 1)
         #endif
         return Int(info)
     }
@@ -168,7 +174,7 @@ enum Backend {
         #if canImport(Accelerate)
         dposv_(&uplo, &n32, &nrhs32, a, &lda32, b, &ldb32, &info)
         #else
-        functions.dposv(&uplo, &n32, &nrhs32, a, &lda32, b, &ldb32, &info, 1)
+        workFunctions.dposv(&uplo, &n32, &nrhs32, a, &lda32, b, &ldb32, &info, 1)
         #endif
         return Int(info)
     }
@@ -184,7 +190,7 @@ enum Backend {
         #if canImport(Accelerate)
         dgels_(&trans, &m32, &n32, &nrhs32, a, &lda32, b, &ldb32, &query, &lwork, &info)
         #else
-        let dgels = functions.dgels
+        let dgels = workFunctions.dgels
         dgels(&trans, &m32, &n32, &nrhs32, a, &lda32, b, &ldb32, &query, &lwork, &info, 1)
         #endif
         guard info == 0 else { return Int(info) }
@@ -276,13 +282,51 @@ extension Backend {
         }
     }
 
-    /// Guards `requestedThreads` and `loadedLibrary`, so that a thread count set while the library
+    /// The opened library's functions, for a call that may need OpenBLAS's work buffer (levels 2
+    /// and 3, LAPACK). Under an address-space limit (`ulimit -v`) too small for that buffer
+    /// OpenBLAS would retry its allocation forever; the first such call checks that the space is
+    /// there, and if it is not, ends the process as ``functions`` does, with
+    /// ``BLASLoadError/notEnoughMemory(threads:)``.
+    static var workFunctions: BackendLibrary {
+        let library = functions
+        let ready = threadLock.withLock { () -> Bool in
+            if !workBufferChecked { workBufferChecked = addressSpaceAvailable(bytesPerThread) }
+            return workBufferChecked
+        }
+        if !ready { exitReporting(.notEnoughMemory(threads: 1)) }
+        return library
+    }
+
+    /// Address space OpenBLAS takes for each thread that needs its work buffer: the buffer
+    /// (`BUFFER_SIZE`, 128 MiB in OpenBLAS 0.3 on x86_64 and arm64) and a thread's stack, with
+    /// room to spare.
+    static let bytesPerThread = 160 << 20
+
+    /// Whether `bytes` more of address space can be had now: always when the process has no
+    /// address-space or data limit; otherwise by reserving (and releasing) that much.
+    ///
+    /// - Complexity: O(1): two system calls, four when limited.
+    static func addressSpaceAvailable(_ bytes: Int) -> Bool {
+        var limit = rlimit()
+        let limited = [RLIMIT_AS, RLIMIT_DATA].contains { resource in
+            getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max // RLIM_INFINITY
+        }
+        guard limited else { return true }
+        guard let region = mmap(nil, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+              region != MAP_FAILED else { return false }
+        munmap(region, bytes)
+        return true
+    }
+
+    /// Guards `requestedThreads`, `loadedLibrary` and `workBufferChecked`, so that a thread count set while the library
     /// is being opened is applied, not lost.
     private static let threadLock = ThreadLock()
     /// The count from ``BLASThreads/set(_:)``, if it has been called.
     nonisolated(unsafe) private static var requestedThreads: Int?
     /// The library once it is open and its thread count applied.
     nonisolated(unsafe) private static var loadedLibrary: BackendLibrary?
+    /// Whether a call needing OpenBLAS's work buffer found room for it.
+    nonisolated(unsafe) private static var workBufferChecked = false
 
     /// Where OpenBLAS is looked for, in order: `POLLCOMPARE_BLAS` alone when it is set; otherwise
     /// the soname `libopenblas.so.0` through the dynamic linker's usual search (Debian and Ubuntu
@@ -320,6 +364,11 @@ extension Backend {
     private static func open() -> Result<BackendLibrary, BLASLoadError> {
         threadLock.withLock {
             let count = requestedThreads ?? BLASThreads.defaultCount()
+            // Each thread OpenBLAS starts allocates its work buffer at once, and retries forever
+            // when the allocation fails: refuse a thread count the address space cannot hold.
+            guard count <= 1 || addressSpaceAvailable((count - 1) * bytesPerThread) else {
+                return .failure(.notEnoughMemory(threads: count))
+            }
             let names = candidates()
             var failures: [String] = []
             for name in names {
