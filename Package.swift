@@ -14,12 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
-        // OpenBLAS (BLAS + LAPACK) on Linux. Apple platforms use Accelerate instead.
-        .systemLibrary(
-            name: "CBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
-        ),
+        // The C types of the BLAS and LAPACK functions used on Linux. Nothing is linked: PollNumerics
+        // opens OpenBLAS (BLAS + LAPACK, Debian libopenblas0) at run time, on first use. Apple
+        // platforms link Accelerate instead.
+        .systemLibrary(name: "CBLAS"),
         .target(
             name: "PollNumerics",
             dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))],

@@ -1,3 +1,51 @@
+/// The BLAS library could not be loaded.
+///
+/// On Linux PollNumerics links no BLAS: it opens OpenBLAS (`libopenblas.so.0`) the first time a
+/// computation needs it, so programs and commands that do no linear algebra never pay for it. A
+/// failure to open it surfaces in one of two ways:
+///
+/// - ``BLAS/load()`` throws this error. A program calls it before work that needs BLAS when it
+///   wants to report the failure itself (and clean up, for example a half-written output file).
+/// - Otherwise the first BLAS or LAPACK call that finds no library writes one line,
+///   `<program>: error: <description>`, on standard error and ends the process with
+///   ``exitCode`` (69). BLAS calls do not throw, so this is the only other way out; it never traps.
+///
+/// On Apple platforms Accelerate is linked and loading cannot fail.
+public enum BLASLoadError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No candidate library could be opened. `library` is the first name tried, `reason` the
+    /// dynamic linker's message for the most telling failure (a file that exists but does not
+    /// load, for example for lack of memory, before a name that was not found).
+    case cannotOpen(library: String, reason: String)
+    /// The library opened but does not export a function PollNumerics calls.
+    case missingFunction(library: String, function: String)
+    /// The address-space limit (`ulimit -v`) leaves too little room for OpenBLAS's work buffers
+    /// with this many threads (about 160 MiB each, see ``BLASThreads``). OpenBLAS itself would
+    /// wait for the memory forever, so the call is refused instead.
+    case notEnoughMemory(threads: Int)
+
+    /// Exit status of a process ended by a failed load: 69, `EX_UNAVAILABLE` of sysexits(3)
+    /// ("a service is unavailable ... a support program or file does not exist").
+    public static let exitCode: Int32 = 69
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(library, reason):
+            if reason.contains("No such file") {
+                return "cannot load BLAS (\(library)): \(reason); install OpenBLAS (Debian, Ubuntu: "
+                    + "apt-get install libopenblas0) or set POLLCOMPARE_BLAS to the library's path"
+            }
+            return "cannot load BLAS (\(library)): \(reason)"
+        case let .missingFunction(library, function):
+            return "cannot load BLAS: \(library) has no function \(function) "
+                + "(POLLCOMPARE_BLAS must name an OpenBLAS library with LAPACK)"
+        case let .notEnoughMemory(threads):
+            let what = threads == 1 ? "one thread" : "\(threads) threads"
+            return "not enough memory for BLAS on \(what): OpenBLAS needs about 160 MiB of address "
+                + "space per thread and the memory limit (ulimit -v) leaves less"
+        }
+    }
+}
+
 /// BLAS operations on ``Vector`` and ``Matrix`` values (OpenBLAS on Linux, Accelerate on Apple
 /// platforms).
 ///
@@ -8,6 +56,20 @@
 /// Source: the reference BLAS specification, Dongarra et al., "A set of level 3 basic linear
 /// algebra subprograms", ACM TOMS 16 (1990); level 1 and 2 in ACM TOMS 5 (1979) and 14 (1988).
 public enum BLAS {
+    /// Loads the BLAS library now, if it is not loaded yet.
+    ///
+    /// Calling it is optional: every BLAS and LAPACK function loads the library on first use. Call
+    /// it before work that needs BLAS to get a failure as a thrown error instead of the one-line
+    /// message and exit status ``BLASLoadError/exitCode`` of a failed first use. The outcome is
+    /// kept: later calls return or throw the same without trying again.
+    ///
+    /// - Throws: ``BLASLoadError`` when no usable library can be opened (never on Apple platforms,
+    ///   where Accelerate is linked).
+    /// - Complexity: O(1) after the first call, which opens the library and looks up its functions.
+    public static func load() throws(BLASLoadError) {
+        try Backend.load()
+    }
+
     /// The dot product xᵀy = Σᵢ xᵢyᵢ (DDOT).
     ///
     /// - Precondition: `x.count == y.count`.
@@ -25,7 +87,6 @@ public enum BLAS {
     public static func dot(_ x: [Double], _ y: [Double]) -> Double {
         precondition(x.count == y.count, "dot: arrays differ in length")
         guard !x.isEmpty else { return 0 }
-        _ = BLASThreads.defaultApplied
         return x.withUnsafeBufferPointer { xp in
             y.withUnsafeBufferPointer { yp in Backend.dot(x.count, xp.baseAddress!, yp.baseAddress!) }
         }
@@ -46,7 +107,6 @@ public enum BLAS {
     public static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
         precondition(x.count == y.count, "axpy: arrays differ in length")
         guard !x.isEmpty else { return }
-        _ = BLASThreads.defaultApplied
         x.withUnsafeBufferPointer { xp in
             y.withUnsafeMutableBufferPointer { yp in Backend.axpy(x.count, alpha, xp.baseAddress!, yp.baseAddress!) }
         }
@@ -64,7 +124,6 @@ public enum BLAS {
     /// - Complexity: O(n).
     public static func scale(by alpha: Double, _ x: inout [Double]) {
         guard !x.isEmpty else { return }
-        _ = BLASThreads.defaultApplied
         let n = x.count
         x.withUnsafeMutableBufferPointer { xp in Backend.scal(n, alpha, xp.baseAddress!) }
     }
@@ -74,7 +133,6 @@ public enum BLAS {
     /// - Complexity: O(n).
     public static func norm(_ x: Vector) -> Double {
         guard x.count > 0 else { return 0 }
-        _ = BLASThreads.defaultApplied
         return x.elements.withUnsafeBufferPointer { Backend.nrm2(x.count, $0.baseAddress!) }
     }
 
@@ -94,7 +152,6 @@ public enum BLAS {
             scale(by: beta, &y)
             return
         }
-        _ = BLASThreads.defaultApplied
         a.elements.withUnsafeBufferPointer { ap in
             x.elements.withUnsafeBufferPointer { xp in
                 y.elements.withUnsafeMutableBufferPointer { yp in
@@ -113,7 +170,6 @@ public enum BLAS {
     public static func ger(_ alpha: Double, _ x: Vector, _ y: Vector, _ a: inout Matrix) {
         precondition(x.count == a.rows && y.count == a.columns, "ger: shapes do not match")
         guard a.rows > 0 && a.columns > 0 else { return }
-        _ = BLASThreads.defaultApplied
         let (rows, columns, lda) = (a.rows, a.columns, a.leadingDimension)
         x.elements.withUnsafeBufferPointer { xp in
             y.elements.withUnsafeBufferPointer { yp in
@@ -139,7 +195,6 @@ public enum BLAS {
             scale(by: beta, &c.elements)
             return
         }
-        _ = BLASThreads.defaultApplied
         let ldc = c.leadingDimension
         a.elements.withUnsafeBufferPointer { ap in
             b.elements.withUnsafeBufferPointer { bp in
@@ -167,7 +222,6 @@ public enum BLAS {
         if k == 0 {
             scale(by: beta, &c.elements)
         } else {
-            _ = BLASThreads.defaultApplied
             let ldc = c.leadingDimension
             a.elements.withUnsafeBufferPointer { ap in
                 c.elements.withUnsafeMutableBufferPointer { cp in

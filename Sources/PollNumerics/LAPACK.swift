@@ -37,7 +37,6 @@ public enum LAPACK {
         var l = a
         let n = a.rows
         guard n > 0 else { return l }
-        _ = BLASThreads.defaultApplied
         let lda = l.leadingDimension
         let info = l.elements.withUnsafeMutableBufferPointer { Backend.potrf(n: n, a: $0.baseAddress!, lda: lda) }
         try check(info, routine: "DPOTRF", positive: { .notPositiveDefinite(routine: "DPOTRF", order: $0) })
@@ -61,7 +60,6 @@ public enum LAPACK {
         var x = b
         let n = a.rows, nrhs = b.columns
         guard n > 0 && nrhs > 0 else { return x }
-        _ = BLASThreads.defaultApplied
         let (lda, ldb) = (factor.leadingDimension, x.leadingDimension)
         let info = factor.elements.withUnsafeMutableBufferPointer { ap in
             x.elements.withUnsafeMutableBufferPointer { bp in
@@ -93,7 +91,6 @@ public enum LAPACK {
         for j in 0..<nrhs {
             for i in 0..<m { work.elements[i + j * ldb] = b.elements[i + j * m] }
         }
-        _ = BLASThreads.defaultApplied
         let lda = factor.leadingDimension
         let info = factor.elements.withUnsafeMutableBufferPointer { ap in
             work.elements.withUnsafeMutableBufferPointer { bp in

@@ -155,12 +155,25 @@ struct LinearAlgebraTests {
         }
     }
 
-    @Test("BLAS is single-threaded by default and the count can be changed")
-    func threads() {
-        #expect(BLASThreads.current == 1)
-        BLASThreads.set(2)
-        #expect(BLASThreads.current == 2)
-        BLASThreads.set(1)
+    /// The thread count is process-wide OpenBLAS state, and other suites run BLAS in parallel with
+    /// this one, so the checks run in a child process (an exit test): this process's count is
+    /// never changed.
+    @Test("BLAS is single-threaded by default and the count can be changed (in a child process)")
+    func threads() async {
+        await #expect(processExitsWith: .success) {
+            // Before BLAS is loaded a count is only recorded; loading applies it.
+            #expect(BLASThreads.current == 1)
+            BLASThreads.set(2)
+            #expect(BLASThreads.current == 2)
+            #expect(BLAS.dot([1, 2, 3], [4, 5, 6]) == 32)
+            #if canImport(Accelerate)
+            #expect(BLASThreads.current == 1)
+            #else
+            #expect(BLASThreads.current == 2)
+            BLASThreads.set(1)
+            #expect(BLASThreads.current == 1)
+            #endif
+        }
         #expect(BLASThreads.current == 1)
     }
 }
