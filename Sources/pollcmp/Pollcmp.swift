@@ -1,4 +1,5 @@
 import ArgumentParser
+import PollNumerics
 
 /// `pollcmp`: compare polls from the command line. Reads and writes percentage points.
 struct Pollcmp: ParsableCommand {
@@ -11,7 +12,8 @@ struct Pollcmp: ParsableCommand {
 
             Errors are one line on standard error, starting "pollcmp: error:". Exit codes: 0 \
             success, 1 `check` found differences, 64 usage error, 65 data error, 66 input missing \
-            or unreadable, 73 output cannot be created, 74 I/O error.
+            or unreadable, 69 the BLAS library cannot be loaded (or memory is too short for it), \
+            73 output cannot be created, 74 I/O error.
             """,
         version: PollcmpVersion.current,
         subcommands: [IntervalCommand.self, LeadCommand.self, SwingCommand.self, ChangeCommand.self,
@@ -47,6 +49,10 @@ enum PollcmpMain {
     /// Help and version go to standard output with exit 0; an error is one line with the
     /// subcommand's help hint.
     static func fail(_ error: Error, _ arguments: [String]) -> Never {
+        if let blas = error as? BLASLoadError {
+            StandardStreams.error(blas.description)
+            Platform.exit(BLASLoadError.exitCode)
+        }
         let code = Pollcmp.exitCode(for: error).rawValue
         if code == 0 {
             // --help, --version, `pollcmp help CMD`: ArgumentParser prints them.

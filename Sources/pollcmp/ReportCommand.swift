@@ -1,5 +1,6 @@
 import ArgumentParser
 import PollCompare
+import PollNumerics
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -73,6 +74,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The report's columns use BLAS: load it before any output file exists.
+        try BLAS.load()
         var options = PollReport.Options()
         options.a = a
         options.b = b
