@@ -28,6 +28,9 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A multinomial poll needs at least two categories (Sison–Glaz: the approximation needs
     /// non-degenerate categories too).
     case invalidCategories(String)
+    /// A Monte Carlo interval whose level needs more posterior draws than were requested and
+    /// than are drawn automatically (``LeadInterval/maximumDraws``).
+    case tooFewDraws(requested: Int, needed: Int, confidence: Double)
 
     public var description: String {
         switch self {
@@ -55,6 +58,8 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
             return "margin of error \(Percent.text(value)) is not between 0 and 100"
         case let .invalidCategories(why):
             return why
+        case let .tooFewDraws(requested, needed, confidence):
+            return "confidence \(NumberText.roundTrip(confidence)) needs at least \(needed) posterior draws (\(LeadInterval.tailDraws) beyond each bound), \(requested) were requested and at most \(LeadInterval.maximumDraws) are drawn automatically"
         }
     }
 }
