@@ -18,8 +18,17 @@ import Darwin
 ///   the exponent written as −[a·φ(d/x₀) + b·φ(−d/y₀)] with φ(u) = u − ln(1 + u),
 ///   x₀ = a/(a + b), y₀ = b/(a + b), d = x − x₀; for one large shape, ln Γ(b) − ln Γ(a + b) from
 ///   Stirling differences. A naive ln Γ(a) + ln Γ(b) − ln Γ(a + b) would lose six digits at 1e9.
+/// - Both shapes ≥ 10⁵ (polls of 10⁵ to 10³⁰⁰): Temme's uniform asymptotic expansion
+///   (``UniformExpansion``; Temme, *Special Functions*, 1996, §11.3.3), O(1) work for any size,
+///   where the continued fraction would need O(√shape) steps (hours at 10²⁵); beyond |ξ| = 0.15
+///   there the smaller tail is below e^{−1100} and is returned as 0.
 /// - Inverses: ``TailInversion`` (safeguarded Newton on the log of the smaller tail), solving for
-///   whichever of x and 1 − x is below ½ so both keep full relative precision.
+///   whichever of x and 1 − x is below ½ so both keep full relative precision; for both shapes
+///   ≥ 10⁵, Brent's method in Temme's variable ξ (``UniformExpansion/inverse(p:q:)``), with the
+///   quantile formed as the mean plus its offset, so it is the Double nearest the exact quantile
+///   even when the distribution is narrower than the spacing of Doubles.
+/// - No shape makes anything trap: every loop count is bounded, shapes whose sum overflows are
+///   halved where only their ratio matters, and the tails are clamped to [0, 1].
 ///
 /// Tolerance: where the problem is well conditioned (κ = x·I′/I near 1) the tests hold I to 1e-13
 /// relative against mpmath `betainc`; for the huge shapes the input x itself carries a relative
@@ -32,7 +41,9 @@ public enum IncompleteBeta {
     ///   - a: first shape, a > 0.
     ///   - b: second shape, b > 0.
     /// - Returns: (lower, upper); NaNs when a or b is not a positive finite number or x is NaN.
-    /// - Complexity: O(√max(a, b)) continued-fraction steps in the worst case, O(1) in the tails.
+    /// - Complexity: O(1) for both shapes ≥ 10⁵ (about 10⁴ operations) and in the tails;
+    ///   otherwise at most O(√max(a, b)) continued-fraction steps with max(a, b) < 10¹⁰ in that
+    ///   regime (one shape below 10⁵ and the other above its square go to the gamma regime).
     public static func tails(x: Double, a: Double, b: Double) -> (lower: Double, upper: Double) {
         let e = evaluate(x: x, a: a, b: b)
         return (e.lower, e.upper)
@@ -72,14 +83,29 @@ public enum IncompleteBeta {
 
     // MARK: - Evaluation
 
-    /// Both tails and the log of the "power term" xᵃ(1 − x)ᵇ/B(a, b).
+    /// Both tails and the log of the "power term" xᵃ(1 − x)ᵇ/B(a, b), each tail clamped to [0, 1]
+    /// (with a shape near 1e-300, ln B(a, b) ≈ 690 carries an absolute rounding error of 1e-13,
+    /// which may otherwise carry a tail a few ulps past 1).
     static func evaluate(x: Double, a: Double, b: Double) -> (lower: Double, upper: Double, logPower: Double) {
+        let e = unclamped(x: x, a: a, b: b)
+        func clamped(_ v: Double) -> Double { v.isNaN ? v : Swift.min(1, Swift.max(0, v)) }
+        return (clamped(e.lower), clamped(e.upper), e.logPower)
+    }
+
+    private static func unclamped(x: Double, a: Double, b: Double) -> (lower: Double, upper: Double, logPower: Double) {
         guard a > 0, b > 0, a.isFinite, b.isFinite, !x.isNaN else { return (.nan, .nan, .nan) }
         if x <= 0 { return (0, 1, -.infinity) }
         if x >= 1 { return (1, 0, -.infinity) }
         // Exactly one of x and 1 − x is exact: x itself below ½, 1 − x (Sterbenz) from ½ up.
         let y = 1 - x
         let xExact = x < 0.5
+        if Swift.min(a, b) >= UniformExpansion.minimumShape {
+            if let expansion = largeShapes(x: x, y: y, a: a, b: b, xExact: xExact) { return expansion }
+            // Beyond |ξ| = 0.15 with both shapes ≥ 1e5 the smaller tail is below e^{−1100}: it is 0
+            // in double precision (and ln of the power term would be ∞ − ∞ for shapes near 1e308).
+            let mean = (a + b).isFinite ? a / (a + b) : (0.5 * a) / (0.5 * a + 0.5 * b)
+            return x < mean ? (0, 1, -.infinity) : (1, 0, -.infinity)
+        }
         if let expansion = GammaRegimeBeta.tails(x: x, y: y, a: a, b: b, xExact: xExact) {
             let logPower = logPowerTerm(x: x, y: y, a: a, b: b, xExact: xExact)
             return (expansion.lower, expansion.upper, logPower)
@@ -103,7 +129,9 @@ public enum IncompleteBeta {
         var c = 1.0
         var d = 0.0
         var h = 1.0
-        let maxPairs = 1000 + Int(20 * Swift.max(a, b).squareRoot())
+        // At most 10⁷ pairs: shapes that would need more are served by the uniform expansion
+        // (and a Double → Int conversion of 20√(10³⁰⁰) would trap).
+        let maxPairs = Int(Swift.min(1e7, 1000 + 20 * Swift.max(a, b).squareRoot()))
         var m = 0.0
         for _ in 0..<maxPairs {
             // Odd step: d_{2m+1} = −(a + m)(a + b + m)x/((a + 2m)(a + 2m + 1)).
@@ -127,6 +155,32 @@ public enum IncompleteBeta {
             if abs(delta - 1) <= epsilon { break }
         }
         return (front / h, logPower)
+    }
+
+    /// Both tails by ``UniformExpansion`` when the smaller shape is large, or nil outside its
+    /// regime. The small shape's coordinate t and its distance from the mean t₀ = s/(s + l) are
+    /// formed from whichever of x and 1 − x is exact, with t₀'s rounding error carried (as in
+    /// ``logPowerTermLargeShapes(x:y:a:b:xExact:)``); shapes whose sum overflows are halved first
+    /// (only their ratio enters t₀).
+    private static func largeShapes(x: Double, y: Double, a: Double, b: Double,
+                                    xExact: Bool) -> (lower: Double, upper: Double, logPower: Double)? {
+        let smallIsA = a <= b
+        let (s, l) = smallIsA ? (a, b) : (b, a)
+        let (t, u) = smallIsA ? (x, y) : (y, x)
+        let tExact = smallIsA ? xExact : !xExact
+        let scale = (s + l).isFinite ? 1.0 : 0.5
+        let (ss, ls) = (s * scale, l * scale)
+        let sum = ls + ss
+        let sumLo = ss - (sum - ls)
+        let t0 = ss / sum
+        let u0 = ls / sum
+        let t0Lo = (fma(-t0, sum, ss) - t0 * sumLo) / sum
+        let u0Lo = (fma(-u0, sum, ls) - u0 * sumLo) / sum
+        let d = tExact ? ((t - t0) - t0Lo) : ((u0 - u) + u0Lo)
+        let delta = LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(s)
+            - LogGamma.stirlingRemainder(l)
+        guard let r = UniformExpansion.tails(a: s, rho: s / l, e: d / t0, delta: delta) else { return nil }
+        return smallIsA ? r : (r.upper, r.lower, r.logPower)
     }
 
     /// ln[xᵃyᵇ/B(a, b)] with y = 1 − x, where `xExact` says which of x, y is exact (the other is
@@ -193,6 +247,9 @@ public enum IncompleteBeta {
         guard a > 0, b > 0, a.isFinite, b.isFinite else { return .nan }
         if p == 0 { return 0 }
         if q == 0 { return 1 }
+        if Swift.min(a, b) >= UniformExpansion.minimumShape, let x = largeShapesInverse(p: p, q: q, a: a, b: b) {
+            return x
+        }
         // Solve for whichever of x, 1 − x is at most ½.
         let atHalf = evaluate(x: 0.5, a: a, b: b)
         if p <= atHalf.lower {
@@ -200,6 +257,30 @@ public enum IncompleteBeta {
         }
         let y = solveBelowHalf(p: q, q: p, a: b, b: a)
         return 1 - y
+    }
+
+    /// The quantile for large shapes by ``UniformExpansion/inverse(p:q:)``: solved in ξ, then
+    /// x = t₀ + (t₀·e + t₀'s rounding error) on the small shape's side, so the result is the
+    /// Double nearest the exact quantile even when the spread of Beta(a, b) is far below the
+    /// spacing of Doubles near its mean (a + b = 10³⁰⁰). Nil beyond the expansion's regime.
+    private static func largeShapesInverse(p: Double, q: Double, a: Double, b: Double) -> Double? {
+        let smallIsA = a <= b
+        let (s, l) = smallIsA ? (a, b) : (b, a)
+        let scale = (s + l).isFinite ? 1.0 : 0.5
+        let (ss, ls) = (s * scale, l * scale)
+        let sum = ls + ss
+        let sumLo = ss - (sum - ls)
+        let t0 = ss / sum
+        let u0 = ls / sum
+        let t0Lo = (fma(-t0, sum, ss) - t0 * sumLo) / sum
+        let u0Lo = (fma(-u0, sum, ls) - u0 * sumLo) / sum
+        let delta = LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(s)
+            - LogGamma.stirlingRemainder(l)
+        let expansion = UniformExpansion(a: s, rho: s / l, delta: delta)
+        // I_x(a, b) = p is I_t(s, l) = p for t = x, or = q for t = 1 − x.
+        guard let e = smallIsA ? expansion.inverse(p: p, q: q) : expansion.inverse(p: q, q: p) else { return nil }
+        let offset = t0 * e
+        return smallIsA ? t0 + (t0Lo + offset) : u0 + (u0Lo - offset)
     }
 
     /// The t ≤ ½ with I_t(a, b) = p (and 1 − I_t = q).
@@ -218,7 +299,8 @@ public enum IncompleteBeta {
         if a > 1 && b > 1 {
             let s = a + b
             let mean = a / s
-            let sd = (a * b / (s * s * (s + 1))).squareRoot()
+            // √(ab/(s²(s + 1))) written so that no product overflows for shapes near 10³⁰⁸.
+            let sd = (mean * (b / s) / (s + 1)).squareRoot()
             let z = p <= q ? Normal.quantile(p) : Normal.inverseSurvival(q)
             let guess = mean + z * sd
             if guess > 0 && guess < 0.5 { return guess }
@@ -229,10 +311,25 @@ public enum IncompleteBeta {
         return guess > 0 && guess < 0.5 ? guess : 0.25
     }
 
-    /// ln B(a, b), using the Stirling difference when one shape is large.
+    /// ln B(a, b) without cancellation for any positive finite shapes: ln Γ sums when both are
+    /// below 8; ln Γ(s) + [ln Γ(l) − ln Γ(s + l)] by Stirling differences (ALGDIV) for one small
+    /// shape s; for both ≥ 8, a·ln x₀ + b·ln y₀ − ½ln(a·y₀) + ½ln(2π) − Δ at the mean x₀ = a/(a + b)
+    /// (BRCOMP's prefactor, Δ = δ(a + b) − δ(a) − δ(b)).
     static func logBetaFunction(_ a: Double, _ b: Double) -> Double {
-        // ln B = a·ln x + b·ln y − logPowerTerm at any x; x = ½ keeps it simple.
-        let half = 0.5
-        return (a + b) * log(half) - logPowerTerm(x: half, y: half, a: a, b: b, xExact: true)
+        if a < 8 && b < 8 {
+            return LogGamma.value(a) + LogGamma.value(b) - LogGamma.value(a + b)
+        }
+        let (small, large) = a < b ? (a, b) : (b, a)
+        if small < 8 {
+            let w = small / large
+            let lgammaRatio = LogGamma.stirlingRemainder(large) - LogGamma.stirlingRemainder(small + large)
+                - small * log(large) - large * LogTerms.onePlusWLogMinusW(w) + 0.5 * log1p(w)
+            return LogGamma.value(small) + lgammaRatio
+        }
+        let rho = small / large
+        let x0 = rho / (1 + rho), y0 = 1 / (1 + rho)
+        let delta = LogGamma.stirlingRemainder(small + large) - LogGamma.stirlingRemainder(small)
+            - LogGamma.stirlingRemainder(large)
+        return small * log(x0) - large * log1p(rho) - 0.5 * log(small * y0) + LogGamma.halfLogTwoPi - delta
     }
 }

@@ -165,7 +165,7 @@ public enum PollColumns {
         var lower = [Double](repeating: .nan, count: rows)
         var upper = lower
         for i in 0..<rows where !n[i].isNaN {
-            (lower[i], upper[i]) = ShareInterval.bounds(count: shares[i] * n[i], share: shares[i], trials: n[i],
+            (lower[i], upper[i]) = ShareInterval.bounds(count: Counts.count(share: shares[i], of: n[i]), share: shares[i], trials: n[i],
                                                         confidence: confidence, method: method)
         }
         return (lower, upper)

@@ -124,7 +124,8 @@ public struct LeadEstimate: Equatable, Sendable {
     /// - Complexity: one incomplete-beta evaluation.
     public var posteriorProbabilityALeads: Double? {
         guard basis.allowsInterval, let n = effectiveSampleSize, n.isFinite else { return nil }
-        return IncompleteBeta.complement(x: 0.5, a: shareA * n + 1, b: shareB * n + 1)
+        return IncompleteBeta.complement(x: 0.5, a: Counts.count(share: shareA, of: n) + 1,
+                                         b: Counts.count(share: shareB, of: n) + 1)
     }
 
     /// The interval for the lead by `method` (nil when no interval may be given). For a census
@@ -134,9 +135,12 @@ public struct LeadEstimate: Equatable, Sendable {
     ///   - method: ``LeadIntervalMethod``.
     ///   - confidence: level and z.
     ///   - alternative: two-sided, or a one-sided bound and p-value (see ``Alternative``).
-    ///   - draws: posterior draws for `.bayes` (default 100 000).
+    ///   - draws: posterior draws for `.bayes` (default 100 000), raised to
+    ///     ``LeadInterval/requiredDraws(confidence:)`` when the level needs more.
     ///   - seed: random seed for `.bayes` (default ``LeadInterval/defaultSeed``).
-    /// - Throws: ``PollCompareError/invalidConfidence(_:)`` for a one-sided level of 50% or less.
+    /// - Throws: ``PollCompareError/invalidConfidence(_:)`` for a one-sided level of 50% or less;
+    ///   ``PollCompareError/tooFewDraws(requested:needed:confidence:)`` when the level needs more
+    ///   than ``LeadInterval/maximumDraws``.
     /// - Complexity: O(1) for Wald methods; O(draws·log draws) for `.bayes`.
     public func interval(method: LeadIntervalMethod = .wald, confidence: ConfidenceLevel = .ninetyFive,
                          alternative: Alternative = .twoSided, draws: Int = LeadInterval.defaultDraws,
@@ -144,8 +148,10 @@ public struct LeadEstimate: Equatable, Sendable {
         guard basis.allowsInterval, let n = effectiveSampleSize else { return nil }
         guard n.isFinite else { return LeadInterval(census: shareA, shareB, method: method) }
         let level = try alternative.intervalLevel(confidence)
+        // Monte Carlo: enough draws beyond each bound, raised automatically or refused.
+        let used = method == .bayes ? try LeadInterval.draws(requested: draws, confidence: level) : draws
         let twoSided = LeadInterval(shareA: shareA, shareB: shareB, effectiveSampleSize: n, method: method,
-                                    confidence: level, draws: draws, seed: seed)
+                                    confidence: level, draws: used, seed: seed)
         return LeadInterval(twoSided, alternative: alternative)
     }
 }

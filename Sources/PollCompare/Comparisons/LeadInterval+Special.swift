@@ -13,6 +13,7 @@ extension LeadInterval {
         pValue = d == 0 ? 1 : 0
         probabilityALeads = d == 0 ? 0.5 : (d > 0 ? 1 : 0)
         seed = nil
+        draws = nil
     }
 
     /// `interval` with one end opened for a one-sided `alternative` (see ``Alternative``): it was
@@ -32,5 +33,6 @@ extension LeadInterval {
         }
         probabilityALeads = interval.probabilityALeads
         seed = interval.seed
+        draws = interval.draws
     }
 }

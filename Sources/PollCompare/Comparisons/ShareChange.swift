@@ -42,13 +42,19 @@ public struct ShareChange: Equatable, Sendable {
         self.sizeAfter = sizeAfter
     }
 
-    /// From shares (proportions) and (effective) sample sizes: x = p·n.
+    /// From shares (proportions) and (effective) sample sizes: x = ``Counts/count(share:of:)``
+    /// (p·n, snapped to an integer within 1e-9 of one).
+    ///
+    /// - Throws: ``PollCompareError`` for a share outside [0, 1] or NaN, or a sample size that
+    ///   is not positive and finite.
     public init(shareBefore: Double, sizeBefore: Double, shareAfter: Double, sizeAfter: Double) throws(PollCompareError) {
-        // Two polls: each share is checked on its own (they need not sum to 100 or less).
+        // Two polls: each share is checked on its own (their sum may exceed 1).
         try Shares.validate([("share before", shareBefore)])
         try Shares.validate([("share after", shareAfter)])
-        try self.init(countBefore: shareBefore * sizeBefore, sizeBefore: sizeBefore,
-                      countAfter: shareAfter * sizeAfter, sizeAfter: sizeAfter)
+        try Shares.validateSampleSize(sizeBefore, name: "sample size before")
+        try Shares.validateSampleSize(sizeAfter, name: "sample size after")
+        try self.init(countBefore: Counts.count(share: shareBefore, of: sizeBefore), sizeBefore: sizeBefore,
+                      countAfter: Counts.count(share: shareAfter, of: sizeAfter), sizeAfter: sizeAfter)
     }
 
     /// p₁ = x₁/n₁.

@@ -32,6 +32,9 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
     case unreadableConfidence(String)
     /// A confidence level from 1 to 50 written without `%`: a fraction or a percentage?
     case ambiguousConfidence(String)
+    /// A Monte Carlo interval whose level needs more posterior draws than were requested and
+    /// than are drawn automatically (``LeadInterval/maximumDraws``).
+    case tooFewDraws(requested: Int, needed: Int, confidence: Double)
 
     public var description: String {
         switch self {
@@ -67,6 +70,8 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
             let body = text.hasSuffix(".") ? String(text.dropLast()) : text
             let fraction = Double(body).map { NumberText.roundTrip($0 / 100) } ?? "0.\(body)"
             return "confidence level \(text) is ambiguous: write \(fraction) or \(body)%"
+        case let .tooFewDraws(requested, needed, confidence):
+            return "confidence \(NumberText.roundTrip(confidence)) needs at least \(needed) posterior draws (\(LeadInterval.tailDraws) beyond each bound), \(requested) were requested and at most \(LeadInterval.maximumDraws) are drawn automatically"
         }
     }
 }

@@ -11,14 +11,16 @@ public enum MultinomialIntervalMethod: String, CaseIterable, Sendable {
     /// Goodman (1965): Wilson-type score intervals with the Bonferroni χ²₁ quantile at 1 − α/k.
     case goodman
     /// Sison & Glaz (1995): one common width from an Edgeworth approximation of the multinomial
-    /// probability of a box; tighter than Goodman when k is large.
+    /// probability of a box; tighter than Goodman when k is large. Defined for whole
+    /// respondents: each count is rounded to the nearest integer (halves away from zero) and the
+    /// intervals are those of the rounded table.
     case sisonGlaz = "sison-glaz"
 
     /// One line on what the method is for.
     public var summary: String {
         switch self {
         case .goodman: return "Bonferroni-adjusted score intervals for every category at once"
-        case .sisonGlaz: return "common-width simultaneous intervals; tighter for many categories"
+        case .sisonGlaz: return "common-width simultaneous intervals; tighter for many categories; counts rounded to whole respondents"
         }
     }
 
@@ -39,9 +41,14 @@ public enum MultinomialIntervalMethod: String, CaseIterable, Sendable {
 ///   μᵢ, σᵢ² the mean and variance of Yᵢ truncated to [aᵢ, bᵢ], and f_e the Edgeworth density with
 ///   the truncated variables' skewness and kurtosis; the integer τ with ν(τ) ≤ 1 − α < ν(τ + 1) and
 ///   γ = (1 − α − ν(τ))/(ν(τ + 1) − ν(τ)) give [pᵢ − τ/n, pᵢ + (τ + 2γ)/n], clipped to [0, 1]
-///   (Sison & Glaz, *JASA* 90 (1995) 366–369, §2), searching from τ = 0 with ν(0) = 0 and
-///   ν(τ) = 1 for τ ≥ n as R's MultinomialCI and statsmodels do. Counts are rounded down to whole
-///   respondents for the Poisson probabilities.
+///   (Sison & Glaz, *JASA* 90 (1995) 366–369, §2), with ν(0) = 0 and ν(τ) = 1 for τ ≥ n as R's
+///   MultinomialCI and statsmodels do. R and statsmodels scan τ = 0, 1, 2, … (n steps at worst);
+///   here ν, which increases with τ, is bracketed from the normal width
+///   τ₀ = Φ⁻¹(1 − α/(2k))·max √(xᵢ(1 − xᵢ/n)) by doubling or halving and the crossing found by
+///   bisection on the integers: O(log n) evaluations of ν, the same τ as the scan.
+///   Sison–Glaz needs whole respondents: each count is rounded to the nearest integer (halves
+///   away from zero; 28.999999999999996 becomes 29) and n, the shares and the bounds are those of
+///   the rounded counts. Goodman accepts fractional counts as they are.
 public struct MultinomialInterval: Equatable, Sendable {
     /// The method used.
     public let method: MultinomialIntervalMethod
@@ -50,12 +57,29 @@ public struct MultinomialInterval: Equatable, Sendable {
     /// Upper bounds, one per category (proportions).
     public let upper: [Double]
 
+    /// The intervals for shares (proportions) of one poll of n respondents, with counts
+    /// ``Counts/counts(shares:of:)`` (x = p·n, snapped to an integer within 1e-9 of one).
+    ///
+    /// - Throws: ``PollCompareError/invalidSampleSize(name:value:)`` for an n that is not
+    ///   positive and finite, ``PollCompareError/shareOutOfRange(name:value:)`` for a share
+    ///   outside [0, 1] or NaN, and as ``init(counts:confidence:method:)``.
+    /// - Complexity: as ``init(counts:confidence:method:)``.
+    public init(shares: [Double], sampleSize n: Double, confidence: ConfidenceLevel,
+                method: MultinomialIntervalMethod) throws(PollCompareError) {
+        try Shares.validateSampleSize(n, name: "sample size")
+        for (i, share) in shares.enumerated() where !(share >= 0 && share <= 1) {
+            throw .shareOutOfRange(name: "share \(i + 1)", value: share)
+        }
+        try self.init(counts: Counts.counts(shares: shares, of: n), confidence: confidence, method: method)
+    }
+
     /// The intervals for `counts`.
     ///
     /// - Throws: ``PollCompareError/invalidCategories(_:)`` for fewer than two categories,
-    ///   negative or non-finite counts, a zero total, or (Sison–Glaz) no τ ≤ n satisfying the
-    ///   coverage condition.
-    /// - Complexity: O(k) for Goodman; O(k·τ) incomplete-gamma evaluations for Sison–Glaz.
+    ///   negative or non-finite counts, a zero total (for Sison–Glaz: after rounding), or
+    ///   (Sison–Glaz) a coverage approximation that is not a number.
+    /// - Complexity: O(k) for Goodman; for Sison–Glaz O(log n) evaluations of ν, each O(k)
+    ///   incomplete-gamma evaluations and a moment sum over at most 20 001 support points.
     public init(counts: [Double], confidence: ConfidenceLevel, method: MultinomialIntervalMethod) throws(PollCompareError) {
         guard counts.count >= 2 else { throw .invalidCategories("a multinomial interval needs at least 2 categories") }
         guard counts.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
@@ -77,29 +101,55 @@ public struct MultinomialInterval: Equatable, Sendable {
             lower = lo
             upper = hi
         case .sisonGlaz:
-            (lower, upper) = try Self.sisonGlaz(counts: counts.map { $0.rounded(.down) }, n: n,
-                                                level: confidence.level)
+            let whole = counts.map { $0.rounded() }
+            let total = whole.reduce(0, +)
+            guard total > 0 else { throw .invalidCategories("category counts round to 0 respondents") }
+            (lower, upper) = try Self.sisonGlaz(counts: whole, n: total, confidence: confidence)
         }
     }
 
-    private static func sisonGlaz(counts: [Double], n: Double, level: Double) throws(PollCompareError) -> ([Double], [Double]) {
-        let total = counts.reduce(0, +)
+    private static func sisonGlaz(counts: [Double], n: Double, confidence: ConfidenceLevel) throws(PollCompareError) -> ([Double], [Double]) {
+        let total = n
+        let level = confidence.level
         // Conventions of the reference implementation (R MultinomialCI, followed by statsmodels):
         // the degenerate box τ = 0 has coverage 0, and once τ ≥ n the box holds the whole
         // support, coverage 1 (the Edgeworth approximation can level off below 1 − α there).
         func nu(_ tau: Double) -> Double {
-            tau >= total ? 1 : coverage(counts: counts, total: total, tau: tau)
+            tau <= 0 ? 0 : (tau >= total ? 1 : coverage(counts: counts, total: total, tau: tau))
         }
-        var tau = 0.0
-        var current = 0.0
-        var next = nu(1)
-        while !(current <= level && level < next) {
-            guard tau <= total else {
-                throw .invalidCategories("Sison–Glaz: no width reaches the coverage; use goodman")
+        // ν(low) ≤ level < ν(high), ν increasing: bracket from the normal width, then bisect.
+        let k = Double(counts.count)
+        let zk = Normal.inverseSurvival(confidence.alpha / (2 * k))
+        let spread = counts.map { ($0 * (1 - $0 / total)).squareRoot() }.max() ?? 0
+        var guess = Swift.min(total, Swift.max(1, (zk * spread).rounded(.down)))
+        if !guess.isFinite { guess = 1 }
+        var low = 0.0, high = total
+        if nu(guess) <= level {
+            low = guess
+            var step = Swift.max(1, guess)
+            while low + step < total, nu(low + step) <= level {
+                low += step
+                step *= 2
             }
-            tau += 1
-            current = next
-            next = nu(tau + 1)
+            high = Swift.min(total, low + step)
+        } else {
+            high = guess
+            var candidate = (guess / 2).rounded(.down)
+            while candidate > 0, nu(candidate) > level {
+                high = candidate
+                candidate = (candidate / 2).rounded(.down)
+            }
+            low = candidate
+        }
+        while high - low > 1 {
+            let mid = (0.5 * (low + high)).rounded(.down)
+            if nu(mid) <= level { low = mid } else { high = mid }
+        }
+        let tau = low
+        let current = nu(tau)
+        let next = nu(tau + 1)
+        guard current.isFinite, next.isFinite, current <= level, level < next else {
+            throw .invalidCategories("Sison–Glaz: no width reaches the coverage; use goodman")
         }
         let gamma = (level - current) / (next - current)
         let lower = counts.map { Swift.max(0, $0 / n - tau / n) }
@@ -118,10 +168,16 @@ public struct MultinomialInterval: Equatable, Sendable {
 
     /// Mean and central moments 2–4 of Y ~ Poisson(λ) truncated to [a, b].
     ///
-    /// Summed over the support from the probability mass (formed as in ``IncompleteGamma``) and centred
-    /// in a second pass, so no moment is formed as a difference of large raw moments (the
-    /// factorial-moment route loses up to five digits of the fourth moment at λ ≈ 600). Supports
-    /// wider than 20 000 values use the factorial moments λʳ·P(a − r ≤ Y ≤ b − r)/P(a ≤ Y ≤ b).
+    /// Supports of at most 20 001 values: summed over the support from the probability mass
+    /// (formed as in ``IncompleteGamma``) and centred in a second pass, so no moment is formed as
+    /// a difference of large raw moments (the factorial-moment route loses up to five digits of
+    /// the fourth moment at λ ≈ 600, and everything at λ ≈ 10⁸).
+    ///
+    /// Wider supports (large n) in O(1): the sums Sₖ = Σ_{y=a}^{b} (y − λ)ᵏ·p(y) about λ follow
+    /// from y·p(y) = λ·p(y − 1) (summation by parts, the Stein identity of the Poisson law):
+    /// Sₖ = λ·[Σ_{j=0}^{k−2} C(k − 1, j)·Sⱼ + (a − λ)^{k−1}p(a − 1) − (b + 1 − λ)^{k−1}p(b)],
+    /// S₀ = P(a ≤ Y ≤ b); then the moments about the truncated mean μ = λ + S₁/S₀ by the binomial
+    /// shift. Every term has the size of the result, so nothing cancels.
     static func truncatedPoissonMoments(lambda: Double, from a: Double, to b: Double, box: Double)
         -> (mean: Double, variance: Double, third: Double, fourth: Double) {
         if lambda == 0 { return (0, 0, 0, 0) }
@@ -149,16 +205,22 @@ public struct MultinomialInterval: Equatable, Sendable {
             }
             return (mean, m2 / total, m3 / total, m4 / total)
         }
-        func factorial(_ r: Double) -> Double {
-            pow(lambda, r) * poissonProbability(a - r, b - r, lambda) / box
+        // p(y) = λʸe^{−λ}/y! = exp(logPowerTerm(y + 1, λ))/λ, 0 below 0.
+        func mass(_ y: Double) -> Double {
+            y < 0 ? 0 : exp(IncompleteGamma.logPowerTerm(s: y + 1, x: lambda)) / lambda
         }
-        let m1 = factorial(1), m2 = factorial(2), m3 = factorial(3), m4 = factorial(4)
-        let mu = m1
-        let mu2 = m2 + mu - mu * mu
-        let mu3 = m3 + m2 * (3 - 3 * mu) + mu - 3 * mu * mu + 2 * mu * mu * mu
-        let mu4 = m4 + m3 * (6 - 4 * mu) + m2 * (7 - 12 * mu + 6 * mu * mu)
-            + mu - 4 * mu * mu + 6 * mu * mu * mu - 3 * mu * mu * mu * mu
-        return (mu, mu2, mu3, mu4)
+        let pBelow = mass(a - 1), pTop = mass(b)
+        let u = a - lambda, v = b + 1 - lambda
+        // Moments about λ, divided by S₀ = box.
+        let s1 = lambda * (pBelow - pTop) / box
+        let s2 = lambda * (1 + (u * pBelow - v * pTop) / box)
+        let s3 = lambda * (1 + 2 * s1 + (u * u * pBelow - v * v * pTop) / box)
+        let s4 = lambda * (1 + 3 * s1 + 3 * s2 + (u * u * u * pBelow - v * v * v * pTop) / box)
+        let d = s1
+        let mu2 = s2 - d * d
+        let mu3 = s3 - 3 * d * s2 + 2 * d * d * d
+        let mu4 = s4 - 4 * d * s3 + 6 * d * d * s2 - 3 * d * d * d * d
+        return (lambda + d, mu2, mu3, mu4)
     }
 
     /// ν(τ): the approximate multinomial probability of the box [xᵢ − τ, xᵢ + τ] ∩ [0, n].

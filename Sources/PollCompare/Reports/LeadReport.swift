@@ -1,7 +1,9 @@
 /// Rows and sentences for `pollcmp lead`, in percentage points.
 ///
 /// Columns (stable API): `a,b,n,n_eff,method,conf,lead,se,moe,lower,upper,z,p_value,prob_lead,
-/// break_even_n,basis,seed,alternative`. For a one-sided `alternative` one bound is the edge of
+/// break_even_n,basis,seed,alternative,draws`. `draws` (bayes only) is the number of posterior
+/// draws used: the requested number, raised when the level needs more (see
+/// ``LeadInterval/requiredDraws(confidence:)``). For a one-sided `alternative` one bound is the edge of
 /// a lead's range (±100), `moe` is the distance from the lead to the other bound and `p_value`
 /// is one-sided (see ``Alternative``). `break_even_n` is the number of respondents (before the
 /// design effect and the finite population correction, which it includes). `prob_lead` is P(A leads): Φ(lead/SE) for the Wald methods, the exact
@@ -10,7 +12,7 @@ public enum LeadReport {
     /// The column names, in order.
     public static let columns = [
         "a", "b", "n", "n_eff", "method", "conf", "lead", "se", "moe", "lower", "upper", "z", "p_value",
-        "prob_lead", "break_even_n", "basis", "seed", "alternative",
+        "prob_lead", "break_even_n", "basis", "seed", "alternative", "draws",
     ]
 
     /// One row, from the estimate and its interval (nil when none may be given).
@@ -28,6 +30,7 @@ public enum LeadReport {
             .optional(i?.zStatistic), .optional(i?.pValue), .optional(i?.probabilityALeads),
             .optional(estimate.breakEvenSampleSize(confidence: confidence, alternative: alternative)),
             .text(estimate.basis.rawValue), .optional(i?.seed.map { Double($0) }), .text(alternative.rawValue),
+            .optional(i?.draws.map { Double($0) }),
         ])
         return table
     }
