@@ -7,6 +7,7 @@ extension LeadInterval {
         self.method = method
         center = d
         standardError = 0
+        criticalValue = 0
         lower = d
         upper = d
         zStatistic = d == 0 ? nil : (d > 0 ? .infinity : -.infinity)
@@ -23,6 +24,7 @@ extension LeadInterval {
         method = interval.method
         center = interval.center
         standardError = interval.standardError
+        criticalValue = interval.criticalValue
         lower = bounds.lower
         upper = bounds.upper
         zStatistic = interval.zStatistic

@@ -83,8 +83,12 @@ public struct LeadInterval: Equatable, Sendable {
     /// ``requiredDraws(confidence:)`` when that was larger (see the type's documentation).
     public let draws: Int?
 
-    /// The margin of error: half the interval's width.
-    public var marginOfError: Double { (upper - lower) / 2 }
+    /// The critical value of the Wald methods' interval (nil for `.bayes`).
+    public let criticalValue: Double?
+
+    /// The margin of error: z·SE for the Wald methods (the same bits as every other margin z·SE
+    /// in PollCompare), half the interval's width for `.bayes`.
+    public var marginOfError: Double { criticalValue.map { $0 * standardError } ?? (upper - lower) / 2 }
 
     init(shareA: Double, shareB: Double, effectiveSampleSize n: Double, method: LeadIntervalMethod,
          confidence: ConfidenceLevel, draws: Int, seed: UInt64) {
@@ -97,6 +101,7 @@ public struct LeadInterval: Equatable, Sendable {
             let se = ((a + b - d * d) / m).squareRoot()
             center = d
             standardError = se
+            criticalValue = z
             lower = d - z * se
             upper = d + z * se
             if se > 0 {
@@ -112,6 +117,7 @@ public struct LeadInterval: Equatable, Sendable {
             self.seed = nil
             self.draws = nil
         case .bayes:
+            criticalValue = nil
             let xA = Counts.count(share: shareA, of: n), xB = Counts.count(share: shareB, of: n)
             let other = Swift.max(0, n - xA - xB)
             self.seed = seed

@@ -96,6 +96,21 @@ public enum Percent {
         return Double(NumberText.scientific(value, digits: 14)) ?? value
     }
 
+    /// p_a − p_b in points as a decimal: the difference of the points the shares came from
+    /// (``echo(_:)``), computed by ``ExactDecimal``: 0.443 and 0.363 give 8, not 7.9999999999999964.
+    ///
+    /// - Complexity: O(1).
+    public static func difference(_ a: Double, _ b: Double) -> Double {
+        ExactDecimal.difference(echo(a), echo(b))
+    }
+
+    /// (a₂ − b₂) − (a₁ − b₁) in points as a decimal, divided by `divisor` (2 for a Butler swing).
+    ///
+    /// - Complexity: O(1).
+    public static func swing(before a1: Double, _ b1: Double, after a2: Double, _ b2: Double, dividedBy divisor: Int = 1) -> Double {
+        ExactDecimal.sum([(echo(a2), 1), (echo(b2), -1), (echo(a1), -1), (echo(b1), 1)], dividedBy: divisor)
+    }
+
     /// Percentage-point text for messages: a proportion 0.443 reads "44.3".
     static func text(_ proportion: Double) -> String {
         NumberText.roundTrip(echo(proportion))

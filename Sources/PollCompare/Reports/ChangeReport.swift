@@ -47,7 +47,7 @@ public enum ChangeReport {
             table.append([
                 .number(Percent.echo(shareBefore)), .optional(designBefore?.sampleSize), .number(Percent.echo(shareAfter)),
                 .optional(designAfter?.sampleSize), .text(method.rawValue), .number(confidence.level),
-                .number((shareAfter - shareBefore) * 100),
+                .number(Percent.difference(shareAfter, shareBefore)),
                 .optional(bounds.map { $0.lower * 100 }), .optional(bounds.map { $0.upper * 100 }),
                 .optional(i?.statistic), .optional(i.map { alternative.pValue(statistic: $0.statistic) }),
                 .optional(breakEven), .text(alternative.rawValue),

@@ -24,7 +24,8 @@ public enum LeadReport {
         table.append([
             .number(Percent.echo(estimate.shareA)), .number(Percent.echo(estimate.shareB)),
             .optional(estimate.sampleSize), .optional(estimate.effectiveSampleSize),
-            .text(method.rawValue), .number(confidence.level), .number(estimate.lead * 100),
+            .text(method.rawValue), .number(confidence.level),
+            .number(Percent.difference(estimate.shareA, estimate.shareB)),
             .optional(i.map { $0.standardError * 100 }), .optional(i.map { margin($0, alternative) * 100 }),
             .optional(i.map { $0.lower * 100 }), .optional(i.map { $0.upper * 100 }),
             .optional(i?.zStatistic), .optional(i?.pValue), .optional(i?.probabilityALeads),

@@ -3,7 +3,8 @@
 ///
 /// Columns, in order (stable API): `a_before,b_before,n_before,a_after,b_after,n_after,
 /// lead_before,lead_after,swing,butler_swing,se,moe,lower,upper,z,p_value,break_even_n,conf,
-/// alternative`. Interval columns are empty when a sample size is missing; `break_even_n` is
+/// alternative`. Leads, swings and Butler swings are exact decimals of the published shares (see
+/// ``ExactDecimal``). Interval columns are empty when a sample size is missing; `break_even_n` is
 /// always given (empty only for a zero swing): the equal number of respondents per poll, each
 /// poll's design effect and population correction included. A one-sided `alternative` opens one
 /// end of the interval to ±200 (the edge of a swing's range) and makes `p_value` one-sided.
@@ -25,8 +26,11 @@ public enum SwingReport {
             table.append([
                 .number(Percent.echo(s.before.shareA)), .number(Percent.echo(s.before.shareB)), .optional(s.before.sampleSize),
                 .number(Percent.echo(s.after.shareA)), .number(Percent.echo(s.after.shareB)), .optional(s.after.sampleSize),
-                .number(points(s.before.lead)), .number(points(s.after.lead)),
-                .number(points(s.swing)), .number(points(s.butlerSwing)),
+                .number(Percent.difference(s.before.shareA, s.before.shareB)),
+                .number(Percent.difference(s.after.shareA, s.after.shareB)),
+                .number(Percent.swing(before: s.before.shareA, s.before.shareB, after: s.after.shareA, s.after.shareB)),
+                .number(Percent.swing(before: s.before.shareA, s.before.shareB, after: s.after.shareA, s.after.shareB,
+                                      dividedBy: 2)),
                 .optional(s.standardError.map(points)), .optional(s.marginOfError.map(points)),
                 .optional(interval.map { points($0.lower) }), .optional(interval.map { points($0.upper) }),
                 .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenSampleSize),
