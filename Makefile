@@ -36,3 +36,20 @@ bench: bootstrap
 man: bootstrap
 	$(SWIFT) package generate-manual
 	@echo "man page: .build/plugins/GenerateManual/outputs/pollcmp/pollcmp.1"
+
+## fuzz: libFuzzer with AddressSanitizer on the CSV parser and the poll-file and weights readers
+## (each input also checks that chunked parsing equals whole parsing). FUZZ_RUNS executions
+## (default 100000); seeds in Fuzz/corpus, inputs found go to .build/fuzz/corpus, crashes to
+## .build/fuzz/crash-*. The readers need no BLAS: their sources are compiled on their own.
+.PHONY: fuzz
+SWIFTC ?= swiftc
+FUZZ_RUNS ?= 100000
+FUZZ_SOURCES = Fuzz/FuzzReaders.swift $(wildcard Sources/PollCompare/Tables/*.swift) \
+	Sources/PollCompare/Core/Shares.swift Sources/PollCompare/Core/PollCompareError.swift \
+	Sources/PollCompare/Reports/NumberText.swift Sources/PollCompare/Reports/ReportTable.swift \
+	Sources/PollCompare/Design/SampleType.swift
+fuzz: bootstrap
+	@mkdir -p .build/fuzz/corpus
+	$(SWIFTC) -parse-as-library -sanitize=fuzzer,address -O -g -module-name PollCompare \
+		$(FUZZ_SOURCES) -o .build/fuzz/fuzz-readers
+	.build/fuzz/fuzz-readers -runs=$(FUZZ_RUNS) -artifact_prefix=.build/fuzz/ .build/fuzz/corpus Fuzz/corpus

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PollCompare
 
 /// Reading whole inputs (a file or standard input) without Foundation.
 enum InputFiles {
@@ -8,6 +9,47 @@ enum InputFiles {
         var bytes: [UInt8] = []
         try stream(path) { bytes.append(contentsOf: $0) }
         return bytes
+    }
+
+    /// How messages name `path`: `<stdin>` for "-".
+    static func displayName(_ path: String) -> String {
+        path == "-" ? "<stdin>" : path
+    }
+
+    /// The poll table in `path` (or standard input for "-"), streamed in chunks. The reader's
+    /// notes go to stderr as `pollcmp: note: FILE: ...`; a data error prints
+    /// `pollcmp: error: FILE:LINE:COLUMN: ...` and exits 65; a file that cannot be read exits as
+    /// ``stream(_:_:)``.
+    static func readPollTable(_ path: String) throws -> PollTable {
+        let name = displayName(path)
+        var reader = PollFileReader()
+        let table: PollTable
+        do {
+            try stream(path) { try reader.feed($0) }
+            table = try reader.finish()
+        } catch let error as CSVError {
+            StandardStreams.error("\(name):\(error)")
+            throw DataErrors.exitCode
+        }
+        for note in reader.notes { StandardStreams.note("\(name): \(note)") }
+        return table
+    }
+
+    /// The weights in `path` (or standard input for "-"), streamed in chunks (see
+    /// ``WeightsReader``). Errors print as ``readPollTable(_:)``'s do.
+    static func readWeights(_ path: String, column: String?, delimiter: UInt8) throws -> [Double] {
+        var parser = CSVParser(delimiter: delimiter)
+        var reader = WeightsReader(column: column)
+        do {
+            try stream(path) { chunk in try parser.feed(chunk) { try reader.consume($0) } }
+            try parser.finish { try reader.consume($0) }
+            let weights = try reader.finish()
+            if let note = parser.byteOrderMarkNote { StandardStreams.note("\(displayName(path)): \(note)") }
+            return weights
+        } catch let error as CSVError {
+            StandardStreams.error("\(displayName(path)):\(error)")
+            throw DataErrors.exitCode
+        }
     }
 
     /// Hands the bytes of `path` (or standard input for "-") to `body` in chunks of 1 MiB, so

@@ -114,45 +114,6 @@ enum QuantityArgument: String, ExpressibleByArgument, CaseIterable {
     var value: SampleSizePlanning.Quantity { SampleSizePlanning.Quantity(rawValue: rawValue)! }
 }
 
-struct DesignEffectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "design-effect",
-        abstract: "Kish's design effect and effective sample size from respondent weights.",
-        discussion: """
-            Reads a CSV (or TSV with a .tsv name) with a header row; the weights are the column \
-            named by --column, else a column called weight, weights or wt, else the only column. \
-            deff = n·Σw²/(Σw)², n_eff = (Σw)²/Σw².
-
-            Example: pollcmp design-effect weights.csv --column wt
-                     cut -d, -f3 survey.csv | pollcmp design-effect -
-            """
-    )
-
-    @Argument(help: "The file, or - for standard input.")
-    var file: String = "-"
-    @Option(name: .long, help: "The weight column's name.")
-    var column: String?
-
-    @OptionGroup var output: OutputOptions
-
-    func run() throws {
-        let bytes = try InputFiles.read(file)
-        let delimiter: UInt8 = file.hasSuffix(".tsv") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
-        let weights: [Double]
-        do {
-            weights = try WeightsReader.read(bytes, column: column, delimiter: delimiter)
-        } catch let error as CSVError {
-            StandardStreams.error("\(file == "-" ? "<stdin>" : file):\(error)")
-            throw DataErrors.exitCode
-        }
-        let kish = try DataErrors.guarded { () throws(PollCompareError) -> KishDesignEffect in
-            try KishDesignEffect(weights: weights)
-        }
-        output.emit(PlanningReport.designEffectTable(kish),
-                    summary: "\(kish.count) weights: design effect \(NumberText.fixed(kish.designEffect, digits: 3)), effective sample size \(NumberText.fixed(kish.effectiveSampleSize, digits: output.digits)).\n")
-    }
-}
-
 struct MethodsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "methods",

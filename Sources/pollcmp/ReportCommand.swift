@@ -85,28 +85,18 @@ struct ReportCommand: ParsableCommand {
         options.assumeRandomSample = assumeRandomSample
         options.assumeN = assumeN
 
-        let name = file == "-" ? "<stdin>" : file
-        var reader = PollTableReader()
-        let pollTable: PollTable
-        do {
-            var parser: CSVParser?
-            try InputFiles.stream(file) { chunk in
-                if parser == nil {
-                    let firstLine = chunk.prefix { $0 != UInt8(ascii: "\n") }
-                    let tabbed = firstLine.contains(UInt8(ascii: "\t")) && !firstLine.contains(UInt8(ascii: ","))
-                    parser = CSVParser(delimiter: tabbed ? UInt8(ascii: "\t") : UInt8(ascii: ","))
-                }
-                try parser!.feed(chunk) { try reader.consume($0) }
-            }
-            try parser?.finish { try reader.consume($0) }
-            pollTable = try reader.finish()
-        } catch let error as CSVError {
-            StandardStreams.error("\(name):\(error)")
-            throw DataErrors.exitCode
-        }
-        for note in reader.notes { StandardStreams.note("\(name): \(note)") }
+        let name = InputFiles.displayName(file)
+        let pollTable = try InputFiles.readPollTable(file)
         let report = try DataErrors.guarded { () throws(PollCompareError) -> PollReport in
             try PollReport(pollTable, options: options)
+        }
+        if let why = report.emptySelection {
+            StandardStreams.error("\(name): \(why)")
+            throw DataErrors.exitCode
+        }
+        // Text and Markdown carry these among their notes; the other formats say them on stderr.
+        if format != .text && format != .markdown {
+            for note in report.selectionNotes { StandardStreams.note("\(name): \(note)") }
         }
         let chosen = table == .polls ? report.polls : report.swings
         let sink = try OutputFile(path: output)

@@ -65,6 +65,14 @@ public struct PollReport: Sendable {
     public private(set) var groups = ReportTable(columns: ["group", "polls", "first_end", "last_end", "first_lead", "last_lead", "net_swing"])
     /// A line describing what the leads are.
     public private(set) var title = ""
+    /// What the selection left out and why, one line each (polls with one candidate, polls
+    /// without both `--a` and `--b`, a name that matches nothing). Text and Markdown carry them
+    /// among ``pollNotes``; a program printing CSV, TSV or JSON should show them separately
+    /// (`pollcmp` prints them on stderr as notes).
+    public private(set) var selectionNotes: [String] = []
+    /// Why no poll at all was selected, one line, or nil when at least one was. A report whose
+    /// polls table is empty says nothing: `pollcmp` treats this as a data error.
+    public private(set) var emptySelection: String?
 
     /// Builds the report.
     ///
@@ -152,7 +160,10 @@ public struct PollReport: Sendable {
             ]
         }
         if missing > 0 {
-            pollNotes.append("\(missing) poll(s) left out: they do not have both \(options.a ?? "a leader") and \(options.b ?? "a runner-up").")
+            let note = "\(missing) poll(s) left out: they do not have both \(options.a ?? "a leader") and \(options.b ?? "a runner-up")."
+            pollNotes.append(note)
+            selectionNotes = Self.selectionNotes(table, options) + [note]
+            if chosen.isEmpty { emptySelection = Self.emptySelectionReason(table, options) }
         }
         if chosen.count <= 20 {
             for c in chosen { pollNotes += Self.sentences(table, Int(c.poll), Int(c.a), Int(c.b), basis[Int(c.poll)]) }
@@ -281,6 +292,51 @@ public struct PollReport: Sendable {
             return rest.map { ($0, y) }
         default: return nil
         }
+    }
+
+    /// Lines about what the selection cannot use: polls with fewer than two candidates (the
+    /// first named with its line), and `--a`/`--b` names that match no candidate or party.
+    ///
+    /// - Complexity: O(candidate rows).
+    static func selectionNotes(_ t: PollTable, _ o: Options) -> [String] {
+        var out: [String] = []
+        let single = (0..<t.count).filter { t.candidateRange[$0].count < 2 }
+        if let first = single.first {
+            out.append("\(single.count) poll(s) have one candidate, so no lead (first: poll \(t.pollID[first]) at line \(t.line[first])).")
+        }
+        for (flag, key) in [("--a", o.a), ("--b", o.b)] {
+            guard let key, !matchesAnyPoll(t, key) else { continue }
+            out.append("\(flag) \"\(key)\" matches no candidate or party in any poll\(Self.knownNames(t)).")
+        }
+        return out
+    }
+
+    /// One line for a selection that leaves no poll: the most specific reason first.
+    static func emptySelectionReason(_ t: PollTable, _ o: Options) -> String {
+        for (flag, key) in [("--a", o.a), ("--b", o.b)] {
+            guard let key, !matchesAnyPoll(t, key) else { continue }
+            return "\(flag) \"\(key)\" matches no candidate or party in any poll\(Self.knownNames(t)); no poll selected"
+        }
+        if (o.a == nil && o.b == nil) || (0..<t.count).allSatisfy({ t.candidateRange[$0].count < 2 }) {
+            return "no poll has two candidates, so there is no lead to report; expected at least two candidates in a poll"
+        }
+        return "no poll has both \(o.a ?? "a leader") and \(o.b ?? "a runner-up") as different candidates; no poll selected"
+    }
+
+    /// Whether `key` is a candidate's name or party in any poll (ignoring case).
+    static func matchesAnyPoll(_ t: PollTable, _ key: String) -> Bool {
+        let k = key.lowercased()
+        return t.candidate.values.contains { $0.lowercased() == k } || t.party.values.contains { $0.lowercased() == k }
+    }
+
+    /// " (candidates: A, B, …; parties: X, Y)" for messages, at most eight names of each.
+    static func knownNames(_ t: PollTable) -> String {
+        func list(_ values: [String]) -> String {
+            let shown = values.filter { !$0.isEmpty }
+            return shown.prefix(8).joined(separator: ", ") + (shown.count > 8 ? ", …" : "")
+        }
+        let parties = list(t.party.values)
+        return " (candidates: \(list(t.candidate.values))\(parties.isEmpty ? "" : "; parties: \(parties)"))"
     }
 
     /// The candidate of poll p whose name (or party, when `byParty` is true; either when nil)

@@ -115,28 +115,100 @@ public struct CSVRecord {
 }
 
 /// Parses RFC 4180 delimited text: fields separated by a delimiter (comma or tab), records by
-/// LF or CRLF, fields optionally quoted with `"` (a doubled `""` inside is one quote; quoted
-/// fields may hold delimiters and line breaks). A UTF-8 byte order mark at the very start is
-/// skipped. An unterminated quote and text after a closing quote are errors; UTF-8 is checked
-/// on the fields that are read.
+/// LF, CRLF or a lone CR, fields optionally quoted with `"` (a doubled `""` inside is one quote;
+/// quoted fields may hold delimiters and line breaks). A quote is special only at the start of a
+/// field: inside an unquoted field it is an ordinary character (`Jo"e` reads as `Jo"e`). A UTF-8
+/// byte order mark at the very start is skipped; one at the start of any later field (files
+/// joined with `cat`) is skipped too, and counted in ``byteOrderMarks`` so callers can say so.
+/// An unterminated quote and text after a closing quote are errors; UTF-8 is checked on the
+/// fields that are read.
 ///
-/// Input may arrive in chunks (``feed(_:record:)``, then ``finish(record:)``): only the bytes of
-/// a record that spans a chunk boundary are carried over, so memory does not grow with the file.
+/// Input may arrive in chunks (``feed(_:record:)``, then ``finish(record:)``): a small state
+/// machine remembers whether the bytes seen so far end inside a quoted field, so each byte is
+/// scanned once however the input is cut, and only the bytes of a record that spans a chunk
+/// boundary are carried over. A record may be at most ``maxRecordBytes`` long (16 MiB by
+/// default): input with no line end (`/dev/zero`) or an unterminated quote fails with the
+/// position where the record starts instead of growing without bound.
 ///
-/// - Complexity: O(bytes).
+/// Example:
+/// ```swift
+/// var parser = CSVParser()
+/// try parser.feed(Array("id,name\n1,\"Lee, Jo\"\n".utf8)[...]) { print(try $0.text(1)) }
+/// try parser.finish { print(try $0.text(1)) }      // prints name, then Lee, Jo
+/// ```
+///
+/// - Complexity: O(bytes) time whatever the chunk sizes; O(longest record + chunk) memory.
 public struct CSVParser {
+    /// The default cap on one record's length: 16 MiB.
+    public static let defaultMaxRecordBytes = 16 << 20
+    /// Input is taken in pieces of at most this many bytes, so that byte offsets within the
+    /// carried buffer stay far below 2³¹ (fields store them as 32-bit integers).
+    static let pieceBytes = 1 << 20
+
     /// The field separator byte.
     public let delimiter: UInt8
+    /// The longest record accepted, in bytes.
+    public let maxRecordBytes: Int
+    /// How many byte order marks were skipped after the start of the input.
+    public private(set) var byteOrderMarks = 0
+    /// Where the first of them was.
+    public private(set) var firstByteOrderMark: TextPosition?
+
+    /// A one-line remark on the byte order marks skipped after the start of the input
+    /// (`12:1: a byte order mark (U+FEFF) in the middle of the file, skipped …`), or nil.
+    public var byteOrderMarkNote: String? {
+        guard let first = firstByteOrderMark else { return nil }
+        let more = byteOrderMarks > 1 ? " and \(byteOrderMarks - 1) more" : ""
+        return "\(first): a byte order mark (U+FEFF) in the middle of the file\(more), skipped (were files joined?)"
+    }
+
     private var carry: [UInt8] = []
     private var nextLine = 1
     private var atStart = true
+    /// How much of `carry` the scanner has seen, and what it was in at that point.
+    private var scanned = 0
+    private var state = ScanState.inputStart
+    /// The offset in `carry` of the quote that opened the field the scanner is in.
+    private var openQuote = 0
 
-    /// A parser for `delimiter` (`,` or a tab).
-    public init(delimiter: UInt8 = UInt8(ascii: ",")) {
+    /// Where the scanner is within a record (see ``feed(_:record:)``).
+    private enum ScanState {
+        /// At the very start of the input, where a byte order mark is skipped before the
+        /// first field's own check (so up to two marks there, as the parser does).
+        case inputStart
+        /// At the start of a field, where a quote opens a quoted field and one byte order mark
+        /// is skipped.
+        case fieldStart
+        /// At the start of a field just after its byte order mark: a second mark is text.
+        case fieldStartAfterMark
+        /// Inside an unquoted field.
+        case unquoted
+        /// Inside a quoted field.
+        case quoted
+        /// Just after a quote inside a quoted field: a second quote makes it an escaped quote.
+        case quoteInQuoted
+        /// Just after a CR outside quotes: an LF next belongs to the same line end.
+        case afterCR
+        /// After the first one or two bytes of a byte order mark at the start of the input.
+        case inputMark1, inputMark2
+        /// After the first one or two bytes of a byte order mark at the start of a field.
+        case fieldMark1, fieldMark2
+    }
+
+    /// A parser for `delimiter` (`,` or a tab; any byte up to `,` other than a quote, CR or LF).
+    ///
+    /// - Parameter maxRecordBytes: the longest record accepted (at least 1, at most 1 GiB).
+    public init(delimiter: UInt8 = UInt8(ascii: ","), maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) {
+        precondition(delimiter <= 44 && delimiter != UInt8(ascii: "\"") && delimiter != 10 && delimiter != 13,
+                     "the delimiter must be a byte up to \",\" other than a quote, CR or LF")
+        precondition(maxRecordBytes >= 1 && maxRecordBytes <= 1 << 30, "maxRecordBytes must be in 1...2³⁰")
         self.delimiter = delimiter
+        self.maxRecordBytes = maxRecordBytes
     }
 
     /// Parses a whole input at once.
+    ///
+    /// - Complexity: O(bytes).
     public static func parse(_ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","),
                              record: (CSVRecord) throws -> Void) throws {
         var parser = CSVParser(delimiter: delimiter)
@@ -145,36 +217,149 @@ public struct CSVParser {
     }
 
     /// Parses the complete records in `chunk` (plus what was carried over) and keeps the rest.
+    ///
+    /// - Throws: ``CSVError`` for malformed text, or when the record in progress is longer than
+    ///   ``maxRecordBytes``.
+    /// - Complexity: O(chunk.count) amortised, whatever the chunk sizes.
     public mutating func feed(_ chunk: ArraySlice<UInt8>, record: (CSVRecord) throws -> Void) throws {
-        carry.append(contentsOf: chunk)
-        // The end of the last complete record: after the last line feed outside quotes. The
-        // carried text starts at a record boundary, so a line feed is outside quotes exactly when
-        // an even number of quotes precede it: find the last line feed, count the quotes before it
-        // (a branch-free pass), and step back a line while the count is odd.
-        let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n")
-        let cut: Int = carry.withUnsafeBufferPointer { b in
-            var end = b.count - 1
-            while end >= 0 && b[end] != lf { end -= 1 }
-            guard end >= 0 else { return -1 }
-            var quotes = 0
-            for i in 0..<end { quotes &+= b[i] == quote ? 1 : 0 }
-            while end >= 0 && quotes & 1 == 1 {
-                // Inside a quoted field: move to the previous line feed, updating the count.
-                end -= 1
-                while end >= 0 && b[end] != lf {
-                    if b[end] == quote { quotes -= 1 }
-                    end -= 1
-                }
+        var rest = chunk
+        while !rest.isEmpty {
+            let piece = rest.prefix(Self.pieceBytes)
+            rest = rest.dropFirst(piece.count)
+            carry.append(contentsOf: piece)
+            let cut = scan()
+            if cut > 0 {
+                try parseComplete(upTo: cut, record: record)
+                scanned -= cut
+                openQuote -= cut
             }
-            return end
+            if carry.count > maxRecordBytes { throw tooLong() }
         }
-        guard cut >= 0 else { return }
-        try parseComplete(upTo: cut + 1, record: record)
     }
 
-    /// Parses whatever remains at the end of the input.
+    /// Parses whatever remains at the end of the input (which ends the input: feed no more).
+    ///
+    /// - Throws: ``CSVError`` for malformed text, such as a quote still open at the end.
     public mutating func finish(record: (CSVRecord) throws -> Void) throws {
         try parseComplete(upTo: carry.count, record: record)
+        scanned = 0
+    }
+
+    /// Runs the scanner over the bytes not yet seen and returns the end of the last complete
+    /// record in `carry` (0 when there is none). Its rules are the parser's: a quote opens a
+    /// quoted field only at a field's start, a byte order mark there is transparent, and LF,
+    /// CRLF and a lone CR outside quotes end a record.
+    private mutating func scan() -> Int {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        let delimiter = self.delimiter
+        var state = self.state
+        var openQuote = self.openQuote
+        var cut = 0
+        let start = scanned
+        carry.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = start
+            while i < n {
+                switch state {
+                case .inputStart, .fieldStart, .fieldStartAfterMark:
+                    let c = b[i]
+                    if c == 0xEF && state != .fieldStartAfterMark {
+                        state = state == .inputStart ? .inputMark1 : .fieldMark1
+                        i += 1
+                        continue
+                    }
+                    i += 1
+                    if c == quote {
+                        state = .quoted
+                        openQuote = i - 1
+                    } else if c == lf {
+                        cut = i
+                        state = .fieldStart
+                    } else if c == cr {
+                        state = .afterCR
+                    } else if c == delimiter {
+                        state = .fieldStart
+                    } else {
+                        state = .unquoted
+                    }
+                case .unquoted:
+                    // Every terminator (",", tab, LF, CR) is at most 44: most bytes pass one test.
+                    while i < n {
+                        let c = b[i]
+                        if c > 44 || (c != delimiter && c != lf && c != cr) { i += 1 } else { break }
+                    }
+                    guard i < n else { break }
+                    let c = b[i]
+                    i += 1
+                    if c == delimiter {
+                        state = .fieldStart
+                    } else if c == lf {
+                        cut = i
+                        state = .fieldStart
+                    } else {
+                        state = .afterCR
+                    }
+                case .quoted:
+                    while i < n && b[i] != quote { i += 1 }
+                    guard i < n else { break }
+                    i += 1
+                    state = .quoteInQuoted
+                case .quoteInQuoted:
+                    // A second quote is an escaped quote; anything else ends the quoted part
+                    // (text other than a terminator is the parser's "text after a closing quote").
+                    if b[i] == quote {
+                        i += 1
+                        state = .quoted
+                    } else {
+                        state = .unquoted
+                    }
+                case .afterCR:
+                    if b[i] == lf { i += 1 }
+                    cut = i
+                    state = .fieldStart
+                case .inputMark1, .fieldMark1:
+                    // Not a mark after all: the bytes so far are text, and this byte is looked
+                    // at again as part of an unquoted field.
+                    if b[i] == 0xBB { i += 1; state = state == .inputMark1 ? .inputMark2 : .fieldMark2 } else { state = .unquoted }
+                case .inputMark2, .fieldMark2:
+                    if b[i] == 0xBF { i += 1; state = state == .inputMark2 ? .fieldStart : .fieldStartAfterMark } else { state = .unquoted }
+                }
+            }
+        }
+        scanned = carry.count
+        self.state = state
+        self.openQuote = openQuote
+        return cut
+    }
+
+    /// The error for a record that reached ``maxRecordBytes``: where it starts (or where its
+    /// open quote is), and what was expected.
+    private func tooLong() -> CSVError {
+        let size = maxRecordBytes % (1 << 20) == 0 ? "\(maxRecordBytes >> 20) MiB" : "\(maxRecordBytes) bytes"
+        let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        // The pending bytes start at a record boundary; blank lines before the record do not count.
+        var line = nextLine
+        var start = 0
+        while start < carry.count {
+            if carry[start] == lf {
+                start += 1
+            } else if carry[start] == cr && start + 1 < carry.count && carry[start + 1] == lf {
+                start += 2
+            } else {
+                break
+            }
+            line += 1
+        }
+        if state == .quoted || state == .quoteInQuoted {
+            var column = 1
+            for k in start..<openQuote {
+                if carry[k] == lf { line += 1; column = 1 } else { column += 1 }
+            }
+            return CSVError(position: TextPosition(line: line, column: column),
+                            message: "quoted field still open after \(size); expected a closing quote (is one missing?)")
+        }
+        return CSVError(position: TextPosition(line: line, column: 1),
+                        message: "record longer than \(size) with no end of line; expected records of at most \(size)")
     }
 
     private mutating func parseComplete(upTo end: Int, record: (CSVRecord) throws -> Void) throws {
@@ -183,6 +368,8 @@ public struct CSVParser {
         if end > 0 { atStart = false }
         let delimiter = self.delimiter
         var line = nextLine
+        var marks = byteOrderMarks, firstMark = firstByteOrderMark
+        defer { byteOrderMarks = marks; firstByteOrderMark = firstMark }
         try carry.withUnsafeBufferPointer { all in
             let b = UnsafeBufferPointer(rebasing: all[0..<end])
             var index = startIndex
@@ -201,6 +388,12 @@ public struct CSVParser {
                     }
                     current.reset(line: line)
                     inRecord = true
+                }
+                // A byte order mark at the start of a field (files joined with `cat`) is skipped.
+                if index + 2 < b.count && b[index] == 0xEF && b[index + 1] == 0xBB && b[index + 2] == 0xBF {
+                    marks += 1
+                    if firstMark == nil { firstMark = TextPosition(line: line, column: index - lineStart + 1) }
+                    index += 3
                 }
                 if index >= b.count {
                     // A trailing delimiter at the very end leaves one more, empty field.

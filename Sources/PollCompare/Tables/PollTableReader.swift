@@ -4,9 +4,9 @@
 ///
 /// Errors carry the line and column: a header of no known layout or without a required column,
 /// ragged rows, a pct that is not a number, negative or above 100, an unknown date format, a bad
-/// sample size, design effect or sample type, an empty file, a header without rows, the same
-/// candidate twice in one poll, and (tidy layout) shares summing above 100 beyond the rounding
-/// slack. FiveThirtyEight's files are read as published: a question whose shares sum above 100 is
+/// sample size, design effect or sample type, a population size below the sample size (tidy),
+/// an empty file, a header without rows, the same candidate twice in one poll, and (tidy layout)
+/// shares summing above 100 beyond the rounding slack. FiveThirtyEight's files are read as published: a question whose shares sum above 100 is
 /// kept and noted in ``PollTable``-independent ``notes`` (their data has a handful), and
 /// ranked-choice reallocations are left out (the first-choice question remains).
 public struct PollTableReader {
@@ -14,7 +14,7 @@ public struct PollTableReader {
     /// Remarks on quirks of the input that were handled, one line each.
     public private(set) var notes: [String] = []
 
-    private var columns: [String: Int] = [:] { didSet { fields = FieldReader(columns: columns) } }
+    private var columns: [String: Int] = [:]
     private var fields = FieldReader(columns: [:])
     private var headerCount = 0
     private var table = PollTable()
@@ -41,6 +41,7 @@ public struct PollTableReader {
     /// Takes one record (the first is the header).
     ///
     /// - Throws: ``CSVError`` for the problems listed on the type.
+    /// - Complexity: O(fields of the record), amortised (hash lookups for the poll id and names).
     public mutating func consume(_ record: CSVRecord) throws {
         guard let layout else {
             try readHeader(record)
@@ -62,6 +63,7 @@ public struct PollTableReader {
     ///
     /// - Throws: ``CSVError`` for an empty file, a header without rows, a candidate twice in a
     ///   poll, or (tidy) shares summing above 100 beyond the slack.
+    /// - Complexity: O(rows + polls + distinct candidate names): a counting sort by poll.
     public mutating func finish() throws -> PollTable {
         guard layout != nil else { throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file") }
         guard !rowShare.isEmpty, table.count > 0 else {
@@ -85,16 +87,20 @@ public struct PollTableReader {
         table.share.reserveCapacity(rowShare.count)
         var overTotal = 0
         var firstOver: (String, Int, Double)?
+        // The last poll each distinct candidate name was seen in: a repeat within a poll is
+        // found in O(1), so one poll with many rows stays linear.
+        var seenIn = [Int32](repeating: -1, count: rowCandidate.values.count)
         for p in 0..<polls {
             var sum = 0.0
             let range = table.candidateRange[p]
             for k in range {
                 let r = order[k]
-                let code = rowCandidate.codes[r]
-                if range[range.lowerBound..<k].contains(where: { rowCandidate.codes[order[$0]] == code }) {
+                let code = Int(rowCandidate.codes[r])
+                if seenIn[code] == Int32(p) {
                     throw CSVError(position: TextPosition(line: Int(rowLine[r]), column: Int(rowCandidateColumn[r])),
                                    message: "candidate \"\(rowCandidate[r])\" appears twice in poll \"\(table.pollID[p])\"")
                 }
+                seenIn[code] = Int32(p)
                 table.candidate.append(rowCandidate[r])
                 table.party.append(rowParty[r])
                 table.share.append(rowShare[r])
@@ -130,7 +136,13 @@ public struct PollTableReader {
             throw CSVError(position: TextPosition(line: record.line, column: 1),
                            message: "the header is not a poll file layout (need poll_id, candidate and pct, or a FiveThirtyEight file)")
         }
-        for (i, name) in names.enumerated() where columns[name] == nil { columns[name] = i }
+        // The map is built locally and stored once: a copy per column would make a wide header
+        // quadratic.
+        var map: [String: Int] = [:]
+        map.reserveCapacity(names.count)
+        for (i, name) in names.enumerated() where map[name] == nil { map[name] = i }
+        columns = map
+        fields = FieldReader(columns: map)
         headerCount = names.count
         layout = detected
         reallocatedColumn = columns["ranked_choice_reallocated"]
@@ -206,6 +218,12 @@ public struct PollTableReader {
             f.start = try reader.date(r, "start_date"); f.end = try reader.date(r, "end_date")
             f.n = try reader.optionalNumber(r, "sample_size"); f.deff = try reader.optionalNumber(r, "deff")
             f.size = try reader.optionalNumber(r, "population_size")
+            // The finite population correction needs N ≥ n (and N > 1): say so where N is written.
+            if !f.size.isNaN && !f.n.isNaN && (f.size < f.n || f.size <= 1), let i = reader.columns["population_size"] {
+                let raw = try r.text(i).trimmingSpaces()
+                throw CSVError(position: r.position(i),
+                               message: "population_size \(raw) is smaller than sample_size \(NumberText.roundTrip(f.n)); expected at least the sample size (and more than 1)")
+            }
             f.pollster = try reader.text(r, "pollster"); f.sponsor = try reader.text(r, "sponsor")
             f.population = try reader.text(r, "population"); f.mode = try reader.text(r, "mode")
             return f
