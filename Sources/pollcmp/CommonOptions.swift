@@ -125,7 +125,8 @@ struct DesignOptions: ParsableArguments {
     /// effect and population given (they enter its break-even n).
     func lead(shareA: Double, shareB: Double) throws(PollCompareError) -> LeadEstimate {
         try LeadEstimate(shareA: shareA, shareB: shareB, design: design(), designEffect: deff ?? 1,
-                         populationSize: population)
+                         populationSize: population,
+                         sampleType: assumeRandomSample ? .probability : sampleType.value)
     }
 
     /// The sample size in use and whether it was assumed.

@@ -10,22 +10,39 @@ struct ReportCommand: ParsableCommand {
             FILE is a poll file (or - for standard input) in one of three layouts, recognised from \
             its header: PollCompare's tidy layout (poll_id, pollster, sponsor, population, mode, \
             sample_type, start_date, end_date, sample_size, deff, population_size, candidate, party, \
-            pct; poll_id, candidate and pct are required), FiveThirtyEight's president_polls.csv (one \
-            question_id is one poll) or its raw-polls.csv. Comma- or tab-separated, UTF-8 with or \
-            without a byte order mark.
+            pct, and optionally question_id, state, race, methodology; poll_id, candidate and pct are \
+            required), FiveThirtyEight's president_polls.csv or its raw-polls.csv. Comma- or \
+            tab-separated, UTF-8 with or without a byte order mark.
 
-            For each poll the lead is A − B: by default the poll's leader and runner-up; --a and --b \
-            pick candidates by name or party (e.g. --a DEM --b REP). Swings compare polls within \
-            groups (--group-by), ordered by end date. Straw and opt-in polls get no margin of \
-            sampling error unless --assume-random-sample; polls without a sample size get the \
-            break-even n instead.
+            Races. A poll belongs to a race (cycle, office, state, stage: "2024 President: \
+            Pennsylvania"); swings never cross races. A poll may ask several questions (populations, \
+            head-to-head or full ballot): by default one question per poll and race is used — the \
+            first population in --population-order (lv, rv, v, a), then the head-to-head question \
+            (--ballot full: the most candidates), then the lowest question_id. --questions all keeps \
+            every question; a swing between two questions of one poll has basis same-respondents and \
+            no interval. The notes say how many questions were set aside and why.
 
-            --format csv/tsv/json prints one table (--table polls or swings); text and markdown \
-            print both with notes; svg draws a chart of the table: each poll's lead with its \
-            interval, or each swing. -o writes a file atomically.
+            Candidates. The lead is A − B: each question's leader and runner-up, or --a and --b, \
+            each a party code (DEM) or a candidate's name as published, a whole word (Harris).
 
-            Example, the 2024 Teamsters member polls shipped with PollCompare:
+            Filters. --where FIELD=VALUE[,VALUE…] (repeatable, all must hold; fields: \
+            \(PollFilter.fields.joined(separator: ", ")); state=national for national polls), \
+            --from and --to on the end date (YYYY-MM-DD, inclusive).
+
+            Swings compare polls within groups (the race, then --group-by), ordered by end date: \
+            --pairs consecutive, first-last, all, or before-after with --at DATE (the last poll ending \
+            before DATE against the first starting on or after it). Straw and opt-in polls (and \
+            methodologies listed in --opt-in) get no margin of sampling error unless \
+            --assume-random-sample; polls without a sample size get the break-even n instead.
+
+            --format csv/tsv/json prints one table (--table polls or swings) with notes on stderr; \
+            text and markdown print both with notes; svg draws a chart of the table. -o writes a \
+            file atomically.
+
+            Examples:
               pollcmp report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
+              pollcmp report president_polls.csv --where state=national --where population=lv \
+                --pairs before-after --at 2024-07-21 --a DEM --b REP --table swings --format csv
             """
     )
 
@@ -40,8 +57,32 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("group-by"), help: "Fields that group polls for swings, comma-separated: \(PollTable.groupFields.joined(separator: ", ")).")
     var groupBy: String = "pollster,population"
 
-    @Option(name: .long, help: "Which pairs of polls get a swing: consecutive, first-last or all.")
+    @Option(name: .long, help: "Which pairs of polls get a swing: consecutive, first-last, all or before-after (with --at).")
     var pairs: PairsArgument = .consecutive
+
+    @Option(name: .long, help: ArgumentHelp("The date of --pairs before-after (YYYY-MM-DD).", valueName: "date"))
+    var at: String?
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Keep questions whose FIELD is one of the values (repeatable; all must hold).", valueName: "field=value[,value…]"))
+    var conditions: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Keep polls ending on or after this date (YYYY-MM-DD).", valueName: "date"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Keep polls ending on or before this date (YYYY-MM-DD).", valueName: "date"))
+    var to: String?
+
+    @Option(name: .long, help: "one (a question per poll and race, the default) or all.")
+    var questions: QuestionsArgument = .one
+
+    @Option(name: .long, help: "Which question of a poll: head-to-head (fewest candidates, the default) or full (most).")
+    var ballot: BallotArgument = .headToHead
+
+    @Option(name: .customLong("population-order"), help: ArgumentHelp("Populations in order of preference when a poll asks several.", valueName: "list"))
+    var populationOrder: String = "lv,rv,v,a"
+
+    @Option(name: .customLong("opt-in"), help: ArgumentHelp("Methodologies that are opt-in samples, comma-separated (e.g. \"Online Panel,Text-to-Web\"); default none.", valueName: "methods"))
+    var optIn: String?
 
     @Option(name: .long, help: "The table csv, tsv and json print: polls or swings.")
     var table: TableArgument = .polls
@@ -71,19 +112,53 @@ struct ReportCommand: ParsableCommand {
         if let n = assumeN, !(n > 0 && n.isFinite) {
             throw ValidationError("--assume-n must be a positive number, not \(NumberText.roundTrip(n))")
         }
+        _ = try filter()
+        _ = try atDate()
+        if pairs == .beforeAfter && at == nil { throw ValidationError("--pairs before-after needs --at DATE") }
+        if at != nil && pairs != .beforeAfter { throw ValidationError("--at applies to --pairs before-after") }
+        for field in groupFields where !PollTable.groupFields.contains(field) {
+            throw ValidationError("--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
+        }
+    }
+
+    /// The filters, checked before the file is read.
+    func filter() throws -> PollFilter {
+        do {
+            return try PollFilter(where: conditions, from: from, to: to)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func atDate() throws -> PollDate? {
+        do {
+            return try at.map { text throws(PollCompareError) in try PollFilter.isoDate(text, option: "--at") }
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var groupFields: [String] {
+        groupBy.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     func run() throws {
         // The report's columns use BLAS: load it before any output file exists.
         try BLAS.load()
         var options = PollReport.Options()
-        options.a = a
-        options.b = b
-        options.groupBy = groupBy.split(separator: ",").map(String.init)
-        options.pairs = pairs.value
-        options.confidence = try confidence.level()
-        options.assumeRandomSample = assumeRandomSample
-        options.assumeN = assumeN
+        options.selection.a = a
+        options.selection.b = b
+        options.selection.filter = try filter()
+        options.selection.questions = questions.value
+        options.selection.ballot = ballot.value
+        options.selection.populationOrder = populationOrder.split(separator: ",").map { String($0).trimmingSpaces().lowercased() }
+        options.analysis.groupBy = groupFields
+        options.analysis.pairs = pairs.value
+        options.analysis.at = try atDate()
+        options.analysis.confidence = try confidence.level()
+        options.analysis.assumeRandomSample = assumeRandomSample
+        options.analysis.assumeN = assumeN
+        options.analysis.optIn = optIn.map { $0.split(separator: ",").map { String($0).trimmingSpaces() } } ?? []
 
         let name = InputFiles.displayName(file)
         let pollTable = try InputFiles.readPollTable(file)
@@ -117,8 +192,18 @@ struct ReportCommand: ParsableCommand {
 }
 
 enum PairsArgument: String, ExpressibleByArgument, CaseIterable {
-    case consecutive, firstLast = "first-last", all
-    var value: PollReport.Pairs { PollReport.Pairs(rawValue: rawValue)! }
+    case consecutive, firstLast = "first-last", all, beforeAfter = "before-after"
+    var value: PollAnalysis.Pairs { PollAnalysis.Pairs(rawValue: rawValue)! }
+}
+
+enum QuestionsArgument: String, ExpressibleByArgument, CaseIterable {
+    case one, all
+    var value: PollSelection.Questions { PollSelection.Questions(rawValue: rawValue)! }
+}
+
+enum BallotArgument: String, ExpressibleByArgument, CaseIterable {
+    case headToHead = "head-to-head", full
+    var value: PollSelection.Ballot { PollSelection.Ballot(rawValue: rawValue)! }
 }
 
 enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {

@@ -376,7 +376,9 @@ struct InputLayerTests {
     @Test("FiveThirtyEight president_polls: one question is one poll; reallocated rows left out")
     func fiveThirtyEightLayout() throws {
         let (t, notes) = try Self.table(Self.fiveThirtyEight)
-        #expect(t.pollID == ["71", "72"])
+        #expect(t.questionID == ["71", "72"])
+        #expect(t.pollID == ["7", "7"])
+        #expect(t.state[0] == "Maine" && t.race[0] == "2024: Maine")
         #expect(t.candidateRange == [0..<2, 2..<5])
         #expect(t.party[4] == "GRE" && t.share[4] == 0.02)
         #expect(t.sponsor[0] == "Herald, Inc." && t.mode[1] == "Online Panel")
@@ -394,7 +396,9 @@ struct InputLayerTests {
     @Test("FiveThirtyEight raw-polls: two candidates a row, the actual margin, generic ballots by party")
     func rawLayout() throws {
         let (t, _) = try Self.table(Self.raw)
-        #expect(t.pollID == ["11", "12"])
+        #expect(t.questionID == ["11", "12"])
+        #expect(t.pollID == ["1", "2"])
+        #expect(t.state[0] == "OH" && t.state[1] == "" && t.race[0] == "2020_Pres-G_OH")
         #expect(t.candidateRange == [0..<2, 2..<4])
         #expect(t.actualLead[0] == -0.0803)
         #expect((0..<4).map { t.candidate[$0] } == ["Biden", "Trump", "Generic Candidate (DEM)", "Generic Candidate (REP)"])

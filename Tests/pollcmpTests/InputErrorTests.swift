@@ -135,8 +135,7 @@ struct InputErrorTests {
         #expect(r.status == 0)
         #expect(r.stderr == """
             pollcmp: note: \(path): 4:1: a byte order mark (U+FEFF) in the middle of the file, skipped (were files joined?)
-            pollcmp: note: \(path): 1 poll(s) have one candidate, so no lead (first: poll j3 at line 6).
-            pollcmp: note: \(path): 1 poll(s) left out: they do not have both a leader and a runner-up.
+            pollcmp: note: \(path): 1 question(s) have one candidate, so no lead (first: poll j3 at line 6).
 
             """)
         #expect(r.stdout.contains("j2"))
@@ -149,7 +148,7 @@ struct InputErrorTests {
         let r = try PollcmpRunner.run(["report", path])
         #expect(r.status == 0)
         #expect(r.stderr == "pollcmp: note: \(path): 4:1: a byte order mark (U+FEFF) in the middle of the file, skipped (were files joined?)\n")
-        #expect(r.stdout.contains("1 poll(s) left out: they do not have both a leader and a runner-up."))
+        #expect(r.stdout.contains("1 question(s) have one candidate, so no lead (first: poll j3 at line 6)."))
     }
 
     @Test("--a or --b matching no candidate: some polls noted, none at all exit 65", arguments: ["csv", "json", "text"])

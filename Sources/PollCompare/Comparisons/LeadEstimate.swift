@@ -24,6 +24,8 @@ public struct LeadEstimate: Equatable, Sendable {
     public let designEffect: Double
     /// The population size N known without a sample size (for the break-even n only).
     public let populationSize: Double?
+    /// How respondents were selected, known without a sample size (the design's with one).
+    public let sampleType: SampleType
 
     /// Creates the estimate after validating the shares.
     ///
@@ -32,10 +34,12 @@ public struct LeadEstimate: Equatable, Sendable {
     ///   - designEffect: without a design, a design effect that is known all the same (a
     ///     pollster's usual weighting): the break-even n then includes it. Ignored with a design.
     ///   - populationSize: without a design, the population size N for the break-even n.
+    ///   - sampleType: without a design, how respondents were selected: a straw or opt-in poll's
+    ///     basis is then `not-a-random-sample` rather than `unknown-sample-size`.
     /// - Throws: ``PollCompareError`` for shares outside [0, 1] or summing above
     ///   1 + ``Shares/roundingSlack``, a design effect that is not positive, or N ≤ 1.
     public init(shareA: Double, shareB: Double, design: SampleDesign?, designEffect: Double = 1,
-                populationSize: Double? = nil) throws(PollCompareError) {
+                populationSize: Double? = nil, sampleType: SampleType = .probability) throws(PollCompareError) {
         try Shares.validate([("share of A", shareA), ("share of B", shareB)])
         guard designEffect > 0 && designEffect.isFinite else { throw .invalidDesignEffect(designEffect) }
         if let population = populationSize, !(population > 1 && population.isFinite) {
@@ -46,6 +50,7 @@ public struct LeadEstimate: Equatable, Sendable {
         self.design = design
         self.designEffect = design?.designEffect ?? designEffect
         self.populationSize = design == nil ? populationSize : design?.populationSize
+        self.sampleType = design?.sampleType ?? sampleType
     }
 
     /// A probability sample of `sampleSize` respondents (nil: not published).
@@ -63,7 +68,13 @@ public struct LeadEstimate: Equatable, Sendable {
     public var effectiveSampleSize: Double? { design?.effectiveSampleSize }
 
     /// What an interval for this lead rests on.
-    public var basis: IntervalBasis { design?.basis ?? .unknownSampleSize }
+    /// What an interval for this lead rests on: the design's basis; without a design,
+    /// `not-a-random-sample` for a straw or opt-in poll (what the sample is comes before what was
+    /// published) and `unknown-sample-size` otherwise.
+    public var basis: IntervalBasis {
+        if let design { return design.basis }
+        return sampleType.isProbabilitySample ? .unknownSampleSize : .notRandomSample
+    }
 
     /// The lead d = p_A − p_B.
     public var lead: Double { shareA - shareB }

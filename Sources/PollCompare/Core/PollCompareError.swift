@@ -35,6 +35,13 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A Monte Carlo interval whose level needs more posterior draws than were requested and
     /// than are drawn automatically (``LeadInterval/maximumDraws``).
     case tooFewDraws(requested: Int, needed: Int, confidence: Double)
+    /// A `--where`, `--from` or `--to` that cannot be read, or a field no poll file has.
+    case invalidFilter(String)
+    /// A report option that cannot be honoured as given (an unknown `--group-by` field, a
+    /// `--pairs before-after` without `--at`, …).
+    case invalidReportOption(String)
+    /// A poll whose design cannot be (its line in the file and why).
+    case invalidPollDesign(poll: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -70,6 +77,10 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
             let body = text.hasSuffix(".") ? String(text.dropLast()) : text
             let fraction = Double(body).map { NumberText.roundTrip($0 / 100) } ?? "0.\(body)"
             return "confidence level \(text) is ambiguous: write \(fraction) or \(body)%"
+        case let .invalidFilter(why), let .invalidReportOption(why):
+            return why
+        case let .invalidPollDesign(poll, line, reason):
+            return "line \(line): poll \(poll): \(reason)"
         case let .tooFewDraws(requested, needed, confidence):
             return "confidence \(NumberText.roundTrip(confidence)) needs at least \(needed) posterior draws (\(LeadInterval.tailDraws) beyond each bound), \(requested) were requested and at most \(LeadInterval.maximumDraws) are drawn automatically"
         }

@@ -9,14 +9,20 @@ public enum IntervalBasis: String, CaseIterable, Sendable {
     case notRandomSample = "not-a-random-sample"
     /// The sample size was not published: no interval; see the break-even n instead.
     case unknownSampleSize = "unknown-sample-size"
+    /// Two questions of one poll: the same respondents answered both, so their difference has no
+    /// independent-sample interval (GUIDE §3 "Same respondents").
+    case sameRespondents = "same-respondents"
 
     /// Whether an interval may be computed on this basis.
     public var allowsInterval: Bool { self == .sampling || self == .assumesRandomSample }
 
-    /// The weaker of two bases, for a result that rests on two polls (a swing): an unknown sample
-    /// size, then a non-random sample, then an assumed random sample, then sampling.
+    /// The weaker of two bases, for a result that rests on two polls (a swing): what the sample
+    /// *is* before what was published (GUIDE §3), so a non-random sample, then an unknown sample
+    /// size, then an assumed random sample, then sampling. (Same respondents is decided by the
+    /// pair itself and wins over all of these.)
     public static func weaker(_ x: IntervalBasis, _ y: IntervalBasis) -> IntervalBasis {
-        for basis in [IntervalBasis.unknownSampleSize, .notRandomSample, .assumesRandomSample] where x == basis || y == basis {
+        for basis in [IntervalBasis.sameRespondents, .notRandomSample, .unknownSampleSize, .assumesRandomSample]
+        where x == basis || y == basis {
             return basis
         }
         return .sampling

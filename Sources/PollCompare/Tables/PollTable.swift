@@ -3,9 +3,24 @@
 ///
 /// Shares are proportions (0…1); unknown numbers are NaN. Built by ``PollTableReader``.
 public struct PollTable: Sendable {
-    // MARK: Poll columns (one entry per poll)
-    /// Each poll's identifier (a question id for FiveThirtyEight's files).
+    // MARK: Question columns (one entry per question of a poll; a file without questions has
+    // one per poll)
+    /// Each question's poll (FiveThirtyEight `poll_id`): questions of one poll share respondents.
     public var pollID: [String] = []
+    /// Each question's identifier (FiveThirtyEight `question_id`; the poll id where a file has no
+    /// questions).
+    public var questionID: [String] = []
+    /// The state a poll is about; empty for a national poll.
+    public var state = StringColumn()
+    /// The race, a readable label such as "2024 President: Pennsylvania" (empty when a file names
+    /// none: then all its polls are one race).
+    public var race = StringColumn()
+    /// How respondents were reached, as published (FiveThirtyEight `methodology`).
+    public var methodology = StringColumn()
+    /// FiveThirtyEight's `internal`, `partisan` and `tracking` fields, as published.
+    public var internalPoll = StringColumn()
+    public var partisan = StringColumn()
+    public var tracking = StringColumn()
     /// Who ran each poll.
     public var pollster = StringColumn()
     /// Who paid for it.
@@ -39,6 +54,9 @@ public struct PollTable: Sendable {
     public var candidate = StringColumn()
     /// Each candidate row's party (may be empty).
     public var party = StringColumn()
+    /// Each candidate row's full name where the file gives one (FiveThirtyEight
+    /// `candidate_name`), else the name.
+    public var fullName = StringColumn()
     /// Each candidate row's share (proportion).
     public var share: [Double] = []
 
@@ -55,12 +73,19 @@ public struct PollTable: Sendable {
         case "pollster": return pollster[i]
         case "population": return population[i]
         case "sponsor": return sponsor[i]
-        case "mode", "methodology": return mode[i]
+        case "mode": return mode[i]
+        case "methodology": return methodology[i]
         case "sample_type": return sampleType[i].rawValue
+        case "state": return state[i].isEmpty ? "national" : state[i]
+        case "race": return race[i]
+        case "internal": return internalPoll[i]
+        case "partisan": return partisan[i]
+        case "tracking": return tracking[i]
         default: return nil
         }
     }
 
-    /// The fields ``groupValue(_:_:)`` knows.
-    public static let groupFields = ["pollster", "population", "sponsor", "mode", "sample_type"]
+    /// The fields ``groupValue(_:_:)`` knows: those `--group-by` and `--where` take.
+    public static let groupFields = ["pollster", "population", "sponsor", "mode", "methodology", "sample_type",
+                                     "state", "race", "internal", "partisan", "tracking"]
 }

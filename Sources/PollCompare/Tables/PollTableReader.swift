@@ -23,6 +23,7 @@ public struct PollTableReader {
     private var rowPoll: [Int32] = []
     private var rowCandidate = StringColumn()
     private var rowParty = StringColumn()
+    private var rowFullName = StringColumn()
     private var rowShare: [Double] = []
     private var rowLine: [Int32] = []
     private var rowCandidateColumn: [Int32] = []
@@ -103,6 +104,7 @@ public struct PollTableReader {
                 seenIn[code] = Int32(p)
                 table.candidate.append(rowCandidate[r])
                 table.party.append(rowParty[r])
+                table.fullName.append(rowFullName[r])
                 table.share.append(rowShare[r])
                 sum += rowShare[r]
             }
@@ -120,7 +122,7 @@ public struct PollTableReader {
             notes.append("\(overTotal) question(s) have shares summing above 100.5 (first: \(id) at line \(line), \(NumberText.roundTrip(Percent.echo(sum)))); their leads are reported as published")
         }
         // The row-order columns are no longer needed: free them before the report is built.
-        rowPoll = []; rowCandidate = StringColumn(); rowParty = StringColumn(); rowShare = []
+        rowPoll = []; rowCandidate = StringColumn(); rowParty = StringColumn(); rowFullName = StringColumn(); rowShare = []
         rowLine = []; rowCandidateColumn = []; rowPctColumn = []; pollIndex = [:]
         let result = table
         table = PollTable()
@@ -162,6 +164,8 @@ public struct PollTableReader {
     /// A poll's own fields, read once from its first row.
     private struct PollFields {
         var pollster = "", sponsor = "", population = "", mode = ""
+        var poll = "", question = "", state = "", race = "", methodology = ""
+        var internalPoll = "", partisan = "", tracking = ""
         var type = SampleType.probability
         var start: PollDate?, end: PollDate?
         var n = Double.nan, deff = Double.nan, size = Double.nan, actual = Double.nan
@@ -173,7 +177,10 @@ public struct PollTableReader {
         let f = try read()
         let p = Int32(table.count)
         pollIndex[id] = p
-        table.pollID.append(id)
+        table.pollID.append(f.poll.isEmpty ? id : f.poll)
+        table.questionID.append(f.question.isEmpty ? id : f.question)
+        table.state.append(f.state); table.race.append(f.race); table.methodology.append(f.methodology)
+        table.internalPoll.append(f.internalPoll); table.partisan.append(f.partisan); table.tracking.append(f.tracking)
         table.line.append(line)
         table.pollster.append(f.pollster); table.sponsor.append(f.sponsor)
         table.population.append(f.population); table.mode.append(f.mode)
@@ -186,10 +193,11 @@ public struct PollTableReader {
     /// Adds a candidate row; `at` holds the record and the column indices of its name and share
     /// cells (for error positions).
     private mutating func addCandidate(_ p: Int32, _ name: String, _ party: String, _ share: Double,
-                                       at r: CSVRecord, _ nameIndex: Int?, _ shareIndex: Int) {
+                                       at r: CSVRecord, _ nameIndex: Int?, _ shareIndex: Int, fullName: String = "") {
         rowPoll.append(p)
         rowCandidate.append(name)
         rowParty.append(party)
+        rowFullName.append(fullName.isEmpty ? name : fullName)
         rowShare.append(share)
         rowLine.append(Int32(clamping: r.line))
         rowCandidateColumn.append(Int32(clamping: nameIndex.map { r.position($0).column } ?? 1))
@@ -199,8 +207,11 @@ public struct PollTableReader {
     // MARK: - Layouts
 
     private mutating func readTidy(_ r: CSVRecord) throws {
-        let id = try r.text(idColumn).trimmingSpaces()
-        guard !id.isEmpty else { throw CSVError(position: r.position(idColumn), message: "poll_id is empty") }
+        let pollID = try r.text(idColumn).trimmingSpaces()
+        guard !pollID.isEmpty else { throw CSVError(position: r.position(idColumn), message: "poll_id is empty") }
+        // With a question_id column, each question of a poll is an entry of its own.
+        let question = try fields.text(r, "question_id")
+        let id = question.isEmpty ? pollID : pollID + "\u{1F}" + question
         let candidate = try r.text(nameColumn).trimmingSpaces()
         guard !candidate.isEmpty else {
             throw CSVError(position: r.position(nameColumn), message: "candidate is empty")
@@ -226,6 +237,13 @@ public struct PollTableReader {
             }
             f.pollster = try reader.text(r, "pollster"); f.sponsor = try reader.text(r, "sponsor")
             f.population = try reader.text(r, "population"); f.mode = try reader.text(r, "mode")
+            f.poll = pollID; f.question = question.isEmpty ? pollID : question
+            f.state = try reader.text(r, "state")
+            let race = try reader.text(r, "race")
+            f.race = race.isEmpty ? f.state : race
+            f.methodology = try reader.text(r, "methodology")
+            f.internalPoll = try reader.text(r, "internal"); f.partisan = try reader.text(r, "partisan")
+            f.tracking = try reader.text(r, "tracking")
             return f
         }
         addCandidate(p, candidate, try fields.text(r, "party"), share, at: r, nameColumn, shareColumn)
@@ -246,10 +264,19 @@ public struct PollTableReader {
             f.n = try reader.optionalNumber(r, "sample_size")
             f.pollster = try reader.text(r, "pollster"); f.sponsor = try reader.text(r, "sponsors")
             f.population = try reader.text(r, "population"); f.mode = try reader.text(r, "methodology")
+            f.methodology = f.mode
+            f.poll = try reader.text(r, "poll_id"); f.question = id
+            f.state = try reader.text(r, "state")
+            f.race = RaceLabel.fiveThirtyEight(cycle: try reader.text(r, "cycle"), office: try reader.text(r, "office_type"),
+                                               state: f.state, stage: try reader.text(r, "stage"),
+                                               seat: try reader.text(r, "seat_name"))
+            f.internalPoll = try reader.text(r, "internal"); f.partisan = try reader.text(r, "partisan")
+            f.tracking = try reader.text(r, "tracking")
             return f
         }
         let party = try r.text(partyColumn).trimmingSpaces()
-        addCandidate(p, try r.text(nameColumn).trimmingSpaces(), party, share, at: r, nameColumn, shareColumn)
+        addCandidate(p, try r.text(nameColumn).trimmingSpaces(), party, share, at: r, nameColumn, shareColumn,
+                     fullName: try fields.text(r, "candidate_name"))
     }
 
     private mutating func readRaw(_ r: CSVRecord) throws {
@@ -259,10 +286,15 @@ public struct PollTableReader {
         let n = try fields.optionalNumber(r, "samplesize")
         let actual = try fields.optionalNumber(r, "margin_actual", positive: false) / 100
         let pollster = try fields.text(r, "pollster"), race = try fields.text(r, "race"), mode = try fields.text(r, "methodology")
+        let pollID = try fields.text(r, "poll_id")
+        let location = try fields.text(r, "location")
+        let partisan = try fields.text(r, "partisan")
         let p = try poll(id, line: r.line) {
             var f = PollFields()
-            f.pollster = pollster; f.population = race; f.mode = mode
+            f.pollster = pollster; f.population = race; f.mode = mode; f.methodology = mode
             f.start = day; f.end = day; f.n = n; f.actual = actual
+            f.poll = pollID; f.question = id; f.race = race; f.partisan = partisan
+            f.state = location == "US" ? "" : location
             return f
         }
         var name1 = try fields.text(r, "cand1_name"), name2 = try fields.text(r, "cand2_name")
