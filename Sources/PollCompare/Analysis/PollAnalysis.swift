@@ -107,7 +107,16 @@ public struct PollAnalysis: Sendable {
         }
         var leads: [PollLead] = []
         leads.reserveCapacity(selection.choices.count)
+        var overTotal = 0
+        var firstOver: Int?
         for c in selection.choices {
+            // A file read as published may hold a question whose two shares alone sum above 100
+            // beyond the rounding slack: no lead can be made of it.
+            guard table.share[c.a] + table.share[c.b] <= 1 + Shares.roundingSlack else {
+                overTotal += 1
+                if firstOver == nil { firstOver = c.question }
+                continue
+            }
             leads.append(try PollLead(question: c.question, a: c.a, b: c.b, estimate: estimate(c.question, c.a, c.b),
                                       sampleSizeAssumed: table.sampleSize[c.question].isNaN && options.assumeN != nil,
                                       confidence: confidence))
@@ -140,7 +149,11 @@ public struct PollAnalysis: Sendable {
             groups.append(Group(name: keys[g].name, race: keys[g].race, members: oriented))
             for (i, j) in Self.pairs(table, oriented.map(\.question), options) {
                 let x = oriented[i], y = oriented[j]
-                let before = try estimate(x.question, x.a, x.b), after = try estimate(y.question, y.a, y.b)
+                // Each question's design was accepted with its lead; only the group's candidates
+                // (whose two shares may sum above 100.5 as published) can fail here.
+                guard let before = try? estimate(x.question, x.a, x.b), let after = try? estimate(y.question, y.a, y.b) else {
+                    continue
+                }
                 let swing = try SwingEstimate(before: before, after: after, confidence: confidence)
                 swings.append(PollSwing(group: groupIndex, before: x.question, after: y.question,
                                         beforeCandidates: (x.a, x.b), afterCandidates: (y.a, y.b), estimate: swing,
@@ -150,6 +163,9 @@ public struct PollAnalysis: Sendable {
         self.groups = groups
         self.swings = swings
         var notes: [String] = []
+        if let q = firstOver {
+            notes.append("\(overTotal) question(s) left out: the two candidates' shares alone sum above 100.5 (first: poll \(table.pollID[q]), question \(table.questionID[q]) at line \(table.line[q])).")
+        }
         if optIn.isEmpty, (0..<table.count).contains(where: { !table.methodology[$0].isEmpty }) {
             notes.append("Every methodology is taken as a probability sample; --opt-in METHOD[,METHOD…] marks opt-in ones (e.g. \"Online Panel\").")
         }
