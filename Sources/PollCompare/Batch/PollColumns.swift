@@ -37,21 +37,20 @@ public enum PollColumns {
     ///   - shareB: p_B per row.
     ///   - effectiveSampleSize: n_eff per row, NaN where unknown (or where no interval may be given).
     /// - Precondition: the three columns have equal lengths.
-    /// - Complexity: O(rows); three BLAS level-1 calls plus one pass per output column.
+    /// - Complexity: O(rows); one BLAS level-1 call plus one pass per output column.
     public static func leads(shareA: [Double], shareB: [Double], effectiveSampleSize n: [Double],
                              confidence: ConfidenceLevel = .ninetyFive) -> Leads {
         precondition(shareA.count == shareB.count && shareA.count == n.count, "columns differ in length")
         let rows = shareA.count
         var lead = shareA
         BLAS.axpy(-1, shareB, &lead)
-        var variance = shareA
-        BLAS.axpy(1, shareB, &variance)
-        var se = [Double](repeating: .nan, count: rows)
+        var variance = [Double](repeating: .nan, count: rows)
+        var se = variance
         var lower = se, upper = se, z = se, p = se
         let critical = confidence.z
         for i in 0..<rows {
             let d = lead[i]
-            variance[i] = variance[i] - d * d
+            variance[i] = LeadEstimate.unitVariance(shareA: shareA[i], shareB: shareB[i])
             let ni = n[i]
             guard !ni.isNaN else { continue }
             let s = (variance[i] / ni).squareRoot()

@@ -98,7 +98,7 @@ public struct LeadInterval: Equatable, Sendable {
         case .wald, .adjustedWald:
             let (a, b, m) = method == .wald ? (shareA, shareB, n) : ((shareA * n + 1) / (n + 2), (shareB * n + 1) / (n + 2), n + 2)
             let d = a - b
-            let se = ((a + b - d * d) / m).squareRoot()
+            let se = (LeadEstimate.unitVariance(shareA: a, shareB: b) / m).squareRoot()
             center = d
             standardError = se
             criticalValue = z
