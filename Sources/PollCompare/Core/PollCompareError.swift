@@ -82,7 +82,7 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .invalidPollDesign(poll, line, reason):
             return "line \(line): poll \(poll): \(reason)"
         case let .tooFewDraws(requested, needed, confidence):
-            return "confidence \(NumberText.roundTrip(confidence)) needs at least \(needed) posterior draws (\(LeadInterval.tailDraws) beyond each bound), \(requested) were requested and at most \(LeadInterval.maximumDraws) are drawn automatically"
+            return "confidence \(NumberText.roundTrip(confidence)) needs at least \(needed) posterior draws (\(LeadInterval.tailDraws) beyond each bound); \(requested) were requested and at most \(LeadInterval.maximumDraws) are drawn automatically: ask for \(needed) draws or a lower level"
         }
     }
 }

@@ -27,13 +27,18 @@ public enum LeadReport {
             .text(method.rawValue), .number(confidence.level),
             .number(Percent.difference(estimate.shareA, estimate.shareB)),
             .optional(i.map { $0.standardError * 100 }), .optional(i.map { margin($0, alternative) * 100 }),
-            .optional(i.map { $0.lower * 100 }), .optional(i.map { $0.upper * 100 }),
+            .optional(i.map { bound($0.lower, $0, estimate) }), .optional(i.map { bound($0.upper, $0, estimate) }),
             .optional(i?.zStatistic), .optional(i?.pValue), .optional(i?.probabilityALeads),
             .optional(estimate.breakEvenSampleSize(confidence: confidence, alternative: alternative)),
             .text(estimate.basis.rawValue), .optional(i?.seed.map { Double($0) }), .text(alternative.rawValue),
             .optional(i?.draws.map { Double($0) }),
         ])
         return table
+    }
+
+    /// A bound in points; a census's bounds are the lead itself, printed as its exact decimal.
+    static func bound(_ value: Double, _ i: LeadInterval, _ estimate: LeadEstimate) -> Double {
+        i.standardError == 0 && i.lower == i.upper ? Percent.difference(estimate.shareA, estimate.shareB) : value * 100
     }
 
     /// Half the width of a two-sided interval; the distance from the estimate to the finite
