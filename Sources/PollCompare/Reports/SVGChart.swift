@@ -51,8 +51,15 @@ public enum SVGChart {
 
     static let width = 800.0
     static let rowHeight = 34.0
-    /// Rows charts: row labels end at `labelRight`; the plot runs from `plotLeft` to `plotRight`.
-    static let labelRight = 288.0, plotLeft = 300.0, plotRight = 760.0
+    /// Rows charts: the plot ends at `plotRight`; the label column is as wide as its widest label
+    /// within these bounds, and the plot starts 12 px after it.
+    static let plotRight = 760.0, labelColumn = (least: 140.0, most: 360.0)
+
+    /// Where a rows chart's label column ends, for labels (lines of 12 px and of `subSize` px).
+    static func labelRight(_ labels: [(main: String, sub: String)], subSize: Double) -> Double {
+        let widest = labels.reduce(0.0) { max($0, textWidth($1.main, size: 12), textWidth($1.sub, size: subSize)) }
+        return margin + min(max(widest, labelColumn.least), labelColumn.most).rounded(.up)
+    }
     static let margin = 16.0
 
     // MARK: - Public charts
@@ -127,6 +134,12 @@ public enum SVGChart {
         let values = rows.flatMap { r -> [Double] in
             [r.leadPoints] + (r.interval.map { [$0.lower * 100, $0.upper * 100] } ?? [])
         } + [0]
+        let labels = rows.map { row -> (main: String, sub: String) in
+            let q = row.question
+            let pollster = t.pollster[q].isEmpty ? "poll " + t.pollID[q] : t.pollster[q]
+            return (pollster, (t.endDate[q]?.description ?? "no end date") + " · " + t.candidate[row.a] + " − " + t.candidate[row.b])
+        }
+        let labelRight = labelRight(labels, subSize: 10), plotLeft = labelRight + 12
         let scale = Scale(values: values, from: plotLeft, to: plotRight)
         var svg = Canvas()
         let top = svg.header(title: options.title,
@@ -136,12 +149,9 @@ public enum SVGChart {
         svg.xAxis(scale, y0: top - 8, y1: bottom, label: "Lead (percentage points)")
         for (k, row) in rows.enumerated() {
             let y = top + (Double(k) + 0.5) * rowHeight
-            let q = row.question
-            let pollster = t.pollster[q].isEmpty ? "poll " + t.pollID[q] : t.pollster[q]
-            var sub = t.endDate[q]?.description ?? "no end date"
-            sub += " · " + t.candidate[row.a] + " − " + t.candidate[row.b]
-            svg.rowLabel((pollster, pollster), (sub, sub), prominent: false, y: y)
-            var local = Obstacles(vertical: [(zero, top - 8, bottom)])
+            svg.rowLabel((labels[k].main, labels[k].main), (labels[k].sub, labels[k].sub), prominent: false, y: y,
+                         right: labelRight)
+            var local = Obstacles(plotLeft: plotLeft, vertical: [(zero, top - 8, bottom)])
             let x = scale.x(row.leadPoints)
             if let i = row.interval {
                 let (lo, hi) = (scale.x(i.lower * 100), scale.x(i.upper * 100))
@@ -171,7 +181,7 @@ public enum SVGChart {
                 }
             }
         }
-        svg.legend(y: bottom + 56, items: [(.dot(blue, filled: true), "lead with its \(confidence.percentText)% interval"),
+        svg.legend(y: bottom + 56, from: plotLeft, items: [(.dot(blue, filled: true), "lead with its \(confidence.percentText)% interval"),
                                            (.dot(red, filled: false), "lead without an interval")])
         return svg.finish(source: options.source, height: bottom + 92)
     }
@@ -188,6 +198,11 @@ public enum SVGChart {
             [Percent.difference(r.estimate.before.shareA, r.estimate.before.shareB),
              Percent.difference(r.estimate.after.shareA, r.estimate.after.shareB)]
         } + [0]
+        func names(_ x: Int, _ y: Int) -> String { t.candidate[x] == t.candidate[y] ? t.candidate[x] : t.candidate[x] + "/" + t.candidate[y] }
+        let candidates = rows.map { names($0.beforeCandidates.a, $0.afterCandidates.a) + " − " + names($0.beforeCandidates.b, $0.afterCandidates.b) }
+        let whole = rows.enumerated().map { k, r in swingLabel(t, r.before, r.after, candidates: candidates[k], room: .infinity) }
+        let labelRight = labelRight(whole.map { ($0.main.full, $0.prominent ? $0.sub.full : "") }, subSize: 12)
+        let plotLeft = labelRight + 12
         let scale = Scale(values: values, from: plotLeft, to: plotRight)
         var svg = Canvas()
         let top = svg.header(title: options.title, subtitle: subtitle(description, confidence, [note]))
@@ -197,11 +212,8 @@ public enum SVGChart {
         svg.raw("<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#333333\"/></marker></defs>\n")
         for (k, row) in rows.enumerated() {
             let y = top + (Double(k) + 0.5) * rowHeight
-            let (p, q) = (row.before, row.after)
-            let (pa, pb) = row.beforeCandidates, (qa, qb) = row.afterCandidates
-            func names(_ x: Int, _ y: Int) -> String { t.candidate[x] == t.candidate[y] ? t.candidate[x] : t.candidate[x] + "/" + t.candidate[y] }
-            let label = swingLabel(t, p, q, candidates: names(pa, qa) + " − " + names(pb, qb))
-            svg.rowLabel(label.main, label.sub, prominent: label.prominent, y: y)
+            let label = swingLabel(t, row.before, row.after, candidates: candidates[k], room: labelRight - margin)
+            svg.rowLabel(label.main, label.sub, prominent: label.prominent, y: y, right: labelRight)
             let e = row.estimate
             let (xb, xa) = (scale.x(Percent.difference(e.before.shareA, e.before.shareB)),
                             scale.x(Percent.difference(e.after.shareA, e.after.shareB)))
@@ -210,7 +222,7 @@ public enum SVGChart {
             }
             svg.circle(xb, y, r: 5, fill: "#9e9e9e", stroke: "#616161")
             svg.circle(xa, y, r: 5, fill: blue, stroke: blue)
-            var local = Obstacles(vertical: [(zero, top - 8, bottom)])
+            var local = Obstacles(plotLeft: plotLeft, vertical: [(zero, top - 8, bottom)])
             local.boxes.append(Box(x0: min(xa, xb) - 7, y0: y - 7, x1: max(xa, xb) + 7, y1: y + 7))
             let swing = "swing " + NumberText.fixed(row.swingPoints, digits: 1, signed: true)
             var note = swing
@@ -227,7 +239,7 @@ public enum SVGChart {
                          full: placed.text == note ? nil : note)
             }
         }
-        svg.legend(y: bottom + 56, items: [(.dot("#9e9e9e", filled: true), "earlier lead"), (.dot(blue, filled: true), "later lead")])
+        svg.legend(y: bottom + 56, from: plotLeft, items: [(.dot("#9e9e9e", filled: true), "earlier lead"), (.dot(blue, filled: true), "later lead")])
         return svg.finish(source: options.source, height: bottom + 92)
     }
 
@@ -235,20 +247,20 @@ public enum SVGChart {
     /// below) when one pollster made both polls; otherwise one poll a line, "Teamsters town halls
     /// 2024-07-03 →" over "Lake Research Partners 2024-09-15". Pollster names are shortened (at
     /// a word boundary) so that each line, dates whole, fits the label column.
-    static func swingLabel(_ t: PollTable, _ p: Int, _ q: Int, candidates: String)
+    static func swingLabel(_ t: PollTable, _ p: Int, _ q: Int, candidates: String, room: Double)
         -> (main: (shown: String, full: String), sub: (shown: String, full: String), prominent: Bool) {
         func name(_ i: Int) -> String { t.pollster[i].isEmpty ? "poll " + t.pollID[i] : t.pollster[i] }
         func date(_ i: Int) -> String { t.endDate[i]?.description ?? "(no date)" }
         if name(p) == name(q) {
-            return (fitted(name(p), " " + date(p) + " → " + date(q), size: 12), (candidates, candidates), false)
+            return (fitted(name(p), " " + date(p) + " → " + date(q), size: 12, room: room), (candidates, candidates), false)
         }
-        return (fitted(name(p), " " + date(p) + " →", size: 12), fitted(name(q), " " + date(q), size: 12), true)
+        return (fitted(name(p), " " + date(p) + " →", size: 12, room: room),
+                fitted(name(q), " " + date(q), size: 12, room: room), true)
     }
 
-    /// `name + suffix`, with `name` shortened so that the whole fits the label column.
-    static func fitted(_ name: String, _ suffix: String, size: Double) -> (shown: String, full: String) {
+    /// `name + suffix`, with `name` shortened so that the whole fits in `room` pixels.
+    static func fitted(_ name: String, _ suffix: String, size: Double, room: Double) -> (shown: String, full: String) {
         let full = name + suffix
-        let room = labelRight - margin
         if textWidth(full, size: size) <= room { return (full, full) }
         return (shortened(name, toWidth: max(0, room - textWidth(suffix, size: size)), size: size) + suffix, full)
     }
@@ -320,7 +332,7 @@ public enum SVGChart {
         var items: [(LegendMark, String)] = [(.whisker(blue), "lead with its \(confidence.percentText)% interval"),
                                              (.dot(red, filled: false), "lead without an interval")]
         if let at = options.at { items.append((.dashed(red), "the date of the before–after comparison, " + at.description)) }
-        svg.legend(y: plotBottom + 62, items: items, from: left)
+        svg.legend(y: plotBottom + 62, from: left, items: items)
         return svg.finish(source: options.source, height: plotBottom + 92)
     }
 
@@ -499,6 +511,7 @@ public enum SVGChart {
 
     /// What a label in one row must not touch: boxes (marks, other labels) and vertical lines.
     struct Obstacles {
+        let plotLeft: Double
         var boxes: [Box] = []
         var vertical: [(x: Double, y0: Double, y1: Double)]
 
@@ -520,7 +533,7 @@ public enum SVGChart {
                       obstacles: Obstacles) -> Placed? {
         for s in [text] + (short.map { [$0] } ?? []) {
             let half = textWidth(s, size: size) / 2
-            let inside = min(max(near, plotLeft + half), plotRight + 20 - half)
+            let inside = min(max(near, obstacles.plotLeft + half), plotRight + 20 - half)
             let towards = near >= zero ? zero + half + 4 : zero - half - 4
             let away = near >= zero ? zero - half - 4 : zero + half + 4
             for x in [near, inside, towards, max(towards, inside), away] {
@@ -663,7 +676,7 @@ public enum SVGChart {
         /// line (10 px and grey, or `prominent`: 12 px and dark), each shortened to the column
         /// with its whole text in a `<title>`.
         mutating func rowLabel(_ main: (shown: String, full: String), _ sub: (shown: String, full: String),
-                               prominent: Bool, y: Double) {
+                               prominent: Bool, y: Double, right labelRight: Double) {
             let room = labelRight - margin
             let shown = shortened(main.shown, toWidth: room, size: 12)
             text(shown, x: labelRight, y: y - 2, size: 12, fill: "#111111", anchor: "end", full: main.full)
@@ -685,7 +698,7 @@ public enum SVGChart {
             text(label, x: (s.x0 + s.x1) / 2, y: y1 + 34, size: 12, fill: "#222222", anchor: "middle")
         }
 
-        mutating func legend(y: Double, items: [(LegendMark, String)], from start: Double = plotLeft) {
+        mutating func legend(y: Double, from start: Double, items: [(LegendMark, String)]) {
             var x = start
             // Start further left when the items would run past the right edge.
             let total = items.reduce(0.0) { $0 + 40 + textWidth($1.1, size: 11) }
