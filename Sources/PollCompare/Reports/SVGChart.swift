@@ -209,6 +209,11 @@ public enum SVGChart {
         let bottom = top + Double(max(rows.count, 1)) * rowHeight
         let zero = scale.x(0)
         svg.xAxis(scale, y0: top - 8, y1: bottom, label: "Lead (percentage points)")
+        if rows.isEmpty, let placed = place("No group has two polls, so there is no swing.", shorter: ["No swings."], size: 12,
+                                            baseline: top + rowHeight / 2 + 4, near: (plotLeft + plotRight) / 2, zero: zero,
+                                            obstacles: Obstacles(plotLeft: plotLeft, vertical: [(zero, top - 8, bottom)])) {
+            svg.text(placed.text, x: placed.x, y: top + rowHeight / 2 + 4, size: 12, fill: "#555555", anchor: "middle")
+        }
         svg.raw("<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#333333\"/></marker></defs>\n")
         for (k, row) in rows.enumerated() {
             let y = top + (Double(k) + 0.5) * rowHeight
@@ -226,14 +231,23 @@ public enum SVGChart {
             local.boxes.append(Box(x0: min(xa, xb) - 7, y0: y - 7, x1: max(xa, xb) + 7, y1: y + 7))
             let swing = "swing " + NumberText.fixed(row.swingPoints, digits: 1, signed: true)
             var note = swing
+            var shorter = [swing]
             if row.allowsInterval, let moe = e.marginOfError {
                 note += " ± " + NumberText.fixed(moe * 100, digits: 1)
-            } else if let n = row.breakEvenSampleSize {
-                note += " (no margin; significant from n = " + NumberText.roundTrip(n) + " each)"
             } else {
-                note += " (no margin of error)"
+                // The break-even n answers a question between random samples only: never for a
+                // straw or opt-in poll, nor for two questions of one poll.
+                switch row.basis {
+                case .notRandomSample: note += " (not a random sample: no margin of error)"
+                case .sameRespondents: note += " (same respondents: no margin of error)"
+                case .unknownSampleSize:
+                    note += row.breakEvenSampleSize.map { " (no margin; significant from n = " + NumberText.roundTrip($0) + " each)" }
+                        ?? " (no margin of error)"
+                default: note += " (no margin of error)"
+                }
+                shorter = [swing + " (no margin)", swing]
             }
-            if let placed = place(note, short: swing, size: 11, baseline: y - 10, near: (xa + xb) / 2, zero: zero,
+            if let placed = place(note, shorter: shorter, size: 11, baseline: y - 10, near: (xa + xb) / 2, zero: zero,
                                   obstacles: local) {
                 svg.text(placed.text, x: placed.x, y: y - 10, size: 11, fill: "#333333", anchor: placed.anchor,
                          full: placed.text == note ? nil : note)
@@ -528,10 +542,10 @@ public enum SVGChart {
     }
 
     /// A label centred above `near`, or moved to one side of the zero line, or kept inside the
-    /// plot; `short` is tried the same way when the whole text fits nowhere.
-    static func place(_ text: String, short: String? = nil, size: Double, baseline: Double, near: Double, zero: Double,
+    /// plot; the `shorter` texts are tried the same way, in order, when the whole text fits nowhere.
+    static func place(_ text: String, shorter: [String] = [], size: Double, baseline: Double, near: Double, zero: Double,
                       obstacles: Obstacles) -> Placed? {
-        for s in [text] + (short.map { [$0] } ?? []) {
+        for s in [text] + shorter {
             let half = textWidth(s, size: size) / 2
             let inside = min(max(near, obstacles.plotLeft + half), plotRight + 20 - half)
             let towards = near >= zero ? zero + half + 4 : zero - half - 4
