@@ -39,6 +39,14 @@ struct ReportCommand: ParsableCommand {
             text and markdown print both with notes; svg draws a chart of the table. -o writes a \
             file atomically.
 
+            Charts (--format svg). --chart rows (the default) draws one row per poll (or swing), \
+            labelled by pollster and end date, most recent at the top; --chart timeline draws the \
+            polls' leads over their end dates with each interval as a vertical whisker, and marks the \
+            --at date of --pairs before-after. --limit N keeps the N most recent polls or swings; \
+            without it a rows chart keeps the 40 most recent and a timeline every poll, and the \
+            subtitle says when some were left out. The source line names the file (--source \
+            overrides it).
+
             Examples:
               pollcmp report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
               pollcmp report president_polls.csv --where state=national --where population=lv \
@@ -102,6 +110,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("source"), help: "The source line of --format svg charts (default: the file name).")
     var title: String?
 
+    @Option(name: .long, help: "The chart of --format svg: rows (one row per poll or swing) or timeline (leads over end date).")
+    var chart: ChartArgument?
+
+    @Option(name: .long, help: ArgumentHelp("At most N polls or swings in a --format svg chart, the most recent (default: 40 rows; every poll in a timeline).", valueName: "n"))
+    var limit: Int?
+
     @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a chart of the table).")
     var format: ReportFormatArgument = .text
 
@@ -116,6 +130,9 @@ struct ReportCommand: ParsableCommand {
         _ = try atDate()
         if pairs == .beforeAfter && at == nil { throw ValidationError("--pairs before-after needs --at DATE") }
         if at != nil && pairs != .beforeAfter { throw ValidationError("--at applies to --pairs before-after") }
+        if let n = limit, n < 1 { throw ValidationError("--limit must be at least 1, not \(n)") }
+        if format != .svg && (limit != nil || chart != nil) { throw ValidationError("--limit and --chart apply to --format svg") }
+        if chart == .timeline && table == .swings { throw ValidationError("--chart timeline draws the polls' leads, not --table swings") }
         for field in groupFields where !PollTable.groupFields.contains(field) {
             throw ValidationError("--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
         }
@@ -182,10 +199,15 @@ struct ReportCommand: ParsableCommand {
         case .tsv: ReportFormat.tsv.write(chosen, header: !layout.noHeader, to: sink.write)
         case .json: ReportFormat.json.write(chosen, to: sink.write)
         case .svg:
-            let source = title ?? (file == "-" ? "standard input" : file)
-            sink.write(table == .polls
-                ? SVGChart.leads(report, title: chartTitle ?? "Leads by poll", source: source)
-                : SVGChart.swings(report, title: chartTitle ?? "Swings between polls", source: source))
+            var chartOptions = SVGChart.Options(title: chartTitle ?? "", source: title ?? SVGChart.fileName(of: file),
+                                                limit: limit, at: options.analysis.at)
+            if table == .polls {
+                chartOptions.title = chartTitle ?? (chart == .timeline ? "Leads over time" : "Leads by poll")
+                sink.write(SVGChart.leads(report, chart: chart?.value ?? .rows, options: chartOptions))
+            } else {
+                chartOptions.title = chartTitle ?? "Swings between polls"
+                sink.write(SVGChart.swings(report, options: chartOptions))
+            }
         }
         try sink.finish()
     }
@@ -208,6 +230,11 @@ enum BallotArgument: String, ExpressibleByArgument, CaseIterable {
 
 enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case text, csv, tsv, json, markdown, svg
+}
+
+enum ChartArgument: String, ExpressibleByArgument, CaseIterable {
+    case rows, timeline
+    var value: SVGChart.Chart { SVGChart.Chart(rawValue: rawValue)! }
 }
 
 enum TableArgument: String, ExpressibleByArgument, CaseIterable {

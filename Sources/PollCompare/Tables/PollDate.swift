@@ -41,6 +41,13 @@ public struct PollDate: Comparable, Hashable, Sendable, CustomStringConvertible 
         days = Int32(PollDate.daysFromCivil(y, m, d))
     }
 
+    /// The date `day` days after 1970-01-01 (before it when negative).
+    ///
+    /// - Precondition: `day` fits in 32 bits.
+    public init(day: Int) {
+        days = Int32(day)
+    }
+
     /// (year, month, day) from the day number (H. Hinnant's civil_from_days).
     public var civil: (year: Int, month: Int, day: Int) {
         let z = day + 719_468
