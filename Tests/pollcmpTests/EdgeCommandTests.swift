@@ -110,6 +110,13 @@ struct EdgeCommandTests {
         #expect(try PollcmpRunner.run(["check", expected, try write("d.csv", "x,y\ninf,nan\n")]).status == 0)
     }
 
+    @Test("check reads at most 256 MiB of a file: /dev/zero is a one-line error, not a process that grows")
+    func checkBounded() throws {
+        let r = try PollcmpRunner.run(["check", "/dev/zero", "/dev/zero"])
+        #expect(r.status == 65)
+        #expect(r.stderr == "pollcmp: error: /dev/zero: larger than 256 MiB, the most this command reads whole; compare the file in parts\n")
+    }
+
     @Test("break_even_n counts respondents under the design: lead 50 40 --n 100 --deff 2 needs 684")
     func breakEvenWithDesign() throws {
         #expect(Self.cell(try Self.csv(["lead", "50", "40", "--n", "100", "--deff", "2"]), "break_even_n") == "684")

@@ -40,8 +40,16 @@ struct PollcmpRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // Standard error is drained on another thread, so a command that writes much to it
+        // cannot block on a full pipe while standard output is read here.
+        nonisolated(unsafe) var stderrData = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: stdoutData, as: UTF8.self),
