@@ -179,8 +179,17 @@ struct ReportCommand: ParsableCommand {
 
         let name = InputFiles.displayName(file)
         let pollTable = try InputFiles.readPollTable(file)
-        let report = try DataErrors.guarded { () throws(PollCompareError) -> PollReport in
-            try PollReport(pollTable, options: options)
+        let report: PollReport
+        do {
+            report = try PollReport(pollTable, options: options)
+        } catch {
+            // A poll's design names the poll's line in the file.
+            if case let .invalidPollDesign(poll, line, reason) = error {
+                StandardStreams.error("\(name):\(line): poll \(poll): \(reason)")
+            } else {
+                StandardStreams.error(error.description)
+            }
+            throw DataErrors.exitCode
         }
         if let why = report.emptySelection {
             StandardStreams.error("\(name): \(why)")

@@ -110,6 +110,16 @@ struct EdgeCommandTests {
         #expect(try PollcmpRunner.run(["check", expected, try write("d.csv", "x,y\ninf,nan\n")]).status == 0)
     }
 
+    @Test("An assumed n above a poll's population names the file and the poll's line")
+    func assumedSizeLocated() throws {
+        let r = try Self.shell("""
+            printf 'poll_id,candidate,pct,population_size\\np1,A,50,300\\np1,B,40,300\\n' > p.csv && "$P" report p.csv --assume-n 500
+            """)
+        defer { try? FileManager.default.removeItem(at: r.folder) }
+        #expect(r.status == 65)
+        #expect(r.stderr == "pollcmp: error: p.csv:2: poll p1: population size 300 is smaller than the sample size 500\n")
+    }
+
     @Test("check reads at most 256 MiB of a file: /dev/zero is a one-line error, not a process that grows")
     func checkBounded() throws {
         let r = try PollcmpRunner.run(["check", "/dev/zero", "/dev/zero"])
