@@ -233,9 +233,6 @@ public struct PollReport: Sendable {
 
     // MARK: - Rendering
 
-    /// Which table the machine formats print.
-    public enum Choice: String, CaseIterable, Sendable { case polls, swings }
-
     /// Text or Markdown for people: the title, the polls, notes, swings, notes and group summary.
     public func document(markdown: Bool, digits: Int) -> String {
         func table(_ t: ReportTable, _ columns: [String]) -> String {
