@@ -26,7 +26,11 @@ import Darwin
 ///   whichever of x and 1 − x is below ½ so both keep full relative precision; for both shapes
 ///   ≥ 10⁵, Brent's method in Temme's variable ξ (``UniformExpansion/inverse(p:q:)``), with the
 ///   quantile formed as the mean plus its offset, so it is the Double nearest the exact quantile
-///   even when the distribution is narrower than the spacing of Doubles.
+///   even when the distribution is narrower than the spacing of Doubles. For a small shape the
+///   first guess is formed as a logarithm (``logStartingPoint(p:q:a:b:)``: the gamma limit
+///   I_x(a, b) ≈ P(a, b·x) for b ≫ a, the power law xᵃ/(a·B(a, b)) with ln(a·B(a, b)) kept to full
+///   relative precision), so a quantile below the least positive Double is recognised by one
+///   evaluation there and returned as 0, and any other takes a handful of evaluations.
 /// - No shape makes anything trap: every loop count is bounded, shapes whose sum overflows are
 ///   halved where only their ratio matters, and the tails are clamped to [0, 1].
 ///
@@ -65,8 +69,10 @@ public enum IncompleteBeta {
 
     /// The x in [0, 1] with I_x(a, b) = p (the Beta(a, b) quantile).
     ///
-    /// - Returns: 0 at p = 0, 1 at p = 1; NaN for p outside [0, 1] or bad shapes.
-    /// - Complexity: a few (≤ 10 typically) evaluations of ``tails(x:a:b:)``.
+    /// - Returns: 0 at p = 0, 1 at p = 1; NaN for p outside [0, 1] or bad shapes; 0 (or a
+    ///   subnormal) when the exact quantile is below the least normal Double.
+    /// - Complexity: a few (≤ 10 typically, ≤ 8 for a shape below 1 against one above 10⁹)
+    ///   evaluations of ``tails(x:a:b:)``.
     public static func inverse(p: Double, a: Double, b: Double) -> Double {
         guard p >= 0 && p <= 1 else { return .nan }
         return inverse(p: p, q: 1 - p, a: a, b: b)
@@ -244,18 +250,27 @@ public enum IncompleteBeta {
     // MARK: - Inverse
 
     private static func inverse(p: Double, q: Double, a: Double, b: Double) -> Double {
-        guard a > 0, b > 0, a.isFinite, b.isFinite else { return .nan }
+        var evaluations = 0
+        return inverse(p: p, q: q, a: a, b: b, evaluations: &evaluations)
+    }
+
+    /// The quantile, counting the evaluations of ``evaluate(x:a:b:)`` it made outside the
+    /// large-shape expansion (the tests hold the count down for tiny and huge shapes).
+    static func inverse(p: Double, q: Double, a: Double, b: Double, evaluations: inout Int) -> Double {
+        guard a > 0, b > 0, a.isFinite, b.isFinite, !p.isNaN, !q.isNaN else { return .nan }
         if p == 0 { return 0 }
         if q == 0 { return 1 }
         if Swift.min(a, b) >= UniformExpansion.minimumShape, let x = largeShapesInverse(p: p, q: q, a: a, b: b) {
             return x
         }
-        // Solve for whichever of x, 1 − x is at most ½.
+        // Solve for whichever of x, 1 − x is at most ½, deciding on the smaller tail: with
+        // q = 1e-300, p = 1 − q rounds to 1 and cannot be compared with I_½ = 1 − e^{−10⁸}.
         let atHalf = evaluate(x: 0.5, a: a, b: b)
-        if p <= atHalf.lower {
-            return solveBelowHalf(p: p, q: q, a: a, b: b)
+        evaluations += 1
+        if p <= q ? p <= atHalf.lower : q >= atHalf.upper {
+            return solveBelowHalf(p: p, q: q, a: a, b: b, evaluations: &evaluations)
         }
-        let y = solveBelowHalf(p: q, q: p, a: b, b: a)
+        let y = solveBelowHalf(p: q, q: p, a: b, b: a, evaluations: &evaluations)
         return 1 - y
     }
 
@@ -283,32 +298,77 @@ public enum IncompleteBeta {
         return smallIsA ? t0 + (t0Lo + offset) : u0 + (u0Lo - offset)
     }
 
-    /// The t ≤ ½ with I_t(a, b) = p (and 1 − I_t = q).
-    private static func solveBelowHalf(p: Double, q: Double, a: Double, b: Double) -> Double {
-        let start = startingPoint(p: p, q: q, a: a, b: b)
-        return TailInversion.solve(p: p, q: q, start: start, upper: 0.5) { t in
+    /// The t ≤ ½ with I_t(a, b) = p (and 1 − I_t = q); 0 when it is below the least positive
+    /// Double (``TailInversion`` stops at that floor).
+    private static func solveBelowHalf(p: Double, q: Double, a: Double, b: Double, evaluations: inout Int) -> Double {
+        let logStart = logStartingPoint(p: p, q: q, a: a, b: b)
+        return TailInversion.solve(p: p, q: q, logStart: logStart, upper: 0.5) { t in
+            evaluations += 1
             let e = evaluate(x: t, a: a, b: b)
             // t·f(t) = tᵃ(1 − t)ᵇ⁻¹/B(a, b) = exp(logPower)/(1 − t).
             return (e.lower, e.upper, exp(e.logPower) / (1 - t))
         }
     }
 
-    /// First guess: the normal approximation mean ± z·sd when both shapes exceed 1 and it lands in
-    /// (0, ½); otherwise the lower-tail power law I_t ≈ tᵃ/(a·B(a, b)).
-    private static func startingPoint(p: Double, q: Double, a: Double, b: Double) -> Double {
-        if a > 1 && b > 1 {
+    /// ln of the first guess for the t ≤ ½ with I_t(a, b) = p, 1 − I_t(a, b) = q, kept as a
+    /// logarithm because for a small shape a the quantile is often far below the least positive
+    /// Double (Beta(0.001, b) at p = 0.025: t ≈ 10⁻¹⁶⁰²/b). In order:
+    /// - b ≥ 500(a + 1), where Beta(a, b) is nearly Gamma(a)/b (``GammaRegimeBeta``), t ≈ y/b with
+    ///   y a first guess for the Gamma(a) quantile: for an upper-tail target (q < p) with
+    ///   L = −ln(q·Γ(a)) > max(1, a), the tail Q(a, y) ≈ y^{a−1}e^{−y}/Γ(a) solved as
+    ///   y ≈ L + (a − 1)·ln L (the first-order inversion of DiDonato & Morris, ACM TOMS 12 (1986)
+    ///   377–393, §5); else for a ≥ 1 Wilson–Hilferty, y ≈ a(1 − 1/(9a) + z/(3√a))³ (Johnson,
+    ///   Kotz & Balakrishnan, *Continuous Univariate Distributions* 1, 2nd ed., §17.5), when
+    ///   positive;
+    /// - both shapes above 1 (and b not that large): the normal approximation mean ± z·sd, when it
+    ///   lands in (0, ½);
+    /// - otherwise the lower-tail power law I_t(a, b) ≈ tᵃ/(a·B(a, b)) (DLMF 8.17.8, leading term),
+    ///   ln t ≈ [ln p + ln(a·B(a, b))]/a, with ln p = ln(1 − q) for upper-tail targets; for
+    ///   b ≫ a this is the gamma power law P(a, y) ≈ yᵃ/Γ(a + 1) (Temme, *Special Functions*,
+    ///   1996, §11.3.3), exact to O(b·t), so for a tiny a Newton's method in ln t, where ln I is
+    ///   nearly a·ln t plus a constant, needs one or two steps.
+    /// A guess at or above ln ½ is replaced by ln ¼.
+    static func logStartingPoint(p: Double, q: Double, a: Double, b: Double) -> Double {
+        let logHalf = log(0.5)
+        let z = { p <= q ? Normal.quantile(p) : Normal.inverseSurvival(q) }
+        if b >= GammaRegimeBeta.minimumRatio * (a + 1) {
+            var y = 0.0
+            let l = -log(q) - LogGamma.value(a)
+            if q < p && l > Swift.max(1, a) {
+                y = l + (a - 1) * log(l)
+            } else if a >= 1 {
+                let c = 1 / (9 * a)
+                let cube = 1 - c + z() * c.squareRoot()
+                y = cube > 0 ? a * cube * cube * cube : 0
+            }
+            if y > 0 {
+                let guess = log(y) - log(b)
+                if guess < logHalf { return guess }
+            }
+        } else if a > 1 && b > 1 {
             let s = a + b
             let mean = a / s
             // √(ab/(s²(s + 1))) written so that no product overflows for shapes near 10³⁰⁸.
             let sd = (mean * (b / s) / (s + 1)).squareRoot()
-            let z = p <= q ? Normal.quantile(p) : Normal.inverseSurvival(q)
-            let guess = mean + z * sd
-            if guess > 0 && guess < 0.5 { return guess }
+            let guess = mean + z() * sd
+            if guess > 0 && guess < 0.5 { return log(guess) }
         }
-        let logBeta = logBetaFunction(a, b)
-        let logPowerLaw = (log(Swift.min(p, 0.5)) + log(a) + logBeta) / a
-        let guess = exp(logPowerLaw)
-        return guess > 0 && guess < 0.5 ? guess : 0.25
+        let logP = p <= q ? log(p) : log1p(-q)
+        let guess = (logP + logATimesBeta(a, b)) / a
+        return guess < logHalf ? guess : log(0.25)
+    }
+
+    /// ln[a·B(a, b)] = ln Γ(1 + a) + ln Γ(b) − ln Γ(a + b), the power law's constant. It is
+    /// O(a) for a small shape a, and the power law divides it by a, so it must keep its relative
+    /// precision there: for a ≤ 10⁻⁵ and a ≤ 10⁻⁵·b, the first order of the Taylor expansions
+    /// ln Γ(1 + a) = −γa + O(a²) and ln Γ(b) − ln Γ(b + a) = −a·ψ(b) + O(a²ψ′(b)) (DLMF 5.7.3,
+    /// 5.15.1), −a·(γ + ψ(b)); ln a + ln B(a, b) otherwise, which at a = 10⁻³⁰⁰ would carry an
+    /// absolute rounding error of 10⁻¹³, or 10²⁸⁷ once divided by a.
+    static func logATimesBeta(_ a: Double, _ b: Double) -> Double {
+        if a <= 1e-5 && a <= 1e-5 * b {
+            return -a * (LogGamma.eulerGamma + LogGamma.digamma(b))
+        }
+        return log(a) + logBetaFunction(a, b)
     }
 
     /// ln B(a, b) without cancellation for any positive finite shapes: ln Γ sums when both are

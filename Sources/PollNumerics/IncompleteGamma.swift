@@ -68,6 +68,9 @@ public enum IncompleteGamma {
                 if term < sum * 1e-17 { break }
             }
             let lower = Swift.min(1, power * sum / s)
+            if s < 1 && lower > 0.5 {
+                return (lower, smallShapeUpper(s: s, x: x), logPower)
+            }
             return (lower, 1 - lower, logPower)
         }
         // Q = power · 1/(x + 1 − s − 1(1 − s)/(x + 3 − s − 2(2 − s)/(x + 5 − s − …))).
@@ -92,5 +95,27 @@ public enum IncompleteGamma {
         }
         let upper = Swift.min(1, power * h)
         return (1 - upper, upper, logPower)
+    }
+
+    /// Q(s, x) for s < 1 and x < s + 1 where it is below ½, without forming 1 − P: with
+    /// E = xˢ/Γ(1 + s) and S = Σₙ≥₁ (−x)ⁿ/((s + n)·n!), P = E·(1 + s·S) (DLMF 8.7.1), so
+    /// Q = −expm1(s·ln x − ln Γ(1 + s)) − s·S·E, both terms accurate when Q is small (for a tiny s,
+    /// Q ≈ s·E₁(x) ≈ 10⁻³⁰⁰ while 1 − P is 0). The split of DiDonato & Morris, ACM TOMS 12 (1986)
+    /// 377–393, §3 (their Taylor-series case for a < 1).
+    static func smallShapeUpper(s: Double, x: Double) -> Double {
+        // ln Γ(1 + s) = ln Γ(2 + s) − ln(1 + s), both with full relative precision for s ≤ ½
+        // (1 + s itself would lose s below 10⁻¹⁶).
+        let lnGammaOnePlusS = s <= 0.5 ? LogGamma.lnGammaTwoPlus(s) - log1p(s) : LogGamma.value(1 + s)
+        let exponent = s * log(x) - lnGammaOnePlusS
+        var sum = 0.0
+        var power = 1.0   // (−x)ⁿ/n!
+        for n in 1..<200 {
+            power *= -x / Double(n)
+            let term = power / (s + Double(n))
+            sum += term
+            if abs(term) <= 1e-17 * abs(sum) { break }
+        }
+        let upper = -expm1(exponent) - s * sum * exp(exponent)
+        return Swift.min(1, Swift.max(0, upper))
     }
 }

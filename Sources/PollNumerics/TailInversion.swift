@@ -11,12 +11,18 @@ import Darwin
 /// then two Newton steps in t itself to remove the rounding of exp(u). Source: the
 /// safeguarded-Newton scheme of Press et al., *Numerical Recipes*, 3rd ed., §9.4 (rtsafe),
 /// applied on the log scale as in DiDonato & Morris, ACM TOMS 18 (1992) 360–373.
+///
+/// The iterates never go below u = ln(least positive Double) (≈ −744.4): there the distribution
+/// is evaluated at that Double itself, and when it is already past the target the solution
+/// underflows and 0 is returned (a Beta(0.001, n) quantile at 0.025 is about 10⁻¹⁶⁰²/n). Without
+/// that floor, exp(u) = 0 gives a tail of 0, an infinite residual and a bracket that only
+/// bisection on an unbounded interval could close (hundreds of evaluations).
 struct TailInversion {
     /// The distribution at t: lower tail F(t), upper tail 1 − F(t) (each accurate when small),
     /// and t·F′(t), the derivative of F with respect to ln t.
     typealias Evaluation = (lower: Double, upper: Double, slope: Double)
 
-    /// Finds t in (0, upper] with F(t) = p, where q = 1 − p is given too (the smaller of the two
+    /// Finds t in [0, upper] with F(t) = p, where q = 1 − p is given too (the smaller of the two
     /// is used as the target).
     ///
     /// - Parameters:
@@ -25,34 +31,72 @@ struct TailInversion {
     ///   - start: first guess, in (0, upper].
     ///   - upper: an upper bound known to satisfy F(upper) ≥ p (may be +∞).
     ///   - evaluate: the distribution at t.
+    /// - Returns: the solution, or 0 when it lies below the least positive Double.
     /// - Complexity: O(iterations × cost of `evaluate`); quadratic convergence, at most 200 steps.
     static func solve(p: Double, q: Double, start: Double, upper: Double,
                       evaluate: (Double) -> Evaluation) -> Double {
+        solve(p: p, q: q, logStart: log(start), upper: upper, evaluate: evaluate)
+    }
+
+    /// As ``solve(p:q:start:upper:evaluate:)`` with the first guess given by its logarithm, which
+    /// may lie below ln(least positive Double) (it is raised to that floor).
+    static func solve(p: Double, q: Double, logStart: Double, upper: Double,
+                      evaluate: (Double) -> Evaluation) -> Double {
         let useLower = p <= q
         let logTarget = useLower ? log(p) : log(q)
+        let floor = log(Double.leastNonzeroMagnitude)
         var lo = -Double.infinity
         var hi = upper.isFinite ? log(upper) : Double.infinity
-        var u = log(start)
+        var u = logStart.isNaN ? (hi.isFinite ? hi - 1 : 0) : Swift.max(floor, logStart)
         if !(u < hi) { u = hi.isFinite ? hi - 1 : u }
         var converged = false
+        var previousStep = Double.infinity
         for _ in 0..<200 {
-            let t = exp(u)
+            let atFloor = u <= floor
+            let t = atFloor ? Double.leastNonzeroMagnitude : exp(u)
             let e = evaluate(t)
             // f > 0 means t is past the solution.
             let tail = useLower ? e.lower : e.upper
             let residual = log(tail) - logTarget
             let f = useLower ? residual : -residual
             if f == 0 { return t }
-            if f > 0 { hi = u } else { lo = u }
+            if f > 0 {
+                // Past the solution at the least positive Double: the solution underflows.
+                if atFloor { return 0 }
+                hi = u
+            } else {
+                lo = u
+            }
             let derivative = (useLower ? e.slope : -e.slope) / tail
-            var next = u - residual / derivative
+            let newtonStep = -residual / derivative
+            // Stop once a Newton step is below 1e-10·max(1, |u|) (Newton is quadratic: the error
+            // left is of order step², and the polish in t below removes it), or when small steps
+            // stop shrinking: the tail then carries rounding noise larger than the remaining error
+            // (an upper tail of 0.025 formed at ε absolute precision, with a log-slope of 0.04 for
+            // a shape of 0.001, leaves u uncertain by 1e-13). Testing before the bracket matters:
+            // a step below half an ulp of u would otherwise land on the bracket's end and be
+            // replaced by a bisection step. A subnormal t is resolved only to the least positive
+            // Double, a relative step of leastNonzero/t.
+            let scale = Swift.max(1, abs(u))
+            let resolution = Swift.max(1e-10 * scale, 2 * Double.leastNonzeroMagnitude / t)
+            let inside = u + newtonStep > lo && u + newtonStep < hi
+            if newtonStep.isFinite, abs(newtonStep) <= resolution
+                || (inside && abs(newtonStep) <= 1e-7 * scale && abs(newtonStep) >= 0.5 * abs(previousStep)) {
+                if inside { u += newtonStep }
+                converged = true
+                break
+            }
+            previousStep = newtonStep
+            var next = u + newtonStep
+            if next < floor && lo < floor { next = floor }
             if !(next > lo && next < hi) || !next.isFinite {
                 if lo.isFinite && hi.isFinite {
                     next = 0.5 * (lo + hi)
                 } else if lo.isFinite {
                     next = lo + Swift.max(1, abs(u - lo)) * 2
                 } else {
-                    next = hi - Swift.max(1, abs(hi - u)) * 2
+                    next = Swift.max(floor, hi - Swift.max(1, abs(hi - u)) * 2)
+                    if next >= u { next = floor }
                 }
             }
             let step = next - u

@@ -76,6 +76,30 @@ struct EdgeCaseTests {
         #expect(Self.same(i.upper, upper), "\(method): upper \(i.upper) vs \(upper)")
     }
 
+    /// Tolerance (definition) for the fractional-count table: within 1e-12 relative of the mpmath
+    /// reference; a reference below the least normal Double (the exact bound is subnormal, or
+    /// below 2^-1075 and rounds to 0) is matched by 0 or any subnormal.
+    static func matchesBound(_ value: Double, _ reference: Double) -> Bool {
+        if reference < Double.leastNormalMagnitude { return value >= 0 && value < Double.leastNormalMagnitude }
+        return value.isApproximatelyEqual(to: reference, relativeTolerance: 1e-12)
+    }
+
+    @Test("Exact-family bounds for fractional and tiny counts, n = 1 to 1e300, against mpmath",
+          arguments: EdgeReferences.fractionalCounts)
+    func fractionalCounts(method: String, count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
+        #expect(EdgeReferences.fractionalCounts.count == 268)
+        let m = try #require(ShareIntervalMethod(rawValue: method))
+        let i = try ShareInterval(count: count, trials: n, confidence: ConfidenceLevel(alpha: alpha), method: m)
+        #expect(Self.matchesBound(i.lower, lower), "\(method) x = \(count) n = \(n): lower \(i.lower) vs \(lower)")
+        #expect(Self.matchesBound(i.upper, upper), "\(method) x = \(count) n = \(n): upper \(i.upper) vs \(upper)")
+        // Jeffreys is the equal-tailed posterior interval (as statsmodels): for x below about
+        // 0.0005 its lower bound lies above x/n, as it does at x = 0.
+        let p = count / n
+        if m != .jeffreys {
+            #expect(0 <= i.lower && i.lower <= p && p <= i.upper && i.upper <= 1, "\(method) x = \(count) n = \(n): \(i)")
+        }
+    }
+
     static let hugeSizes: [Double] = [1e15, 1e25, 1e100, 1e300]
 
     @Test("Every method answers for n up to 1e300 and x anywhere in [0, n]", arguments: hugeSizes)

@@ -125,4 +125,23 @@ enum HugeParameterReferences {
         (p: 0.025, a: 10000000.0, b: 1000000000000000.0, expected: 9.993802896977209e-09), // scipy 1.17.1 betaincinv(10000000.0, 1000000000000000.0, 0.025) = 9.993802896978475e-09, three Newton steps on the mpmath 1.3.0 quad incomplete beta
         (p: 1e-200, a: 1000000000.0, b: 1000000000.0, expected: 0.499662291229041), // scipy 1.17.1 betaincinv(1000000000.0, 1000000000.0, 1e-200) = 0.49966229122904093, three Newton steps on the mpmath 1.3.0 quad incomplete beta
     ]
+
+    /// Beta(a, b) quantiles for a tiny or fractional shape a and a huge b: the x with
+    /// I_x(a, b) = probability (tail lower) or 1 - I_x(a, b) = probability (tail upper); 0 below 2^-1075.
+    static let smallShapeInverse: [(tail: String, probability: Double, a: Double, b: Double, expected: Double)] = [
+        (tail: "lower", probability: 0.5, a: 0.01, b: 1e+100, expected: 4.465535018910355e-131), // mpmath 1.3.0 (dps 160): root of I_t(0.01, 1e+100) = 0.5; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 0.9999, a: 1e-05, b: 1e+100, expected: 2.5478337014783096e-105), // mpmath 1.3.0 (dps 160): root of I_t(1e-05, 1e+100) = 0.9999; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 0.975, a: 1e-05, b: 1e+300, expected: 0.0), // mpmath 1.3.0 (dps 360): root of I_t(1e-05, 1e+300) = 0.975; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "upper", probability: 0.025, a: 0.001, b: 1e+300, expected: 5.679251996823e-312), // mpmath 1.3.0 (dps 360): root of 1 - I_t(0.001, 1e+300) = 0.025; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "upper", probability: 0.025, a: 0.3, b: 1e+20, expected: 1.900263642838826e-20), // mpmath 1.3.0 (dps 80): root of 1 - I_t(0.3, 1e+20) = 0.025; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 0.025, a: 0.3, b: 1e+20, expected: 3.185679031739166e-26), // mpmath 1.3.0 (dps 80): root of I_t(0.3, 1e+20) = 0.025; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 1e-300, a: 0.5, b: 1e+300, expected: 0.0), // mpmath 1.3.0 (dps 360): root of I_t(0.5, 1e+300) = 1e-300; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 0.5, a: 1e-300, b: 1.7976931348623157e+308, expected: 0.0), // mpmath 1.3.0 (dps 368): root of I_t(1e-300, 1.7976931348623157e+308) = 0.5; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 0.025, a: 0.9, b: 1000000000.0, expected: 1.6024295603242944e-11), // mpmath 1.3.0 (dps 69): root of I_t(0.9, 1000000000.0) = 0.025; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 0.5, a: 0.1, b: 1000000000.0, expected: 5.933911047270761e-13), // mpmath 1.3.0 (dps 69): root of I_t(0.1, 1000000000.0) = 0.5; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "upper", probability: 1e-10, a: 0.001, b: 1e+100, expected: 1.3454595511204412e-99), // mpmath 1.3.0 (dps 160): root of 1 - I_t(0.001, 1e+100) = 1e-10; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 0.999, a: 0.001, b: 1000000000000000.0, expected: 2.6477027023965097e-16), // mpmath 1.3.0 (dps 75): root of I_t(0.001, 1000000000000000.0) = 0.999; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "upper", probability: 0.4, a: 5e-324, b: 1e+200, expected: 0.0), // mpmath 1.3.0 (dps 260): root of 1 - I_t(5e-324, 1e+200) = 0.4; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+        (tail: "lower", probability: 0.025, a: 2.5, b: 1e+300, expected: 4.156058067433312e-301), // mpmath 1.3.0 (dps 360): root of I_t(2.5, 1e+300) = 0.025; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); 0 where the bound is below 2^-1075
+    ]
 }

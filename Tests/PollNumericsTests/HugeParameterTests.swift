@@ -121,4 +121,57 @@ struct HugeParameterTests {
             #expect(relativeError(below.lower, expansion.lower) <= 1e-12 * kappa, "k = \(k)")
         }
     }
+
+    // MARK: A tiny or fractional shape against a huge one
+
+    /// Tolerance (definition) for quantiles that may underflow: a reference below the least normal
+    /// Double (the exact quantile is subnormal or below the least positive Double and rounds to 0)
+    /// is matched by 0 or any subnormal; otherwise within 1e-12 relative.
+    static func quantileMatches(_ value: Double, _ reference: Double) -> Bool {
+        if reference < Double.leastNormalMagnitude { return value >= 0 && value < Double.leastNormalMagnitude }
+        return value.isApproximatelyEqual(to: reference, relativeTolerance: 1e-12)
+    }
+
+    @Test("Quantiles for a tiny or fractional shape and a huge one, underflow included",
+          arguments: HugeParameterReferences.smallShapeInverse)
+    func smallShapeInverse(tail: String, probability: Double, a: Double, b: Double, expected: Double) {
+        #expect(HugeParameterReferences.smallShapeInverse.count == 14)
+        let value = tail == "lower" ? IncompleteBeta.inverse(p: probability, a: a, b: b)
+            : IncompleteBeta.inverseComplement(q: probability, a: a, b: b)
+        #expect(Self.quantileMatches(value, expected), "\(tail) \(probability) of Beta(\(a), \(b)): \(value), mpmath \(expected)")
+        // The mirror image: Beta(b, a) at the other tail is 1 − the same quantile.
+        let mirrored = tail == "lower" ? IncompleteBeta.inverseComplement(q: probability, a: b, b: a)
+            : IncompleteBeta.inverse(p: probability, a: b, b: a)
+        // 1 − mirrored carries an absolute rounding of 1.1e-16; below 5e-17 the quantile rounds to 1.
+        if expected >= 1e-15 {
+            #expect((1 - mirrored).isApproximatelyEqual(to: expected, relativeTolerance: 1e-12 + 2.3e-16 / expected))
+        } else if expected < 5e-17 {
+            #expect(mirrored == 1, "mirror: \(mirrored)")
+        }
+    }
+
+    static let tinyShapes: [Double] = [
+        Double.leastNonzeroMagnitude, Double.leastNormalMagnitude / 64, 1e-300, 1e-100, 1e-5, 0.001, 0.3,
+    ]
+
+    @Test("A tiny shape against a huge one: a handful of evaluations per quantile, not hundreds",
+          arguments: tinyShapes)
+    func tinyShapeEvaluationCount(a: Double) {
+        #expect(Self.tinyShapes.count == 7)
+        var most = 0
+        for b in [1e9, 1e20, 1e100, 1e150, 1e250, 1e300, 1e308, Double.greatestFiniteMagnitude] {
+            for p in [1e-300, 1e-10, 0.025, 0.5, 0.975, 1 - 1e-10] {
+                for (pp, qq) in [(p, 1 - p), (1 - p, p)] {
+                    for (s, l) in [(a, b), (b, a)] {
+                        var evaluations = 0
+                        let x = IncompleteBeta.inverse(p: pp, q: qq, a: s, b: l, evaluations: &evaluations)
+                        most = max(most, evaluations)
+                        #expect(x >= 0 && x <= 1, "I⁻¹(\(pp), \(qq); \(s), \(l)) = \(x)")
+                        #expect(evaluations <= 12, "I⁻¹(\(pp), \(qq); \(s), \(l)): \(evaluations) evaluations")
+                    }
+                }
+            }
+        }
+        print("most evaluations for a = \(a): \(most)")
+    }
 }

@@ -43,6 +43,15 @@ Which tool produces which table
    alpha, method="sison-glaz") for counts up to n = 1e5 (its linear scan of
    the width makes larger n impractical).
 
+7. fractionalCounts (Clopper-Pearson, Jeffreys, mid-p and likelihood-ratio
+   bounds for x in {0, 1e-300, 0.001, 0.3, 0.5, 0.9, 1, 1.5, n - 1, n - 0.5,
+   n} and n = 1 ... 1e300) and smallShapeInverse (Beta quantiles for a tiny
+   or fractional shape with a huge one): mpmath (dps 60 + log10 n), I_t(a, b)
+   by the positive series DLMF 8.17.8 on whichever of t and 1 - t converges
+   (both given to full relative precision), the root by Illinois regula
+   falsi in ln t (bound <= 1/2) or ln(1 - t), to 1e-40 relative; a bound
+   below 2^-1075 (it rounds to 0) is written as 0.
+
 Run: python3 scripts/references/edges.py   (needs Rscript, mpmath, scipy,
 statsmodels; progress on stderr).
 """
@@ -444,6 +453,276 @@ def build_multinomial():
 
 
 # ---------------------------------------------------------------------------
+# 7. Fractional counts (x < 1, tiny x) and huge n: the exact-family bounds
+# ---------------------------------------------------------------------------
+
+_LOG_BETA = {}
+
+
+def log_beta(a, b):
+    """ln B(a, b) at the working precision (cached: the root searches call it with the same shapes)."""
+    key = (a, b, mp.prec)
+    if key not in _LOG_BETA:
+        _LOG_BETA[key] = mp.loggamma(a) + mp.loggamma(b) - mp.loggamma(a + b)
+    return _LOG_BETA[key]
+
+class SlowSeries(Exception):
+    pass
+
+
+def _series(t, s, a, b, cap):
+    """t^a s^b/(a B(a, b)) * sum_k (a + b)_k/(a + 1)_k t^k (DLMF 8.17.8): I_t(a, b), positive terms."""
+    lead = mp.exp(a * mp.log(t) + b * mp.log(s) - mp.log(a) - log_beta(a, b))
+    term = mpf(1)
+    total = mpf(1)
+    eps = mpf(10) ** (-mp.dps - 5)
+    # Terms grow while (a + b + k)t > a + 1 + k: skip sums whose peak is beyond `cap` terms
+    # (the loop below also gives up after `cap` terms).
+    if ((a + b) * t - a - 1) / (1 - t) > cap:
+        raise SlowSeries
+    for k in range(int(cap)):
+        ratio = (a + b + k) * t / (a + 1 + k)
+        term *= ratio
+        total += term
+        if ratio < 1 and term < eps * total:
+            return lead * total
+    raise SlowSeries
+
+
+def beta_series(t, s, a, b):
+    """(I_t(a, b), 1 - I_t(a, b)) given t and s = 1 - t (both to full relative precision), by
+    DLMF 8.17.8 on I_t(a, b) or on I_s(b, a) = 1 - I_t(a, b), whichever converges in fewer
+    terms (the first when t < (a + 1)/(a + b + 2)). Far in a tail where neither converges in
+    2e4 terms (huge shapes), the smaller tail is below 1e-100 and is returned as its leading
+    term x^a y^b/B(a, b)/|(a + b)x - a| (x the coordinate of that tail), enough for the sign
+    and the log-scale interpolation of the root search, never at a root."""
+    if t <= 0:
+        return mpf(0), mpf(1)
+    if s <= 0:
+        return mpf(1), mpf(0)
+    first = t < (a + 1) / (a + b + 2)
+    for use_t in ((True, False) if first else (False, True)):
+        try:
+            if use_t:
+                v = _series(t, s, a, b, 20000)
+                return v, 1 - v
+            v = _series(s, t, b, a, 20000)
+            return 1 - v, v
+        except SlowSeries:
+            pass
+    log_lead = a * mp.log(t) + b * mp.log(s) - log_beta(a, b)
+    if t * (a + b) > a:
+        v = mp.exp(log_lead) / (t * (a + b) - a)
+        assert v < mpf(10) ** -100, ("tail estimate used near the bulk", t, a, b, v)
+        return 1 - v, v
+    v = mp.exp(log_lead) / (a - t * (a + b))
+    assert v < mpf(10) ** -100, ("tail estimate used near the bulk", t, a, b, v)
+    return v, 1 - v
+
+
+LN_TINY = mp.log(mpf(2) ** -1075)      # below half the least subnormal: rounds to 0
+LN_NEAR_ONE = mp.log(mpf(2) ** -1100)  # 1 - 2^-1100 rounds to 1
+
+
+def point_u(u):
+    return mp.exp(u), -mp.expm1(u)
+
+
+def point_v(v):
+    return -mp.expm1(v), mp.exp(v)
+
+
+def illinois(g, lo, hi, glo, ghi, tol):
+    """Root of the increasing g on [lo, hi], g(lo) < 0 < g(hi): Illinois regula falsi."""
+    side = 0
+    for _ in range(2000):
+        w = (lo * ghi - hi * glo) / (ghi - glo)
+        if not (lo < w < hi):
+            w = (lo + hi) / 2
+        gw = g(w)
+        if gw == 0:
+            return w
+        if gw < 0:
+            lo, glo = w, gw
+            if side == -1:
+                ghi /= 2
+            side = -1
+        else:
+            hi, ghi = w, gw
+            if side == 1:
+                glo /= 2
+            side = 1
+        if hi - lo <= tol * (1 + abs(lo)):
+            return (lo + hi) / 2
+    raise RuntimeError("illinois did not converge")
+
+
+def solve_increasing(h, t0, t1):
+    """The root in (t0, t1) of h(t, s), increasing in t (s = 1 - t), as an mpf t, solved in
+    ln t when the root is at most 1/2 and in ln(1 - t) otherwise; 0 when it is below 2^-1075,
+    1 when 1 - t is below 2^-1100."""
+    tol = mpf(10) ** (-40)
+    half = mpf(1) / 2
+    in_u = t1 <= half or (t0 < half and h(half, half) >= 0)
+    if in_u:
+        hi_t = min(t1, half)
+        if hi_t <= mpf(2) ** -1075:
+            return mpf(0)
+        lo_u = LN_TINY if t0 == 0 else mp.log(t0)
+        hi_u = mp.log(hi_t)
+        g = lambda u: h(*point_u(u))
+        glo = g(lo_u)
+        if glo >= 0:
+            assert t0 == 0
+            return mpf(0)
+        ghi = g(hi_u)
+        assert ghi >= 0, ("no sign change", t0, t1)
+        return mp.exp(illinois(g, lo_u, hi_u, glo, ghi, tol))
+    lo_s = max(1 - t1, 0) if t1 < 1 else mpf(0)
+    hi_s = min(1 - t0, half)
+    lo_v = LN_NEAR_ONE if lo_s == 0 else mp.log(lo_s)
+    hi_v = mp.log(hi_s)
+    g = lambda v: -h(*point_v(v))
+    glo = g(lo_v)
+    if glo >= 0:
+        assert t1 == 1
+        return mpf(1)
+    ghi = g(hi_v)
+    assert ghi >= 0, ("no sign change (v)", t0, t1)
+    return -mp.expm1(illinois(g, lo_v, hi_v, glo, ghi, tol))
+
+
+def exact_bounds(method, x, n, alpha):
+    """(lower, upper) as mpf for the four exact-family methods, fractional x allowed."""
+    mp.dps = 60 + int(math.log10(max(n, 1)))
+    x, n = mpf(x), mpf(n)
+    half_alpha = mpf(alpha) / 2
+
+    def lower_tail(a, b):
+        return lambda t, s: beta_series(t, s, a, b)[0]
+
+    def upper_tail(a, b):
+        return lambda t, s: beta_series(t, s, a, b)[1]
+
+    if method == "clopper-pearson":
+        lower = mpf(0) if x == 0 else solve_increasing(
+            lambda t, s: lower_tail(x, n - x + 1)(t, s) - half_alpha, mpf(0), mpf(1))
+        upper = mpf(1) if x == n else solve_increasing(
+            lambda t, s: half_alpha - upper_tail(x + 1, n - x)(t, s), mpf(0), mpf(1))
+        return lower, upper
+    if method == "jeffreys":
+        a, b = x + mpf(1) / 2, n - x + mpf(1) / 2
+        lower = solve_increasing(lambda t, s: lower_tail(a, b)(t, s) - half_alpha, mpf(0), mpf(1))
+        upper = solve_increasing(lambda t, s: half_alpha - upper_tail(a, b)(t, s), mpf(0), mpf(1))
+        return lower, upper
+    if method == "mid-p":
+        if x == n:
+            lower = mp.exp(mp.log(2 * half_alpha) / n)
+        elif x == 0:
+            lower = mpf(0)
+        else:
+            lower = solve_increasing(
+                lambda t, s: (lower_tail(x, n - x + 1)(t, s) + lower_tail(x + 1, n - x)(t, s)) / 2 - half_alpha,
+                mpf(0), mpf(1))
+        if x == 0:
+            upper = -mp.expm1(mp.log(2 * half_alpha) / n)
+        elif x == n:
+            upper = mpf(1)
+        else:
+            upper = solve_increasing(
+                lambda t, s: half_alpha - (upper_tail(x + 1, n - x)(t, s) + upper_tail(x, n - x + 1)(t, s)) / 2,
+                mpf(0), mpf(1))
+        return lower, upper
+    if method == "likelihood-ratio":
+        c = z_of(alpha) ** 2
+        if x == 0:
+            return mpf(0), -mp.expm1(-c / (2 * n))
+        if x == n:
+            return mp.exp(-c / (2 * n)), mpf(1)
+        p = x / n
+        q = (n - x) / n
+
+        def stat(t, s):
+            return 2 * n * (p * mp.log(p / t) + q * mp.log(q / s)) - c
+
+        lower = solve_increasing(lambda t, s: -stat(t, s), mpf(0), p)
+        upper = solve_increasing(stat, p, mpf(1))
+        return lower, upper
+    raise ValueError(method)
+
+
+FRACTIONAL_SIZES = [1.0, 10.0, 1e3, 1e9, 1e20, 1e100, 1e300]
+FRACTIONAL_METHODS = ["clopper-pearson", "jeffreys", "mid-p", "likelihood-ratio"]
+
+
+def fractional_grid():
+    """x in {0, 1e-300, 0.001, 0.3, 0.5, 0.9, 1, 1.5, n - 1, n - 0.5, n} (as doubles; n - 1 is n
+    itself from 2^53 on) for each n, 0 <= x <= n, without repeats."""
+    pairs = []
+    for n in FRACTIONAL_SIZES:
+        for x in [0.0, 1e-300, 0.001, 0.3, 0.5, 0.9, 1.0, 1.5, n - 1, n - 0.5, n]:
+            if 0 <= x <= n and (x, n) not in pairs:
+                pairs.append((x, n))
+    return pairs
+
+
+def rounded(v):
+    """The double nearest v; 0 below 2^-1100 (the solver returns exactly 0 below 2^-1075)."""
+    return 0.0 if v < mpf(2) ** -1100 else to_double(v)
+
+
+def build_fractional():
+    rows = []
+    alpha = 0.05
+    for x, n in fractional_grid():
+        for method in FRACTIONAL_METHODS:
+            lo, hi = exact_bounds(method, x, n, alpha)
+            lo, hi = rounded(lo), rounded(hi)
+            rows.append((method, x, n, alpha, lo, hi,
+                         f"{MPM} (dps {60 + int(math.log10(n))}): {FRACTIONAL_CALLS[method]}{FRACTIONAL_SUFFIX}"))
+        log("fractional", x, n, [r[4:6] for r in rows[-4:]])
+    return rows
+
+
+FRACTIONAL_CALLS = {
+    "clopper-pearson": "roots of I_t(x, n-x+1) = alpha/2 and 1 - I_t(x+1, n-x) = alpha/2",
+    "jeffreys": "roots of I_t(x+1/2, n-x+1/2) = alpha/2 and 1 - I_t(x+1/2, n-x+1/2) = alpha/2",
+    "mid-p": "roots of [I_t(x, n-x+1) + I_t(x+1, n-x)]/2 = alpha/2 and of the mean of the complements = alpha/2; "
+             "1 - alpha^(1/n) at x = 0, alpha^(1/n) at x = n",
+    "likelihood-ratio": "roots of 2n*KL(x/n || t) = z^2 below and above x/n, z = sqrt(2)*erfinv(1 - alpha)",
+}
+FRACTIONAL_SUFFIX = ("; I_t by DLMF 8.17.8 (positive series), Illinois in ln t or ln(1 - t); "
+                     "0 where the bound is below 2^-1075")
+
+
+# Quantiles of Beta(a, b) for a tiny or fractional shape a and a huge b (the inverse's fast path).
+SMALL_SHAPE_INVERSE = [
+    ("lower", 0.5, 0.01, 1e100), ("lower", 0.9999, 1e-5, 1e100), ("lower", 0.975, 1e-5, 1e300),
+    ("upper", 0.025, 0.001, 1e300), ("upper", 0.025, 0.3, 1e20), ("lower", 0.025, 0.3, 1e20),
+    ("lower", 1e-300, 0.5, 1e300), ("lower", 0.5, 1e-300, 1.7976931348623157e308),
+    ("lower", 0.025, 0.9, 1e9), ("lower", 0.5, 0.1, 1e9), ("upper", 1e-10, 0.001, 1e100),
+    ("lower", 0.999, 1e-3, 1e15), ("upper", 0.4, 5e-324, 1e200), ("lower", 0.025, 2.5, 1e300),
+]
+
+
+def build_small_shape_inverse():
+    rows = []
+    for tail, prob, a, b in SMALL_SHAPE_INVERSE:
+        mp.dps = 60 + int(math.log10(b))
+        A, B, P = mpf(a), mpf(b), mpf(prob)
+        if tail == "lower":
+            v = solve_increasing(lambda t, s: beta_series(t, s, A, B)[0] - P, mpf(0), mpf(1))
+            call = f"root of I_t({a!r}, {b!r}) = {prob!r}"
+        else:
+            v = solve_increasing(lambda t, s: P - beta_series(t, s, A, B)[1], mpf(0), mpf(1))
+            call = f"root of 1 - I_t({a!r}, {b!r}) = {prob!r}"
+        rows.append((tail, prob, a, b, rounded(v),
+                     f"{MPM} (dps {mp.dps}): {call}{FRACTIONAL_SUFFIX}"))
+        log("small-shape inverse", tail, prob, a, b, rows[-1][4])
+    return rows
+
+
+# ---------------------------------------------------------------------------
 # Output
 # ---------------------------------------------------------------------------
 
@@ -463,6 +742,7 @@ def main():
     huge = build_huge_n()
     small = build_small_count()
     multi = build_multinomial()
+    fractional = build_fractional()
     lines = [header, "enum EdgeReferences {"]
     lines.append("    /// Wilson with continuity correction (Newcombe 1998, method 4).")
     lines.append("    static let wilsonCC: [(count: Double, n: Double, alpha: Double, lower: Double, upper: Double)] = [")
@@ -484,6 +764,12 @@ def main():
     for m, x, n, alpha, lo, hi, c in small:
         lines.append(f"        (method: \"{m}\", count: {swift(x)}, n: {swift(n)}, alpha: {swift(alpha)}, lower: {swift(lo)}, upper: {swift(hi)}), // {c}")
     lines.append("    ]\n")
+    lines.append("    /// Clopper-Pearson, Jeffreys, mid-p and likelihood-ratio bounds for fractional and tiny counts")
+    lines.append("    /// up to n = 1e300 (0 where the exact bound is below 2^-1075).")
+    lines.append("    static let fractionalCounts: [(method: String, count: Double, n: Double, alpha: Double, lower: Double, upper: Double)] = [")
+    for m, x, n, alpha, lo, hi, c in fractional:
+        lines.append(f"        (method: \"{m}\", count: {swift(x)}, n: {swift(n)}, alpha: {swift(alpha)}, lower: {swift(lo)}, upper: {swift(hi)}), // {c}")
+    lines.append("    ]\n")
     lines.append("    /// Sison-Glaz at larger n.")
     lines.append("    static let sisonGlaz: [(counts: [Double], alpha: Double, lower: [Double], upper: [Double])] = [")
     for counts, alpha, lo, hi, c in multi:
@@ -495,6 +781,7 @@ def main():
     beta = build_beta()
     gamma = build_gamma()
     inverse = build_inverse()
+    small_inverse = build_small_shape_inverse()
     lines = [header, "enum HugeParameterReferences {"]
     lines.append("    /// Both tails of I_x(a, b) for large shapes.")
     lines.append("    static let incompleteBeta: [(x: Double, a: Double, b: Double, lower: Double, upper: Double)] = [")
@@ -510,6 +797,13 @@ def main():
     lines.append("    static let inverseBeta: [(p: Double, a: Double, b: Double, expected: Double)] = [")
     for p, a, b, v, c in inverse:
         lines.append(f"        (p: {swift(p)}, a: {swift(a)}, b: {swift(b)}, expected: {swift(v)}), // {c}")
+    lines.append("    ]")
+    lines.append("")
+    lines.append("    /// Beta(a, b) quantiles for a tiny or fractional shape a and a huge b: the x with")
+    lines.append("    /// I_x(a, b) = probability (tail lower) or 1 - I_x(a, b) = probability (tail upper); 0 below 2^-1075.")
+    lines.append("    static let smallShapeInverse: [(tail: String, probability: Double, a: Double, b: Double, expected: Double)] = [")
+    for tail, prob, a, b, v, c in small_inverse:
+        lines.append(f"        (tail: \"{tail}\", probability: {swift(prob)}, a: {swift(a)}, b: {swift(b)}, expected: {swift(v)}), // {c}")
     lines.append("    ]")
     lines.append("}")
     OUT_NUMERICS.write_text("\n".join(lines) + "\n")

@@ -169,12 +169,19 @@ public struct ShareInterval: Equatable, Sendable {
         (Swift.max(0, lower), Swift.min(1, upper))
     }
 
-    /// Mid-p bounds. The lower bound L solves f(t) = ½[I_t(x, n − x + 1) + I_t(x + 1, n − x)] = α/2,
-    /// and since I_t(x, n − x + 1) ≥ I_t(x + 1, n − x) it lies between the two beta quantiles
-    /// t₁ = B⁻¹(α/2; x, n − x + 1) (f(t₁) ≤ α/2) and t₂ = B⁻¹(α/2; x + 1, n − x) (f(t₂) ≥ α/2);
-    /// likewise the upper bound. Brent's method on that bracket (both quantiles in O(1) for any n)
-    /// keeps the search short, and when the two quantiles are the same Double (n ≥ 10¹⁶ or so)
-    /// that Double is the answer.
+    /// Mid-p bounds. The lower bound L solves f(t) = ½[I_t(x, n − x + 1) + I_t(x + 1, n − x)] = α/2.
+    /// Since I_t(x, n − x + 1) ≥ I_t(x + 1, n − x), L lies between the beta quantiles
+    /// t₁ = B⁻¹(α/2; x, n − x + 1) (f(t₁) ≤ α/2) and the smaller of t₂ = B⁻¹(α/2; x + 1, n − x)
+    /// and t₃ = B⁻¹(α; x, n − x + 1) (f ≥ α/2 at both). The upper bound U solves
+    /// g(t) = ½[(1 − I_t(x + 1, n − x)) + (1 − I_t(x, n − x + 1))] = α/2, g decreasing, between the
+    /// larger of the upper quantiles u₁ (at α/2, shapes x, n − x + 1) and u₃ (at α, shapes x + 1,
+    /// n − x), where g ≥ α/2, and u₂ (at α/2, shapes x + 1, n − x), where g ≤ α/2.
+    ///
+    /// t₃ and u₃ matter for fractional counts: for x = 0.001, t₁ is about 10⁻¹⁶⁰²/n and t₂ about
+    /// 0.025/n, and only t₃ = 0 (it underflows too) shows that L does; for x below 1, u₁ is far below
+    /// U while u₃ is within a factor 1.3 of it. The root is found by ``root(in:_:_:)``, in ln t
+    /// first when the bracket spans more than a factor 2, and when the bracket is one Double that
+    /// Double is the answer (n ≥ 10¹⁶ or so, where the quantiles agree to the last bit).
     private static func midP(x: Double, n: Double, alpha: Double) -> (Double, Double) {
         let target = alpha / 2
         var lower = 0.0, upper = 1.0
@@ -182,30 +189,67 @@ public struct ShareInterval: Equatable, Sendable {
             lower = exp(log(alpha) / n)
         } else if x > 0 {
             // ½[P(X ≥ x) + P(X ≥ x + 1)] at p = L, increasing in L.
-            let t1 = IncompleteBeta.inverse(p: target, a: x, b: n - x + 1)
-            let t2 = IncompleteBeta.inverse(p: target, a: x + 1, b: n - x)
-            lower = t1 >= t2 ? t1 : RootFinding.brent(t1, t2) { t in
+            let f = { (t: Double) -> Double in
                 0.5 * (IncompleteBeta.regularized(x: t, a: x, b: n - x + 1)
                     + IncompleteBeta.regularized(x: t, a: x + 1, b: n - x)) - target
-            } ?? 0.5 * (t1 + t2)
+            }
+            let t1 = IncompleteBeta.inverse(p: target, a: x, b: n - x + 1)
+            let t2 = IncompleteBeta.inverse(p: target, a: x + 1, b: n - x)
+            let t3 = IncompleteBeta.inverse(p: alpha, a: x, b: n - x + 1)
+            lower = root(in: t1, Swift.min(t2, t3), f)
         }
         if x == 0 {
             upper = -expm1(log(alpha) / n)
         } else if x < n {
-            // ½[P(X ≤ x) + P(X ≤ x − 1)] at p = U, decreasing in U.
-            let t1 = IncompleteBeta.inverseComplement(q: target, a: x, b: n - x + 1)
-            let t2 = IncompleteBeta.inverseComplement(q: target, a: x + 1, b: n - x)
-            upper = t1 >= t2 ? t1 : RootFinding.brent(t1, t2) { t in
-                0.5 * (IncompleteBeta.complement(x: t, a: x + 1, b: n - x)
-                    + IncompleteBeta.complement(x: t, a: x, b: n - x + 1)) - target
-            } ?? 0.5 * (t1 + t2)
+            // ½[P(X ≤ x) + P(X ≤ x − 1)] at p = U, decreasing in U; −g is increasing.
+            let g = { (t: Double) -> Double in
+                target - 0.5 * (IncompleteBeta.complement(x: t, a: x + 1, b: n - x)
+                    + IncompleteBeta.complement(x: t, a: x, b: n - x + 1))
+            }
+            let u1 = IncompleteBeta.inverseComplement(q: target, a: x, b: n - x + 1)
+            let u2 = IncompleteBeta.inverseComplement(q: target, a: x + 1, b: n - x)
+            let u3 = IncompleteBeta.inverseComplement(q: alpha, a: x + 1, b: n - x)
+            upper = root(in: Swift.max(u1, u3), u2, g)
         }
         return (lower, upper)
     }
 
+    /// The root of the increasing function f in [lo, hi] (f(lo) ≤ 0 ≤ f(hi) up to the rounding of
+    /// the quantiles that make the bracket), 0 ≤ lo, hi ≤ 1; the end nearer the root when
+    /// rounding left no sign change.
+    ///
+    /// A bracket of one Double (or an inverted one, from rounding) is its own answer. When lo is
+    /// 0 and f is already ≥ 0 at the least positive Double, the root underflows and is 0. A bracket
+    /// spanning more than a factor 2 is narrowed by Brent's method in ln t to 1e-9 relative, then
+    /// Brent's method in t finishes with an absolute tolerance of the least positive Double, so
+    /// bounds near 10⁻³⁰⁰ keep their full relative precision.
+    ///
+    /// - Complexity: O(log(ln(hi/lo))) + O(1) evaluations of f (Brent's method, superlinear).
+    static func root(in lo: Double, _ hi: Double, _ f: (Double) -> Double) -> Double {
+        if !(lo < hi) { return hi }
+        var lo = lo, hi = hi
+        let tiny = Double.leastNonzeroMagnitude
+        if lo == 0 {
+            if f(tiny) >= 0 { return 0 }
+            lo = tiny
+        }
+        if hi > 2 * lo {
+            let g = { (u: Double) -> Double in f(exp(u)) }
+            if let u = RootFinding.brent(log(lo), log(hi), relativeTolerance: 1e-11, absoluteTolerance: 1e-11, g) {
+                let t = exp(u)
+                let a = Swift.max(lo, t * (1 - 1e-9)), b = Swift.min(hi, t * (1 + 1e-9))
+                if a < b, f(a) <= 0, f(b) >= 0 { (lo, hi) = (a, b) }
+            }
+        }
+        // No sign change: the rounding of the quantiles put the root at an end.
+        return RootFinding.brent(lo, hi, relativeTolerance: 2.2e-16, absoluteTolerance: tiny, f) ?? (f(lo) > 0 ? lo : hi)
+    }
+
     private static func likelihoodRatio(x: Double, n: Double, z: Double) -> (Double, Double) {
         let c = z * z
-        if x == 0 { return (0, -expm1(-c / (2 * n))) }
+        // x/n below the least positive Double (x = 1e-300 of n = 1e100): the lower bound is below
+        // it too, and the upper bound is the x = 0 one to a relative O((x/c)·ln(n/x)) < 1e-12.
+        if x == 0 || x / n == 0 { return (0, -expm1(-c / (2 * n))) }
         if x == n { return (exp(-c / (2 * n)), 1) }
         let ratio = LikelihoodRatioBounds(x: x, n: n, c: c)
         return (ratio.lower(), ratio.upper())
