@@ -113,16 +113,16 @@ public struct PollSelection: Sendable {
             let ballot = options.ballot == .headToHead ? "head-to-head first" : "full ballot first"
             lines.append("\(otherQuestion) question(s) set aside: another question of the same poll and race was used (population order \(options.populationOrder.joined(separator: ", ")), then \(ballot)); --questions all keeps them.")
         }
-        for (flag, match) in [("--a", matchA), ("--b", matchB)] {
-            guard let match, !(0..<table.share.count).contains(where: { match.match(table, $0) != nil }) else { continue }
-            lines.append("\(flag) \"\(match.key)\" matches no candidate or party in any poll\(Self.knownNames(table)).")
+        // `--a`/`--b` keys that match no candidate row of the file at all.
+        let unmatched = [("--a", matchA), ("--b", matchB)].compactMap { flag, match -> String? in
+            guard let match, !(0..<table.share.count).contains(where: { match.match(table, $0) != nil }) else { return nil }
+            return "\(flag) \"\(match.key)\" matches no candidate or party in any poll\(Self.knownNames(table))"
         }
+        lines += unmatched.map { $0 + "." }
         notes = lines
         if chosen.isEmpty {
-            if let unmatched = [("--a", matchA), ("--b", matchB)].first(where: { _, m in
-                m.map { m in !(0..<table.share.count).contains { m.match(table, $0) != nil } } ?? false
-            }) {
-                emptyReason = "\(unmatched.0) \"\(unmatched.1!.key)\" matches no candidate or party in any poll\(Self.knownNames(table)); no poll selected"
+            if let first = unmatched.first {
+                emptyReason = first + "; no poll selected"
             } else if filtered == table.count {
                 emptyReason = "no question passes the filters (\(options.filter.summary)); no poll selected"
             } else if options.a == nil && options.b == nil {
