@@ -70,6 +70,14 @@ public struct CSVRecord {
     /// The number of fields.
     public var count: Int { fields.count }
 
+    /// Field `i`'s bytes as they stand in the input (for a quoted field, those between the quotes,
+    /// doubled quotes kept) and whether it was quoted. Two fields with the same bytes and quoting
+    /// have the same text, so a reader can recognise a value it has decoded before
+    /// (``FieldMemo``). Valid only while the record is.
+    func raw(_ i: Int) -> (bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) {
+        (UnsafeBufferPointer(rebasing: buffer[bounds(i)]), fields[i].quoted)
+    }
+
     /// Where field `i` starts.
     public func position(_ i: Int) -> TextPosition {
         TextPosition(line: line, column: Int(fields[i].column))
