@@ -70,6 +70,14 @@ public struct CSVRecord {
     /// The number of fields.
     public var count: Int { fields.count }
 
+    /// Field `i`'s bytes as they stand in the input (for a quoted field, those between the quotes,
+    /// doubled quotes kept) and whether it was quoted. Two fields with the same bytes and quoting
+    /// have the same text, so a reader can recognise a value it has decoded before
+    /// (``FieldMemo``). Valid only while the record is.
+    func raw(_ i: Int) -> (bytes: UnsafeBufferPointer<UInt8>, quoted: Bool) {
+        (UnsafeBufferPointer(rebasing: buffer[bounds(i)]), fields[i].quoted)
+    }
+
     /// Where field `i` starts.
     public func position(_ i: Int) -> TextPosition {
         TextPosition(line: line, column: Int(fields[i].column))
@@ -167,6 +175,9 @@ public struct CSVParser {
     private var atStart = true
     /// How much of `carry` the scanner has seen, and what it was in at that point.
     private var scanned = 0
+    /// Whether the pending bytes go through the scanner (a record longer than the pieces it
+    /// arrives in) rather than straight to the parser.
+    private var scanning = false
     private var state = ScanState.inputStart
     /// The offset in `carry` of the quote that opened the field the scanner is in.
     private var openQuote = 0
@@ -226,23 +237,48 @@ public struct CSVParser {
         while !rest.isEmpty {
             let piece = rest.prefix(Self.pieceBytes)
             rest = rest.dropFirst(piece.count)
+            let pending = carry.count
             carry.append(contentsOf: piece)
-            let cut = scan()
-            if cut > 0 {
-                try parseComplete(upTo: cut, record: record)
-                scanned -= cut
-                openQuote -= cut
+            // One pass: parse the records as they are, leaving a record the piece ends inside for
+            // the next piece. That re-reads the pending bytes, so only while they are no more than
+            // the piece (linear overall); a longer record, or one whose text is wrong before it is
+            // complete (its error, or the record cap, decides once it ends), goes to the scanner.
+            if !scanning && pending <= piece.count {
+                if try !parseComplete(upTo: carry.count, final: false, record: record) { startScanning() }
+            } else if !scanning {
+                startScanning()
             }
-            if carry.count > maxRecordBytes { throw tooLong() }
+            if scanning {
+                let cut = scan()
+                if cut > 0 {
+                    _ = try parseComplete(upTo: cut, final: true, record: record)
+                    scanning = false
+                }
+            }
+            if carry.count > maxRecordBytes {
+                if !scanning {
+                    startScanning()
+                    _ = scan()
+                }
+                throw tooLong()
+            }
         }
+    }
+
+    /// Hands the pending bytes (which start at a record boundary) to the scanner.
+    private mutating func startScanning() {
+        scanning = true
+        scanned = 0
+        openQuote = 0
+        state = atStart ? .inputStart : .fieldStart
     }
 
     /// Parses whatever remains at the end of the input (which ends the input: feed no more).
     ///
     /// - Throws: ``CSVError`` for malformed text, such as a quote still open at the end.
     public mutating func finish(record: (CSVRecord) throws -> Void) throws {
-        try parseComplete(upTo: carry.count, record: record)
-        scanned = 0
+        _ = try parseComplete(upTo: carry.count, final: true, record: record)
+        scanning = false
     }
 
     /// Runs the scanner over the bytes not yet seen and returns the end of the last complete
@@ -362,14 +398,28 @@ public struct CSVParser {
                         message: "record longer than \(size) with no end of line; expected records of at most \(size)")
     }
 
-    private mutating func parseComplete(upTo end: Int, record: (CSVRecord) throws -> Void) throws {
+    /// Parses the records in `carry[0..<end]` and removes their bytes. With `final`, every record
+    /// there is complete (the scanner cut there, or the input ended). Without it, `end` is where
+    /// the bytes so far end: a record without its line end (or whose CR may yet be followed by
+    /// an LF) is left in `carry` with the line and byte order mark counts as they were before
+    /// it, and a malformed record is left there too, returning false: whether it is an error or
+    /// too long is decided once it is complete.
+    private mutating func parseComplete(upTo end: Int, final: Bool, record: (CSVRecord) throws -> Void) throws -> Bool {
         var startIndex = 0
+        // Without the first three bytes it is not known whether they are a byte order mark.
+        if atStart && !final && end < 3 { return true }
         if atStart && end >= 3 && carry[0] == 0xEF && carry[1] == 0xBB && carry[2] == 0xBF { startIndex = 3 }
-        if end > 0 { atStart = false }
         let delimiter = self.delimiter
         var line = nextLine
         var marks = byteOrderMarks, firstMark = firstByteOrderMark
-        defer { byteOrderMarks = marks; firstByteOrderMark = firstMark }
+        // Where the record in progress started, and the counts before it.
+        var kept = (index: startIndex, line: line, marks: marks, firstMark: firstMark)
+        var decided = true
+        // An error ends the input: the marks seen up to it still count.
+        var failed = true
+        defer {
+            if failed { byteOrderMarks = marks; firstByteOrderMark = firstMark }
+        }
         try carry.withUnsafeBufferPointer { all in
             let b = UnsafeBufferPointer(rebasing: all[0..<end])
             var index = startIndex
@@ -377,9 +427,16 @@ public struct CSVParser {
             let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
             var current = CSVRecord(line: line, buffer: b)
             var inRecord = false
+            /// Ends the pass at the record in progress (not final: its bytes are kept).
+            func keep(decided d: Bool = true) {
+                decided = d
+                (line, marks, firstMark) = (kept.line, kept.marks, kept.firstMark)
+            }
             while index < b.count || inRecord {
                 if !inRecord {
+                    kept = (index, line, marks, firstMark)
                     // Skip blank lines.
+                    if b[index] == cr && index + 1 == b.count && !final { keep(); return }
                     if b[index] == lf || (b[index] == cr && index + 1 < b.count && b[index + 1] == lf) {
                         index += b[index] == cr ? 2 : 1
                         line += 1
@@ -396,6 +453,7 @@ public struct CSVParser {
                     index += 3
                 }
                 if index >= b.count {
+                    if !final { keep(); return }
                     // A trailing delimiter at the very end leaves one more, empty field.
                     current.add(index, index, column: index - lineStart + 1, quoted: false)
                     try record(current)
@@ -417,12 +475,14 @@ public struct CSVParser {
                         k += 1
                     }
                     guard closed else {
+                        if !final { keep(); return }
                         throw CSVError(position: TextPosition(line: current.line, column: column),
                                        message: "unterminated quoted field")
                     }
                     current.add(fieldStart, k, column: column, quoted: true)
                     index = k + 1
                     if index < b.count && b[index] != delimiter && b[index] != lf && b[index] != cr {
+                        if !final { keep(decided: false); return }
                         throw CSVError(position: TextPosition(line: line, column: index - lineStart + 1),
                                        message: "text after a closing quote")
                     }
@@ -435,6 +495,7 @@ public struct CSVParser {
                     }
                     current.add(fieldStart, index, column: column, quoted: false)
                 }
+                if !final && (index >= b.count || (b[index] == cr && index + 1 >= b.count)) { keep(); return }
                 if index < b.count && b[index] == delimiter {
                     index += 1
                     continue
@@ -446,8 +507,14 @@ public struct CSVParser {
                 line += 1
                 lineStart = index
             }
+            kept.index = index
         }
+        failed = false
+        byteOrderMarks = marks
+        firstByteOrderMark = firstMark
         nextLine = line
-        carry.removeFirst(end)
+        if kept.index > 0 { atStart = false }
+        carry.removeFirst(kept.index)
+        return decided
     }
 }

@@ -35,6 +35,12 @@ public struct PollTableReader {
     private var idColumn = 0
     private var nameColumn = 0
     private var shareColumn = 0
+    // FiveThirtyEight's files: the values of repeating fields remembered by their bytes, and the
+    // last row's question (its rows are usually consecutive: no id is decoded or hashed for them).
+    private var memos = FiveThirtyEightMemos()
+    private var lastID: [UInt8] = []
+    private var lastIDQuoted = false
+    private var lastPoll: Int32 = -1
 
     /// A reader waiting for the header record.
     public init() {}
@@ -73,19 +79,33 @@ public struct PollTableReader {
         if skippedReallocated > 0 {
             notes.append("\(skippedReallocated) ranked-choice reallocated rows left out (the first-choice question of each poll is kept)")
         }
-        // Group candidate rows by poll (counting sort, stable).
+        pollIndex = [:]
+        memos = FiveThirtyEightMemos()
+        // Group candidate rows by poll (counting sort, stable). Polls are numbered in order of
+        // first appearance, so when every poll's rows are consecutive (as in FiveThirtyEight's
+        // files) the rows are grouped already and are taken over as they are.
         let polls = table.count
         var counts = [Int](repeating: 0, count: polls + 1)
         for p in rowPoll { counts[Int(p) + 1] += 1 }
         for i in 0..<polls { counts[i + 1] += counts[i] }
-        var order = [Int](repeating: 0, count: rowPoll.count)
-        var next = counts
-        for (r, p) in rowPoll.enumerated() {
-            order[next[Int(p)]] = r
-            next[Int(p)] += 1
+        var grouped = true
+        for k in rowPoll.indices.dropFirst() where rowPoll[k] < rowPoll[k - 1] {
+            grouped = false
+            break
         }
+        var order: [Int] = []
+        if !grouped {
+            order = [Int](repeating: 0, count: rowPoll.count)
+            var next = counts
+            for (r, p) in rowPoll.enumerated() {
+                order[next[Int(p)]] = r
+                next[Int(p)] += 1
+            }
+        }
+        rowPoll = []
         table.candidateRange = (0..<polls).map { counts[$0]..<counts[$0 + 1] }
-        table.share.reserveCapacity(rowShare.count)
+        counts = []
+        if !grouped { table.share.reserveCapacity(rowShare.count) }
         var overTotal = 0
         var firstOver: (String, Int, Double)?
         // The last poll each distinct candidate name was seen in: a repeat within a poll is
@@ -95,22 +115,24 @@ public struct PollTableReader {
             var sum = 0.0
             let range = table.candidateRange[p]
             for k in range {
-                let r = order[k]
+                let r = grouped ? k : order[k]
                 let code = Int(rowCandidate.codes[r])
                 if seenIn[code] == Int32(p) {
                     throw CSVError(position: TextPosition(line: Int(rowLine[r]), column: Int(rowCandidateColumn[r])),
                                    message: "candidate \"\(rowCandidate[r])\" appears twice in poll \"\(table.pollID[p])\"")
                 }
                 seenIn[code] = Int32(p)
-                table.candidate.append(rowCandidate[r])
-                table.party.append(rowParty[r])
-                table.fullName.append(rowFullName[r])
-                table.share.append(rowShare[r])
+                if !grouped {
+                    table.candidate.append(rowCandidate[r])
+                    table.party.append(rowParty[r])
+                    table.fullName.append(rowFullName[r])
+                    table.share.append(rowShare[r])
+                }
                 sum += rowShare[r]
             }
             if sum > 1 + Shares.roundingSlack {
                 if layout == .tidy {
-                    let first = order[table.candidateRange[p].lowerBound]
+                    let first = grouped ? table.candidateRange[p].lowerBound : order[table.candidateRange[p].lowerBound]
                     throw CSVError(position: TextPosition(line: Int(rowLine[first]), column: Int(rowPctColumn[first])),
                                    message: "shares of poll \"\(table.pollID[p])\" sum to \(NumberText.roundTrip(Percent.echo(sum))), above 100 by more than the rounding slack of 0.5")
                 }
@@ -121,9 +143,12 @@ public struct PollTableReader {
         if let (id, line, sum) = firstOver {
             notes.append("\(overTotal) question(s) have shares summing above 100.5 (first: \(id) at line \(line), \(NumberText.roundTrip(Percent.echo(sum)))); their leads are reported as published")
         }
+        if grouped {
+            table.candidate = rowCandidate; table.party = rowParty; table.fullName = rowFullName; table.share = rowShare
+        }
         // The row-order columns are no longer needed: free them before the report is built.
-        rowPoll = []; rowCandidate = StringColumn(); rowParty = StringColumn(); rowFullName = StringColumn(); rowShare = []
-        rowLine = []; rowCandidateColumn = []; rowPctColumn = []; pollIndex = [:]
+        rowCandidate = StringColumn(); rowParty = StringColumn(); rowFullName = StringColumn(); rowShare = []
+        rowLine = []; rowCandidateColumn = []; rowPctColumn = []; lastID = []
         let result = table
         table = PollTable()
         return result
@@ -152,6 +177,8 @@ public struct PollTableReader {
         idColumn = columns[detected == .fiveThirtyEightPolls ? "question_id" : "poll_id"] ?? 0
         nameColumn = columns[detected == .fiveThirtyEightPolls ? "answer" : "candidate"] ?? 0
         shareColumn = columns["pct"] ?? 0
+        memos = FiveThirtyEightMemos()
+        memos.columns = FiveThirtyEightColumns(map)
         if detected == .tidy {
             let missing = PollFileLayout.tidyRequired.filter { columns[$0] == nil }
             guard missing.isEmpty else {
@@ -204,6 +231,39 @@ public struct PollTableReader {
         rowPctColumn.append(Int32(clamping: r.position(shareIndex).column))
     }
 
+    /// ``addCandidate(_:_:_:_:at:_:_:fullName:)`` with the names as codes of the row columns.
+    private mutating func addCandidate(_ p: Int32, name: Int32, party: Int32, fullName: Int32, _ share: Double,
+                                       at r: CSVRecord) {
+        rowPoll.append(p)
+        rowCandidate.append(code: name)
+        rowParty.append(code: party)
+        rowFullName.append(code: fullName)
+        rowShare.append(share)
+        rowLine.append(Int32(clamping: r.line))
+        rowCandidateColumn.append(Int32(clamping: r.position(nameColumn).column))
+        rowPctColumn.append(Int32(clamping: r.position(shareColumn).column))
+    }
+
+    /// The code in `column` of field `i`'s trimmed text ("" without the column), found through
+    /// `memo` when its bytes were seen before.
+    private static func code(_ r: CSVRecord, _ i: Int?, _ memo: inout FieldMemo<Int32>,
+                             _ column: inout StringColumn) throws -> Int32 {
+        guard let i else { return column.code(of: "") }
+        if let code = memo.find(r, i) { return code }
+        let code = column.code(of: try r.text(i).trimmingSpaces())
+        memo.insert(code, r, i)
+        return code
+    }
+
+    /// Field `i`'s trimmed text ("" without the column), through `memo`.
+    private static func text(_ r: CSVRecord, _ i: Int?, _ memo: inout FieldMemo<String>) throws -> String {
+        guard let i else { return "" }
+        if let text = memo.find(r, i) { return text }
+        let text = try r.text(i).trimmingSpaces()
+        memo.insert(text, r, i)
+        return text
+    }
+
     // MARK: - Layouts
 
     private mutating func readTidy(_ r: CSVRecord) throws {
@@ -254,29 +314,98 @@ public struct PollTableReader {
             skippedReallocated += 1
             return
         }
-        let id = try r.text(idColumn).trimmingSpaces()
-        let share = try fields.percent(r, at: shareColumn, name: "pct")
-        // The poll's own fields are read once, from its first row.
-        let reader = fields
-        let p = try poll(id, line: r.line) {
-            var f = PollFields()
-            f.start = try reader.date(r, "start_date"); f.end = try reader.date(r, "end_date")
-            f.n = try reader.optionalNumber(r, "sample_size")
-            f.pollster = try reader.text(r, "pollster"); f.sponsor = try reader.text(r, "sponsors")
-            f.population = try reader.text(r, "population"); f.mode = try reader.text(r, "methodology")
-            f.methodology = f.mode
-            f.poll = try reader.text(r, "poll_id"); f.question = id
-            f.state = try reader.text(r, "state")
-            f.race = RaceLabel.fiveThirtyEight(cycle: try reader.text(r, "cycle"), office: try reader.text(r, "office_type"),
-                                               state: f.state, stage: try reader.text(r, "stage"),
-                                               seat: try reader.text(r, "seat_name"))
-            f.internalPoll = try reader.text(r, "internal"); f.partisan = try reader.text(r, "partisan")
-            f.tracking = try reader.text(r, "tracking")
-            return f
+        let (idBytes, idQuoted) = r.raw(idColumn)
+        let p: Int32
+        let share: Double
+        if lastPoll >= 0 && idQuoted == lastIDQuoted && idBytes.elementsEqual(lastID) {
+            // The same question as the row before (whose id decoded without error).
+            share = try fields.percent(r, at: shareColumn, name: "pct")
+            p = lastPoll
+        } else {
+            let id = try r.text(idColumn).trimmingSpaces()
+            share = try fields.percent(r, at: shareColumn, name: "pct")
+            if let known = pollIndex[id] { p = known } else { p = try addFiveThirtyEightQuestion(id, r) }
+            lastID.removeAll(keepingCapacity: true)
+            lastID.append(contentsOf: idBytes)
+            lastIDQuoted = idQuoted
+            lastPoll = p
         }
-        let party = try r.text(partyColumn).trimmingSpaces()
-        addCandidate(p, try r.text(nameColumn).trimmingSpaces(), party, share, at: r, nameColumn, shareColumn,
-                     fullName: try fields.text(r, "candidate_name"))
+        let party = try Self.code(r, partyColumn, &memos.party, &rowParty)
+        let name = try Self.code(r, nameColumn, &memos.answer, &rowCandidate)
+        // The full name where the file gives one (-1 in the memo: empty), else the name.
+        var fullName: Int32 = -1
+        if let i = memos.columns.candidateName {
+            if let known = memos.fullName.find(r, i) {
+                fullName = known
+            } else {
+                let text = try r.text(i).trimmingSpaces()
+                if !text.isEmpty { fullName = rowFullName.code(of: text) }
+                memos.fullName.insert(fullName, r, i)
+            }
+        }
+        if fullName < 0 { fullName = rowFullName.code(of: rowCandidate.values[Int(name)]) }
+        addCandidate(p, name: name, party: party, fullName: fullName, share, at: r)
+    }
+
+    /// Adds the question `id` from its first row (the fields a question shares with all its rows).
+    private mutating func addFiveThirtyEightQuestion(_ id: String, _ r: CSVRecord) throws -> Int32 {
+        let c = memos.columns
+        func date(_ i: Int?, _ memo: inout FieldMemo<PollDate?>, _ name: String) throws -> PollDate? {
+            guard let i else { return nil }
+            if let d = memo.find(r, i) { return d }
+            let d = try fields.date(r, name)
+            memo.insert(d, r, i)
+            return d
+        }
+        let start = try date(c.startDate, &memos.startDate, "start_date")
+        let end = try date(c.endDate, &memos.endDate, "end_date")
+        var n = Double.nan
+        if let i = c.sampleSize {
+            if let known = memos.sampleSize.find(r, i) {
+                n = known
+            } else {
+                n = try fields.optionalNumber(r, "sample_size")
+                memos.sampleSize.insert(n, r, i)
+            }
+        }
+        let pollster = try Self.code(r, c.pollster, &memos.pollster, &table.pollster)
+        let sponsor = try Self.code(r, c.sponsors, &memos.sponsors, &table.sponsor)
+        let population = try Self.code(r, c.population, &memos.population, &table.population)
+        let mode = try Self.code(r, c.methodology, &memos.mode, &table.mode)
+        let methodology = try Self.code(r, c.methodology, &memos.methodology, &table.methodology)
+        let pollID = try Self.text(r, c.pollID, &memos.pollID)
+        let state = try Self.code(r, c.state, &memos.state, &table.state)
+        let parts = RaceParts(cycle: try Self.text(r, c.cycle, &memos.cycle),
+                              office: try Self.text(r, c.officeType, &memos.officeType),
+                              state: table.state.values[Int(state)],
+                              stage: try Self.text(r, c.stage, &memos.stage),
+                              seat: try Self.text(r, c.seatName, &memos.seatName))
+        let race: Int32
+        if let known = memos.races[parts] {
+            race = known
+        } else {
+            race = table.race.code(of: RaceLabel.fiveThirtyEight(cycle: parts.cycle, office: parts.office, state: parts.state,
+                                                                 stage: parts.stage, seat: parts.seat))
+            memos.races[parts] = race
+        }
+        let internalPoll = try Self.code(r, c.internalPoll, &memos.internalPoll, &table.internalPoll)
+        let partisan = try Self.code(r, c.partisan, &memos.partisan, &table.partisan)
+        let tracking = try Self.code(r, c.tracking, &memos.tracking, &table.tracking)
+
+        let p = Int32(table.count)
+        pollIndex[id] = p
+        table.pollID.append(pollID.isEmpty ? id : pollID)
+        table.questionID.append(id)
+        table.state.append(code: state); table.race.append(code: race); table.methodology.append(code: methodology)
+        table.internalPoll.append(code: internalPoll); table.partisan.append(code: partisan)
+        table.tracking.append(code: tracking)
+        table.line.append(r.line)
+        table.pollster.append(code: pollster); table.sponsor.append(code: sponsor)
+        table.population.append(code: population); table.mode.append(code: mode)
+        table.sampleType.append(.probability); table.startDate.append(start); table.endDate.append(end)
+        table.sampleSize.append(n); table.designEffect.append(.nan); table.populationSize.append(.nan)
+        table.actualLead.append(.nan)
+        return p
     }
 
     private mutating func readRaw(_ r: CSVRecord) throws {
@@ -357,4 +486,42 @@ private struct FieldReader {
         }
         return d
     }
+}
+
+/// The column indices of a FiveThirtyEight polls file's fields (nil where a column is absent).
+private struct FiveThirtyEightColumns {
+    var startDate: Int?, endDate: Int?, sampleSize: Int?, pollster: Int?, sponsors: Int?, population: Int?
+    var methodology: Int?, pollID: Int?, state: Int?, cycle: Int?, officeType: Int?, stage: Int?, seatName: Int?
+    var internalPoll: Int?, partisan: Int?, tracking: Int?, candidateName: Int?
+
+    init() {}
+
+    init(_ c: [String: Int]) {
+        startDate = c["start_date"]; endDate = c["end_date"]; sampleSize = c["sample_size"]
+        pollster = c["pollster"]; sponsors = c["sponsors"]; population = c["population"]
+        methodology = c["methodology"]; pollID = c["poll_id"]; state = c["state"]; cycle = c["cycle"]
+        officeType = c["office_type"]; stage = c["stage"]; seatName = c["seat_name"]
+        internalPoll = c["internal"]; partisan = c["partisan"]; tracking = c["tracking"]
+        candidateName = c["candidate_name"]
+    }
+}
+
+/// The parts of a FiveThirtyEight race label.
+private struct RaceParts: Hashable {
+    var cycle: String, office: String, state: String, stage: String, seat: String
+}
+
+/// The ``FieldMemo``s of a FiveThirtyEight polls file: codes of the table's string columns,
+/// dates, sample sizes and texts, each remembered by its field's bytes.
+private struct FiveThirtyEightMemos {
+    var columns = FiveThirtyEightColumns()
+    var pollster = FieldMemo<Int32>(), sponsors = FieldMemo<Int32>(), population = FieldMemo<Int32>()
+    var mode = FieldMemo<Int32>(), methodology = FieldMemo<Int32>(), state = FieldMemo<Int32>()
+    var internalPoll = FieldMemo<Int32>(), partisan = FieldMemo<Int32>(), tracking = FieldMemo<Int32>()
+    var party = FieldMemo<Int32>(), answer = FieldMemo<Int32>(), fullName = FieldMemo<Int32>()
+    var startDate = FieldMemo<PollDate?>(), endDate = FieldMemo<PollDate?>()
+    var sampleSize = FieldMemo<Double>()
+    var pollID = FieldMemo<String>(), cycle = FieldMemo<String>(), officeType = FieldMemo<String>()
+    var stage = FieldMemo<String>(), seatName = FieldMemo<String>()
+    var races: [RaceParts: Int32] = [:]
 }

@@ -14,15 +14,27 @@ public struct StringColumn: Sendable {
     ///
     /// - Complexity: amortised O(1) (a hash lookup).
     public mutating func append(_ value: String) {
-        if let code = index[value] {
-            codes.append(code)
-        } else {
-            let code = Int32(values.count)
-            values.append(value)
-            index[value] = code
-            codes.append(code)
-        }
+        codes.append(code(of: value))
     }
+
+    /// The code of `value`, added to the distinct values when new; no row is appended.
+    ///
+    /// - Complexity: amortised O(1) (a hash lookup).
+    mutating func code(of value: String) -> Int32 {
+        if let code = index[value] { return code }
+        let code = Int32(values.count)
+        values.append(value)
+        index[value] = code
+        return code
+    }
+
+    /// Appends a row whose value has code `code` (from ``code(of:)``).
+    mutating func append(code: Int32) {
+        codes.append(code)
+    }
+
+    /// The code of row `i`.
+    func code(at i: Int) -> Int32 { codes[i] }
 
     /// The value of row `i`.
     public subscript(i: Int) -> String { values[Int(codes[i])] }
