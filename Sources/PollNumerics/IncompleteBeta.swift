@@ -163,6 +163,25 @@ public enum IncompleteBeta {
         return (front / h, logPower)
     }
 
+    /// The mean t₀ = s/(s + l) of Beta(s, l) and u₀ = l/(s + l), each with the rounding error of
+    /// its division and of the sum s + l (so t₀ + t₀Lo is exact to about 2⁻¹⁰⁶ relative, as the
+    /// expansion's deviation from the mean needs), and Temme's δ = Δ(s + l) − Δ(s) − Δ(l) of
+    /// the Stirling remainders. Shapes whose sum overflows are halved first (the ratios are the same).
+    private static func meanSplit(_ s: Double, _ l: Double)
+        -> (t0: Double, t0Lo: Double, u0: Double, u0Lo: Double, delta: Double) {
+        let scale = (s + l).isFinite ? 1.0 : 0.5
+        let (ss, ls) = (s * scale, l * scale)
+        let sum = ls + ss
+        let sumLo = ss - (sum - ls)
+        let t0 = ss / sum
+        let u0 = ls / sum
+        let t0Lo = (fma(-t0, sum, ss) - t0 * sumLo) / sum
+        let u0Lo = (fma(-u0, sum, ls) - u0 * sumLo) / sum
+        let delta = LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(s)
+            - LogGamma.stirlingRemainder(l)
+        return (t0, t0Lo, u0, u0Lo, delta)
+    }
+
     /// Both tails by ``UniformExpansion`` when the smaller shape is large, or nil outside its
     /// regime. The small shape's coordinate t and its distance from the mean t₀ = s/(s + l) are
     /// formed from whichever of x and 1 − x is exact, with t₀'s rounding error carried (as in
@@ -174,17 +193,8 @@ public enum IncompleteBeta {
         let (s, l) = smallIsA ? (a, b) : (b, a)
         let (t, u) = smallIsA ? (x, y) : (y, x)
         let tExact = smallIsA ? xExact : !xExact
-        let scale = (s + l).isFinite ? 1.0 : 0.5
-        let (ss, ls) = (s * scale, l * scale)
-        let sum = ls + ss
-        let sumLo = ss - (sum - ls)
-        let t0 = ss / sum
-        let u0 = ls / sum
-        let t0Lo = (fma(-t0, sum, ss) - t0 * sumLo) / sum
-        let u0Lo = (fma(-u0, sum, ls) - u0 * sumLo) / sum
+        let (t0, t0Lo, u0, u0Lo, delta) = meanSplit(s, l)
         let d = tExact ? ((t - t0) - t0Lo) : ((u0 - u) + u0Lo)
-        let delta = LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(s)
-            - LogGamma.stirlingRemainder(l)
         guard let r = UniformExpansion.tails(a: s, rho: s / l, e: d / t0, delta: delta) else { return nil }
         return smallIsA ? r : (r.upper, r.lower, r.logPower)
     }
@@ -281,16 +291,7 @@ public enum IncompleteBeta {
     private static func largeShapesInverse(p: Double, q: Double, a: Double, b: Double) -> Double? {
         let smallIsA = a <= b
         let (s, l) = smallIsA ? (a, b) : (b, a)
-        let scale = (s + l).isFinite ? 1.0 : 0.5
-        let (ss, ls) = (s * scale, l * scale)
-        let sum = ls + ss
-        let sumLo = ss - (sum - ls)
-        let t0 = ss / sum
-        let u0 = ls / sum
-        let t0Lo = (fma(-t0, sum, ss) - t0 * sumLo) / sum
-        let u0Lo = (fma(-u0, sum, ls) - u0 * sumLo) / sum
-        let delta = LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(s)
-            - LogGamma.stirlingRemainder(l)
+        let (t0, t0Lo, u0, u0Lo, delta) = meanSplit(s, l)
         let expansion = UniformExpansion(a: s, rho: s / l, delta: delta)
         // I_x(a, b) = p is I_t(s, l) = p for t = x, or = q for t = 1 − x.
         guard let e = smallIsA ? expansion.inverse(p: p, q: q) : expansion.inverse(p: q, q: p) else { return nil }
