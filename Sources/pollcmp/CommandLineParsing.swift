@@ -45,6 +45,7 @@ enum CommandLineParsing {
         if let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) {
             text = first.lowercased() + text.dropFirst()
         }
+        while text.hasSuffix(".") { text.removeLast() }
         let names = Pollcmp.configuration.subcommands.map { $0.configuration.commandName ?? "" }
         let command = arguments.first.flatMap { names.contains($0) ? "pollcmp \($0)" : nil } ?? "pollcmp"
         return "\(text); see '\(command) --help'"
