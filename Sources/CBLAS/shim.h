@@ -49,6 +49,13 @@ typedef void (*pollcompare_dpotrf_fn)(const char *uplo, const int *n, double *a,
 /// LAPACK DPOSV: solves A X = B for symmetric positive definite A by Cholesky.
 typedef void (*pollcompare_dposv_fn)(const char *uplo, const int *n, const int *nrhs, double *a,
                                      const int *lda, double *b, const int *ldb, int *info, size_t uplo_len);
+/// LAPACK DPBTRF: Cholesky factorisation of a symmetric positive definite band matrix.
+typedef void (*pollcompare_dpbtrf_fn)(const char *uplo, const int *n, const int *kd, double *ab,
+                                      const int *ldab, int *info, size_t uplo_len);
+/// LAPACK DPBTRS: solves A X = B with the band Cholesky factor from DPBTRF.
+typedef void (*pollcompare_dpbtrs_fn)(const char *uplo, const int *n, const int *kd, const int *nrhs,
+                                      const double *ab, const int *ldab, double *b, const int *ldb, int *info,
+                                      size_t uplo_len);
 /// LAPACK DGELS: least squares or minimum-norm solution of A X = B by QR or LQ.
 typedef void (*pollcompare_dgels_fn)(const char *trans, const int *m, const int *n, const int *nrhs,
                                      double *a, const int *lda, double *b, const int *ldb, double *work,

@@ -179,6 +179,32 @@ enum Backend {
         return Int(info)
     }
 
+    /// DPBTRF on a band matrix in LAPACK's lower band storage (`ldab ≥ kd + 1`): returns `info`.
+    static func pbtrf(n: Int, kd: Int, ab: UnsafeMutablePointer<Double>, ldab: Int) -> Int {
+        var uplo = CChar(UInt8(ascii: "L"))
+        var n32 = BackendInt(n), kd32 = BackendInt(kd), ldab32 = BackendInt(ldab), info = BackendInt(0)
+        #if canImport(Accelerate)
+        dpbtrf_(&uplo, &n32, &kd32, ab, &ldab32, &info)
+        #else
+        workFunctions.dpbtrf(&uplo, &n32, &kd32, ab, &ldab32, &info, 1)
+        #endif
+        return Int(info)
+    }
+
+    /// DPBTRS with the lower band factor from ``pbtrf(n:kd:ab:ldab:)``: returns `info`.
+    static func pbtrs(n: Int, kd: Int, nrhs: Int, ab: UnsafePointer<Double>, ldab: Int,
+                      b: UnsafeMutablePointer<Double>, ldb: Int) -> Int {
+        var uplo = CChar(UInt8(ascii: "L"))
+        var n32 = BackendInt(n), kd32 = BackendInt(kd), nrhs32 = BackendInt(nrhs)
+        var ldab32 = BackendInt(ldab), ldb32 = BackendInt(ldb), info = BackendInt(0)
+        #if canImport(Accelerate)
+        dpbtrs_(&uplo, &n32, &kd32, &nrhs32, UnsafeMutablePointer(mutating: ab), &ldab32, b, &ldb32, &info)
+        #else
+        workFunctions.dpbtrs(&uplo, &n32, &kd32, &nrhs32, ab, &ldab32, b, &ldb32, &info, 1)
+        #endif
+        return Int(info)
+    }
+
     /// DGELS with its workspace query done here: returns `info`.
     static func gels(m: Int, n: Int, nrhs: Int, a: UnsafeMutablePointer<Double>, lda: Int,
                      b: UnsafeMutablePointer<Double>, ldb: Int) -> Int {
@@ -225,6 +251,8 @@ struct BackendLibrary: @unchecked Sendable { // C function pointers, immutable o
     let dpotrf: pollcompare_dpotrf_fn
     let dposv: pollcompare_dposv_fn
     let dgels: pollcompare_dgels_fn
+    let dpbtrf: pollcompare_dpbtrf_fn
+    let dpbtrs: pollcompare_dpbtrs_fn
     let setThreads: pollcompare_set_threads_fn
     let getThreads: pollcompare_get_threads_fn
 
@@ -250,6 +278,8 @@ struct BackendLibrary: @unchecked Sendable { // C function pointers, immutable o
         dpotrf = try symbol("dpotrf_", pollcompare_dpotrf_fn.self)
         dposv = try symbol("dposv_", pollcompare_dposv_fn.self)
         dgels = try symbol("dgels_", pollcompare_dgels_fn.self)
+        dpbtrf = try symbol("dpbtrf_", pollcompare_dpbtrf_fn.self)
+        dpbtrs = try symbol("dpbtrs_", pollcompare_dpbtrs_fn.self)
         setThreads = try symbol("openblas_set_num_threads", pollcompare_set_threads_fn.self)
         getThreads = try symbol("openblas_get_num_threads", pollcompare_get_threads_fn.self)
     }

@@ -3,7 +3,7 @@ public enum LAPACKError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Argument `position` (1-based) had an illegal value (`info < 0`).
     case illegalArgument(routine: String, position: Int)
     /// The leading minor of this order is not positive, so the matrix is not positive definite
-    /// (DPOTRF, DPOSV: `info > 0`).
+    /// (DPOTRF, DPOSV, DPBTRF: `info > 0`).
     case notPositiveDefinite(routine: String, order: Int)
     /// The diagonal element `index` (1-based) of the triangular factor is zero, so the matrix
     /// does not have full rank (DGELS: `info > 0`).
@@ -107,7 +107,7 @@ public enum LAPACK {
 
     /// Turns LAPACK's `info` into a thrown error: negative means an illegal argument, positive is
     /// routine-specific.
-    private static func check(_ info: Int, routine: String,
+    static func check(_ info: Int, routine: String,
                               positive: (Int) -> LAPACKError) throws(LAPACKError) {
         if info < 0 { throw .illegalArgument(routine: routine, position: -info) }
         if info > 0 { throw positive(info) }

@@ -1,0 +1,134 @@
+import Testing
+import Numerics
+@testable import PollCompare
+
+/// The state-space average for fixed τ and ω against an independent dense GLS (numpy, see
+/// scripts/references/average.py) and statsmodels' local level smoother.
+///
+/// Tolerance (dense GLS): |swift − reference| ≤ 1e-9·max(|reference|, scale) where scale is 1 for
+/// means, effects, changes and sds (points), so values near 0 (a house effect of a symmetric
+/// fixture, an sd that is 0 by construction) are compared absolutely at 1e-9 points. Weights are
+/// compared at 1e-9 absolute (they are at most 1).
+///
+/// Exception, stated: with ω = 1e-4 (fixture tinyOmega) the trend block A = ω⁻²·DᵀD + diag(p) has
+/// diagonal ≈ 2·10⁸ next to poll precisions p ≈ 0.1: merely storing A rounds each p by
+/// ε·2·10⁸ ≈ 4·10⁻⁸, a relative change of ≈ 4·10⁻⁷, in the Swift code and in numpy alike. That
+/// fixture is compared at 1e-6 (and Σw = 1 at 1e-6).
+@Suite("State-space polling average")
+struct StateSpaceAverageTests {
+    static func close(_ x: Double, _ reference: Double, _ tolerance: Double = 1e-9) -> Bool {
+        abs(x - reference) <= tolerance * max(1, abs(reference))
+    }
+
+    static func allClose(_ x: [Double], _ reference: [Double], _ tolerance: Double = 1e-9) -> Bool {
+        x.count == reference.count && zip(x, reference).allSatisfy { close($0, $1, tolerance) }
+    }
+
+    @Test("Posterior equals the dense GLS", arguments: AverageReferences.fixtures)
+    func denseReference(fixture: AverageReferences.Fixture) throws {
+        let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: fixture.omega,
+                                        houseEffects: fixture.houseEffects)
+        let tol = fixture.omega < 1e-3 ? 1e-6 : 1e-9
+        #expect(fit.dayCount == fixture.mean.count)
+        #expect(Self.allClose(fit.mean, fixture.mean, tol))
+        #expect(Self.allClose(fit.sd, fixture.sd, tol))
+        #expect(Self.allClose(fit.houseEffects, fixture.house, tol))
+        #expect(Self.allClose(fit.houseEffectSD, fixture.houseSD, tol))
+        #expect(Self.allClose(fit.populationEffects, fixture.population, tol))
+        #expect(Self.allClose(fit.populationEffectSD, fixture.populationSD, tol))
+        #expect(fit.weights.count == fixture.weights.count)
+        #expect(zip(fit.weights, fixture.weights).allSatisfy { abs($0 - $1) <= tol })
+        #expect(abs(fit.weights.reduce(0, +) - 1) <= tol)
+        #expect(!fixture.changes.isEmpty)
+        for change in fixture.changes {
+            let (value, sd) = fit.change(from: change.from, to: change.to)
+            #expect(Self.close(value, change.change, tol), "change \(change.from) -> \(change.to)")
+            #expect(Self.close(sd, change.sd, tol), "sd of change \(change.from) -> \(change.to)")
+        }
+        // The weights reproduce the last day's mean; residuals and adjusted leads are consistent.
+        let weighted = zip(fit.weights, fixture.polls).reduce(0) { $0 + $1.0 * $1.1.lead }
+        #expect(Self.close(weighted, fit.mean[fit.dayCount - 1]))
+        for (i, poll) in fixture.polls.enumerated() {
+            #expect(Self.close(fit.adjustedLeads[i] - fit.residuals[i], fit.mean[poll.day], 1e-12))
+        }
+        if fixture.houseEffects { #expect(abs(fit.houseEffects.reduce(0, +)) <= 1e-12) }
+    }
+
+    @Test("Covariance between days: variance on the diagonal, change variance from the joint posterior")
+    func covariance() throws {
+        let fixture = AverageReferences.fixtures.first { $0.name == "sixtyDayGap" }!
+        let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: fixture.omega)
+        for day in [0, 10, 40, 81] {
+            #expect(Self.close(fit.covariance(day, day), fit.sd[day] * fit.sd[day], 1e-12))
+        }
+        let (a, b) = (10, 71)
+        let viaCovariance = fit.sd[a] * fit.sd[a] + fit.sd[b] * fit.sd[b] - 2 * fit.covariance(a, b)
+        #expect(Self.close(fit.change(from: a, to: b).sd, viaCovariance.squareRoot(), 1e-10))
+        #expect(Self.close(fit.covariance(a, b), fit.covariance(b, a), 1e-12))
+        // Not the two sds in quadrature: neighbouring days are strongly correlated.
+        let quadrature = (fit.sd[40] * fit.sd[40] + fit.sd[41] * fit.sd[41]).squareRoot()
+        #expect(fit.change(from: 40, to: 41).sd < quadrature / 5)
+        #expect(fit.change(from: 7, to: 7) == (0, 0))
+    }
+
+    /// Reference: statsmodels UnobservedComponents('llevel', use_exact_diffuse=True) smoothing
+    /// (see AverageReferences.localLevelStatsmodels); tolerance 1e-8 relative (absolute below 1).
+    @Test("Without house effects and with equal variances: statsmodels local level smoothing")
+    func localLevel() throws {
+        let fixture = AverageReferences.fixtures.first { $0.name == "localLevel" }!
+        let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: fixture.omega, houseEffects: false)
+        let reference = AverageReferences.localLevelStatsmodels
+        #expect(reference.mean.count == 21 && reference.sd.count == 21)
+        #expect(Self.allClose(fit.mean, reference.mean, 1e-8))
+        #expect(Self.allClose(fit.sd, reference.sd, 1e-8))
+    }
+
+    @Test("A very small ω tends to the house-adjusted precision-weighted mean")
+    func tinyOmega() throws {
+        let fixture = AverageReferences.fixtures.first { $0.name == "tinyOmega" }!
+        let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: fixture.omega)
+        let precision = fixture.polls.map { 1 / ($0.variance + fixture.tau * fixture.tau) }
+        let adjusted = zip(fixture.polls, fit.adjustedLeads).map { $1 }
+        let pooled = zip(precision, adjusted).reduce(0) { $0 + $1.0 * $1.1 } / precision.reduce(0, +)
+        #expect(fit.mean.allSatisfy { abs($0 - pooled) <= 1e-6 })
+        #expect(fit.sd.allSatisfy { abs($0 - fit.sd[0]) <= 1e-6 })
+    }
+
+    @Test("Data errors are thrown")
+    func errors() {
+        let poll = AveragePoll(lead: 1, day: 0, pollster: 0, variance: 4)
+        #expect(throws: AverageError.noPolls) { try StateSpaceAverage(polls: [], tau: 1, omega: 1) }
+        #expect(throws: AverageError.invalidParameter(name: "omega", value: 0)) {
+            try StateSpaceAverage(polls: [poll], tau: 1, omega: 0)
+        }
+        #expect(throws: AverageError.invalidParameter(name: "tau", value: -1)) {
+            try StateSpaceAverage(polls: [poll], tau: -1, omega: 1)
+        }
+        #expect(throws: AverageError.invalidPoll(poll: 0, lead: 1, variance: 0)) {
+            try StateSpaceAverage(polls: [AveragePoll(lead: 1, day: 0, pollster: 0, variance: 0)], tau: 0, omega: 1)
+        }
+        #expect(throws: AverageError.negativeDay(poll: 1, day: -2)) {
+            try StateSpaceAverage(polls: [poll, AveragePoll(lead: 1, day: -2, pollster: 0, variance: 4)], tau: 1, omega: 1)
+        }
+        #expect(throws: AverageError.emptyGroup(kind: "pollster", index: 1)) {
+            try StateSpaceAverage(polls: [poll, AveragePoll(lead: 1, day: 2, pollster: 2, variance: 4)], tau: 1, omega: 1)
+        }
+        #expect(throws: AverageError.noReferencePopulation) {
+            try StateSpaceAverage(polls: [AveragePoll(lead: 1, day: 0, pollster: 0, population: 0, variance: 4)],
+                                  tau: 1, omega: 1)
+        }
+        // Pollster 1 polls only population 0, which no other pollster polls: h and g confounded.
+        let confounded = [poll, AveragePoll(lead: 2, day: 1, pollster: 1, population: 0, variance: 4)]
+        #expect(throws: AverageError.self) { try StateSpaceAverage(polls: confounded, tau: 1, omega: 1) }
+    }
+}
+
+@Suite("Reference table sizes (average)")
+struct AverageReferenceCountTests {
+    @Test("AverageReferences (scripts/references/average.py)")
+    func counts() {
+        #expect(AverageReferences.fixtures.count == 10)
+        #expect(AverageReferences.fixtures.map(\.polls.count) == [12, 12, 1, 4, 6, 8, 8, 10, 8, 11])
+        #expect(AverageReferences.fixtures.allSatisfy { $0.mean.count == $0.sd.count && $0.weights.count == $0.polls.count })
+    }
+}
