@@ -19,6 +19,23 @@ compared with statsmodels UnobservedComponents('llevel') smoothing at the same v
 (exact diffuse initialisation); the script prints the largest difference on stderr.
 
 Regenerate: python3 scripts/references/average.py > Tests/PollCompareTests/AverageReferences.swift
+
+With --likelihood it prints Tests/PollCompareTests/AverageLikelihoodReferences.swift instead: the
+restricted (REML) log marginal likelihood of tau and omega, written as a dense mixed model, again
+independently of the Swift code (which reads the determinants off its band and Schur factors):
+
+  * fixed effects beta = (mu_0, eta) with flat priors: eta the J - 1 free house effects
+    (h_j = eta_j for j < J - 1, h_{J-1} = -sum eta) and the P population effects; X the n x (1 + m)
+    design of beta;
+  * random effects: the T - 1 daily increments of mu, N(0, omega^2) each; Z (n x (T - 1)) with
+    Z[i, k] = 1 when increment k + 1 is on or before poll i's day, so V = R + omega^2 Z Z';
+  * l = -1/2 [(n - p) log 2 pi + log|V| + log|X' V^-1 X| + y' P y], P = V^-1 - V^-1 X (X'V^-1X)^-1 X'V^-1,
+    p = 1 + m (numpy.linalg.slogdet and numpy.linalg.solve);
+  * its maximum over tau >= 0 and omega > 0 by brute force: a 161 x 161 grid over tau in [0, 6]
+    and log omega in [log 0.005, log 5], then scipy.optimize.minimize (Nelder-Mead, bounds,
+    xatol 1e-11, fatol 1e-14) from the best grid point, restarted until it stops moving.
+
+Regenerate: python3 scripts/references/average.py --likelihood > Tests/PollCompareTests/AverageLikelihoodReferences.swift
 """
 import sys
 
@@ -191,5 +208,137 @@ def main():
     print("}")
 
 
+def dense_reml(polls, tau, omega, house):
+    T = max(p[1] for p in polls) + 1
+    J = (max(p[2] for p in polls) + 1) if house else 0
+    P = max([p[3] for p in polls if p[3] is not None], default=-1) + 1
+    free = max(0, J - 1)
+    n = len(polls)
+    y = np.array([p[0] for p in polls], dtype=float)
+    X = np.zeros((n, 1 + free + P))
+    Z = np.zeros((n, T - 1))
+    for i, (lead, day, pollster, pop, var) in enumerate(polls):
+        X[i, 0] = 1.0
+        if free > 0:
+            if pollster < free:
+                X[i, 1 + pollster] = 1.0
+            else:
+                X[i, 1:1 + free] = -1.0
+        if pop is not None:
+            X[i, 1 + free + pop] = 1.0
+        Z[i, :day] = 1.0
+    V = np.diag([p[4] + tau * tau for p in polls]) + omega * omega * (Z @ Z.T)
+    Vinv_X = np.linalg.solve(V, X)
+    Vinv_y = np.linalg.solve(V, y)
+    XtVX = X.T @ Vinv_X
+    beta = np.linalg.solve(XtVX, X.T @ Vinv_y)
+    quad = y @ Vinv_y - (X.T @ Vinv_y) @ beta
+    ldV = np.linalg.slogdet(V)[1]
+    ldX = np.linalg.slogdet(XtVX)[1]
+    p = X.shape[1]
+    return -0.5 * ((n - p) * np.log(2 * np.pi) + ldV + ldX + quad)
+
+
+def brute_force_maximum(polls, house):
+    from scipy.optimize import minimize
+    taus = np.linspace(0.0, 6.0, 161)
+    logs = np.linspace(np.log(0.005), np.log(5.0), 161)
+    best = None
+    for t in taus:
+        for lw in logs:
+            v = dense_reml(polls, t, np.exp(lw), house)
+            if best is None or v > best[0]:
+                best = (v, t, lw)
+    x = np.array([best[1], best[2]])
+    f = lambda z: -dense_reml(polls, z[0], np.exp(z[1]), house)
+    prev = None
+    for _ in range(20):
+        res = minimize(f, x, method="Nelder-Mead", bounds=[(0.0, 50.0), (np.log(1e-4), np.log(20.0))],
+                       options={"xatol": 1e-11, "fatol": 1e-14, "maxiter": 20000, "maxfev": 40000})
+        x = res.x
+        if prev is not None and np.max(np.abs(x - prev)) < 1e-12:
+            break
+        prev = x
+    return float(x[0]), float(np.exp(x[1])), float(dense_reml(polls, x[0], np.exp(x[1]), house))
+
+
+def likelihood_fixtures():
+    rng = np.random.default_rng(20240731)
+
+    def simulate(days, pollsters, tau, omega, houses, pops=None):
+        T = max(days) + 1
+        walk = np.cumsum(np.concatenate([[1.0], rng.normal(0, omega, T - 1)]))
+        out = []
+        for idx, (d, j) in enumerate(zip(days, pollsters)):
+            var = float(np.round(rng.uniform(4.0, 12.0), 2))
+            pop = pops[idx] if pops else None
+            shift = 0.0 if pop is None else [1.0, 2.0][pop]
+            lead = float(np.round(walk[d] + houses[j] + shift + rng.normal(0, np.sqrt(var + tau * tau)), 1))
+            out.append((lead, d, j, pop, var))
+        return out
+
+    days = sorted(int(d) for d in rng.integers(0, 60, 48))
+    fx = [("interior", simulate(days, [i % 4 for i in range(48)], 2.0, 0.8, [1.5, -1.0, 0.5, -1.0]), True)]
+    days = sorted(int(d) for d in rng.integers(0, 40, 30))
+    fx.append(("noHouse", simulate(days, [0] * 30, 1.5, 0.3, [0.0]), False))
+    days = sorted(int(d) for d in rng.integers(0, 50, 40))
+    pops = [None if i % 4 else (i // 4) % 2 for i in range(40)]
+    fx.append(("populations", simulate(days, [i % 3 for i in range(40)], 1.0, 0.6, [1.0, 0.0, -1.0], pops), True))
+    days = sorted(int(d) for d in rng.integers(0, 30, 25))
+    fx.append(("tauAtZero", simulate(days, [i % 2 for i in range(25)], 0.0, 0.5, [0.5, -0.5]), True))
+    return fx
+
+
+def main_likelihood():
+    import scipy
+    print("// Generated by scripts/references/average.py --likelihood; do not edit by hand.")
+    print("// Regenerate: python3 scripts/references/average.py --likelihood > Tests/PollCompareTests/AverageLikelihoodReferences.swift")
+    print(f"// Tools: numpy {np.__version__} (dense REML: slogdet, solve; see the script);")
+    print(f"// scipy {scipy.__version__} optimize.minimize (Nelder-Mead, bounds) after a 161 x 161 grid for the maxima.")
+    print("// Doubles are printed with repr(float) (round-trip text).")
+    print()
+    print("import Testing\n@testable import PollCompare")
+    print()
+    print("enum AverageLikelihoodReferences {")
+    print("    /// The restricted log likelihood of a fixture of AverageReferences at its own tau and omega.")
+    print("    static let atFixedParameters: [(name: String, logLikelihood: Double)] = [")
+    for name, polls, tau, omega, house, _ in fixtures():
+        if name == "tinyOmega":
+            continue
+        print(f"        (\"{name}\", {float(dense_reml(polls, tau, omega, house))!r}),  // dense REML, tau {tau!r}, omega {omega!r}")
+    print("    ]")
+    print()
+    print("    struct Fixture: Sendable, CustomTestStringConvertible {")
+    print("        let name: String")
+    print("        let polls: [AveragePoll]")
+    print("        let houseEffects: Bool")
+    print("        /// The brute-force maximum of the restricted log likelihood.")
+    print("        let tau: Double, omega: Double, logLikelihood: Double")
+    print("        /// The restricted log likelihood at tau = 1, omega = 0.2.")
+    print("        let logLikelihoodAtUnitTau: Double")
+    print("        var testDescription: String { name }")
+    print("    }")
+    print()
+    print("    static let fixtures: [Fixture] = [")
+    for name, polls, house in likelihood_fixtures():
+        tau, omega, ll = brute_force_maximum(polls, house)
+        print(f"        Fixture(  // numpy {np.__version__} dense REML, scipy {scipy.__version__} grid + Nelder-Mead")
+        print(f"            name: \"{name}\",")
+        print("            polls: [")
+        for lead, day, j, pop, var in polls:
+            ptxt = "nil" if pop is None else str(pop)
+            print(f"                AveragePoll(lead: {lead!r}, day: {day}, pollster: {j}, population: {ptxt}, variance: {var!r}),")
+        print("            ],")
+        print(f"            houseEffects: {'true' if house else 'false'},")
+        print(f"            tau: {tau!r}, omega: {omega!r}, logLikelihood: {ll!r},")
+        print(f"            logLikelihoodAtUnitTau: {float(dense_reml(polls, 1.0, 0.2, house))!r}")
+        print("        ),")
+    print("    ]")
+    print("}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--likelihood" in sys.argv[1:]:
+        main_likelihood()
+    else:
+        main()

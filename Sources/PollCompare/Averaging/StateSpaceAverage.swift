@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PollNumerics
 
 /// One poll as the polling average sees it (GUIDE §4 "Polling average").
@@ -96,6 +103,19 @@ public struct StateSpaceAverage: Sendable {
     public let adjustedLeads: [Double]
     /// yᵢ − (μ̂_{tᵢ} + ĥ_{j(i)} + ĝ_{p(i)}) at the posterior mean.
     public let residuals: [Double]
+    /// The restricted (diffuse) log marginal likelihood of the leads at this τ and ω, with μ, η
+    /// integrated out (natural log; see ``StateSpaceAverage/estimate(polls:houseEffects:)``):
+    ///
+    ///     ℓ(τ, ω) = −½·[(n − 1 − m)·log 2π + Σᵢ log vᵢ + (T − 1)·log ω² + log|A| + log|S|
+    ///                   + Σᵢ pᵢyᵢ² − rᵀx̂]
+    ///
+    /// with x̂ = (μ̂, η̂) the posterior mean, log|A| = 2·Σ_t log L_tt from the band factor and
+    /// log|S| = 2·Σ_k log L^S_kk from the Cholesky factor of the Schur complement (DPOTRF).
+    /// It is the density of y with the random-walk increments integrated against their
+    /// N(0, ω²) prior and the first day's level μ₀ and the m free effects η against flat
+    /// (Lebesgue) priors: REML in the form −½[(n − p)·log 2π + log|V| + log|XᵀV⁻¹X| + yᵀPy]
+    /// with p = 1 + m fixed effects (without the log|XᵀX| term some definitions add, a constant).
+    public let logLikelihood: Double
 
     /// Band Cholesky factor of A, W = A⁻¹B (T × m) and S⁻¹ (m × m): what later covariances need.
     private let factor: BandCholeskyFactor
@@ -212,6 +232,12 @@ public struct StateSpaceAverage: Sendable {
         } catch {
             throw .notIdentified(error)
         }
+        var logDetS = 0.0
+        if m > 0 {
+            let schurFactor: Matrix
+            do { schurFactor = try LAPACK.cholesky(s) } catch { throw .notIdentified(error) }
+            for k in 0..<m { logDetS += 2 * Self.naturalLog(schurFactor[k, k]) }
+        }
         var eta = [Double](repeating: 0, count: m)
         if m > 0 {
             let reduced = Self.gemv(-1, w, transpose: true, Array(rhs.elements[0..<t]), 1, rEta)
@@ -283,6 +309,22 @@ public struct StateSpaceAverage: Sendable {
             residuals[i] = adjusted[i] - mu[poll.day]
         }
 
+        // The restricted log marginal likelihood (see ``logLikelihood``).
+        var logDetA = 0.0
+        for day in 0..<t { logDetA += 2 * Self.naturalLog(l[2 * day]) }
+        var logV = 0.0, yPy = 0.0
+        for (i, poll) in polls.enumerated() {
+            logV -= Self.naturalLog(precisions[i])
+            yPy += precisions[i] * poll.lead * poll.lead
+        }
+        var rx = 0.0
+        for day in 0..<t { rx += rhs[day, 0] * mu[day] }
+        for k in 0..<m { rx += rEta[k] * eta[k] }
+        let dimension = Double(polls.count - 1 - m)
+        let priorTerm = t > 1 ? Double(t - 1) * Self.naturalLog(omega * omega) : 0
+        let logTwoPi = Self.naturalLog(2 * Double.pi)
+        self.logLikelihood = -0.5 * (dimension * logTwoPi + logV + priorTerm + logDetA + logDetS + yPy - rx)
+
         self.dayCount = t
         self.tau = tau
         self.omega = omega
@@ -340,6 +382,9 @@ public struct StateSpaceAverage: Sendable {
         BLAS.gemv(alpha, a, transpose: transpose, Vector(x), beta, &result)
         return result.elements
     }
+
+    /// The natural logarithm (the C library's `log`).
+    static func naturalLog(_ x: Double) -> Double { log(x) }
 
     /// uᵀ·S⁻¹·v.
     private func quadratic(_ u: [Double], _ v: [Double]) -> Double {

@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// τ and ω of a polling average estimated by maximum restricted marginal likelihood, with the fit
+/// at the estimates.
+public struct AverageEstimate: Sendable {
+    /// τ (points) and ω (points/day) at the maximum (or as given when fixed).
+    public let tau: Double, omega: Double
+    /// Whether τ and ω were estimated (`false`: given).
+    public let tauEstimated: Bool, omegaEstimated: Bool
+    /// The restricted log likelihood at (τ, ω): ``StateSpaceAverage/logLikelihood``.
+    public var logLikelihood: Double { fit.logLikelihood }
+    /// How many times the likelihood was evaluated (one fit each).
+    public let evaluations: Int
+    /// The posterior at (τ, ω).
+    public let fit: StateSpaceAverage
+}
+
+extension StateSpaceAverage {
+    /// The search range of τ (points): τ = 0 (polls vary only by sampling error) may be the maximum.
+    public static let tauSearchRange: ClosedRange<Double> = 0...50
+    /// The search range of ω (points/day). ω → 0 is a constant average; the likelihood is then
+    /// often still rising at the lower end, and the estimate stops at 1e-4.
+    public static let omegaSearchRange: ClosedRange<Double> = 1e-4...20
+
+    /// Estimates τ and ω (either may be fixed) by maximising the restricted (REML, diffuse)
+    /// marginal likelihood ``logLikelihood``: the leads' density with the daily increments of μ
+    /// integrated against their N(0, ω²) prior and the first day's level and the house and
+    /// population effects against flat priors.
+    ///
+    /// **Search.** Deterministic: the best point of a coarse grid (τ ∈ {0, 0.5, 1, 2, 4, 8},
+    /// ω ∈ {0.01, 0.03, 0.1, 0.3, 1, 3}), then Nelder–Mead (reflection 1, expansion 2, contraction
+    /// ½, shrink ½; Lagarias et al. 1998) over (u, v) with τ = |u| and ω = e^v, both clamped to
+    /// ``tauSearchRange`` and ``omegaSearchRange`` (with a quadratic penalty outside, so the
+    /// simplex returns), restarted from its best vertex until a restart no longer improves the
+    /// likelihood by more than 1e-12. Because the likelihood depends on τ², it is smooth and even
+    /// in u, so a maximum at τ = 0 is an interior stationary point of the search. A simplex stops
+    /// when its values agree to 1e-13·(1 + |ℓ|) and its vertices to 1e-9 in u and v.
+    ///
+    /// - Parameters:
+    ///   - polls: as for ``init(polls:tau:omega:houseEffects:)``.
+    ///   - houseEffects: whether to estimate house effects.
+    ///   - tau: a fixed τ (points), or `nil` to estimate it.
+    ///   - omega: a fixed ω (points/day), or `nil` to estimate it.
+    /// - Throws: ``AverageError``.
+    /// - Complexity: O(k·((T + n)·m² + m³)) for k likelihood evaluations (typically 100–300).
+    public static func estimate(polls: [AveragePoll], houseEffects: Bool = true,
+                                tau: Double? = nil, omega: Double? = nil) throws(AverageError) -> AverageEstimate {
+        if let tau { guard tau.isFinite && tau >= 0 else { throw .invalidParameter(name: "tau", value: tau) } }
+        if let omega { guard omega.isFinite && omega > 0 else { throw .invalidParameter(name: "omega", value: omega) } }
+        let lowV = Self.naturalLog(omegaSearchRange.lowerBound), highV = Self.naturalLog(omegaSearchRange.upperBound)
+        var evaluations = 0
+        var firstError: AverageError?
+        // Maps search coordinates to (τ, ω) and a penalty for leaving the range.
+        func parameters(_ x: [Double]) -> (tau: Double, omega: Double, penalty: Double) {
+            var k = 0, penalty = 0.0
+            var t = tau ?? 0, o = omega ?? 1
+            if tau == nil {
+                let u = abs(x[k]); k += 1
+                t = min(u, tauSearchRange.upperBound)
+                penalty += max(0, u - tauSearchRange.upperBound) * max(0, u - tauSearchRange.upperBound)
+            }
+            if omega == nil {
+                let v = x[k]
+                let clamped = min(max(v, lowV), highV)
+                o = exp(clamped)
+                penalty += (v - clamped) * (v - clamped)
+            }
+            return (t, o, penalty)
+        }
+        // The negative log likelihood (minimised).
+        func objective(_ x: [Double]) -> Double {
+            let (t, o, penalty) = parameters(x)
+            evaluations += 1
+            do {
+                return -(try StateSpaceAverage(polls: polls, tau: t, omega: o, houseEffects: houseEffects).logLikelihood) + penalty
+            } catch {
+                if firstError == nil { firstError = error }
+                return .infinity
+            }
+        }
+        let dimension = (tau == nil ? 1 : 0) + (omega == nil ? 1 : 0)
+        var best: [Double] = []
+        if dimension > 0 {
+            let tauGrid: [Double] = tau == nil ? [0, 0.5, 1, 2, 4, 8] : [tau!]
+            let omegaGrid: [Double] = omega == nil ? [0.01, 0.03, 0.1, 0.3, 1, 3].map { Self.naturalLog($0) } : [0]
+            var bestValue = Double.infinity
+            for t in tauGrid {
+                for v in omegaGrid {
+                    var x: [Double] = []
+                    if tau == nil { x.append(t) }
+                    if omega == nil { x.append(v) }
+                    let value = objective(x)
+                    if value < bestValue { bestValue = value; best = x }
+                }
+            }
+            if best.isEmpty { throw firstError ?? .noPolls }
+            var value = bestValue
+            for _ in 0..<20 {
+                let (x, f) = nelderMead(objective, start: best, step: 0.5)
+                let improved = f < value - 1e-12
+                if f <= value { best = x; value = f }
+                if !improved { break }
+            }
+        }
+        let (t, o, _) = dimension > 0 ? parameters(best) : (tau!, omega!, 0)
+        let fit = try StateSpaceAverage(polls: polls, tau: t, omega: o, houseEffects: houseEffects)
+        return AverageEstimate(tau: t, omega: o, tauEstimated: tau == nil, omegaEstimated: omega == nil,
+                               evaluations: evaluations + 1, fit: fit)
+    }
+
+    /// Minimises f by the Nelder–Mead simplex method from `start` with an axis-aligned initial
+    /// simplex of the given step (Lagarias, Reeds, Wright & Wright 1998, coefficients 1, 2, ½, ½).
+    /// Stops when the vertex values agree to 1e-13·(1 + |f_best|) and the vertices to 1e-9 in every
+    /// coordinate, or after 2000 iterations.
+    ///
+    /// - Complexity: O(iterations·d) evaluations of f for d coordinates.
+    static func nelderMead(_ f: ([Double]) -> Double, start: [Double], step: Double) -> (x: [Double], value: Double) {
+        let d = start.count
+        var simplex: [[Double]] = [start]
+        for k in 0..<d {
+            var x = start
+            x[k] += step
+            simplex.append(x)
+        }
+        var values = simplex.map(f)
+        func combine(_ a: [Double], _ b: [Double], _ t: Double) -> [Double] { zip(a, b).map { $0 + t * ($1 - $0) } }
+        for _ in 0..<2000 {
+            // Order (stable: ties keep the earlier vertex first).
+            let order = (0...d).sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+            simplex = order.map { simplex[$0] }
+            values = order.map { values[$0] }
+            let spread = values[d] - values[0]
+            var size = 0.0
+            for v in simplex.dropFirst() { for k in 0..<d { size = max(size, abs(v[k] - simplex[0][k])) } }
+            if spread <= 1e-13 * (1 + abs(values[0])) && size <= 1e-9 { break }
+            var centroid = [Double](repeating: 0, count: d)
+            for v in simplex.dropLast() { for k in 0..<d { centroid[k] += v[k] / Double(d) } }
+            let worst = simplex[d]
+            let reflected = combine(centroid, worst, -1)
+            let fr = f(reflected)
+            if fr < values[0] {
+                let expanded = combine(centroid, worst, -2)
+                let fe = f(expanded)
+                if fe < fr { simplex[d] = expanded; values[d] = fe } else { simplex[d] = reflected; values[d] = fr }
+                continue
+            }
+            if fr < values[d - 1] { simplex[d] = reflected; values[d] = fr; continue }
+            if fr < values[d] {
+                let outside = combine(centroid, worst, -0.5)
+                let fo = f(outside)
+                if fo <= fr { simplex[d] = outside; values[d] = fo; continue }
+            } else {
+                let inside = combine(centroid, worst, 0.5)
+                let fi = f(inside)
+                if fi < values[d] { simplex[d] = inside; values[d] = fi; continue }
+            }
+            for k in 1...d {
+                simplex[k] = combine(simplex[0], simplex[k], 0.5)
+                values[k] = f(simplex[k])
+            }
+        }
+        let bestIndex = (0...d).min { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }!
+        return (simplex[bestIndex], values[bestIndex])
+    }
+}
