@@ -57,10 +57,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The poll file, or - for standard input.")
     var file: String
 
-    @Option(name: .long, help: "Candidate A by name or party (default: each poll's leader).")
-    var a: String?
-    @Option(name: .long, help: "Candidate B by name or party (default: each poll's runner-up).")
-    var b: String?
+    @OptionGroup var candidates: CandidateOptions
 
     @Option(name: .customLong("group-by"), help: "Fields that group polls for swings, comma-separated: \(PollTable.groupFields.joined(separator: ", ")).")
     var groupBy: String = "pollster,population"
@@ -71,26 +68,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date of --pairs before-after (YYYY-MM-DD).", valueName: "date"))
     var at: String?
 
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep questions whose FIELD is one of the values (repeatable; all must hold).", valueName: "field=value[,value…]"))
-    var conditions: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Keep polls ending on or after this date (YYYY-MM-DD).", valueName: "date"))
-    var from: String?
-
-    @Option(name: .long, help: ArgumentHelp("Keep polls ending on or before this date (YYYY-MM-DD).", valueName: "date"))
-    var to: String?
-
-    @Option(name: .long, help: "one (a question per poll and race, the default) or all.")
-    var questions: QuestionsArgument = .one
-
-    @Option(name: .long, help: "Which question of a poll: head-to-head (fewest candidates, the default) or full (most).")
-    var ballot: BallotArgument = .headToHead
-
-    @Option(name: .customLong("population-order"), help: ArgumentHelp("Populations in order of preference when a poll asks several.", valueName: "list"))
-    var populationOrder: String = "lv,rv,v,a"
-
-    @Option(name: .customLong("opt-in"), help: ArgumentHelp("Methodologies that are opt-in samples, comma-separated (e.g. \"Online Panel,Text-to-Web\"); default none.", valueName: "methods"))
-    var optIn: String?
+    @OptionGroup var selection: SelectionOptions
 
     @Option(name: .long, help: "The table csv, tsv and json print: polls or swings.")
     var table: TableArgument = .polls
@@ -126,7 +104,7 @@ struct ReportCommand: ParsableCommand {
         if let n = assumeN, !(n > 0 && n.isFinite) {
             throw ValidationError("--assume-n must be a positive number, not \(NumberText.roundTrip(n))")
         }
-        _ = try filter()
+        _ = try selection.filter()
         _ = try atDate()
         if pairs == .beforeAfter && at == nil { throw ValidationError("--pairs before-after needs --at DATE") }
         if at != nil && pairs != .beforeAfter { throw ValidationError("--at applies to --pairs before-after") }
@@ -135,15 +113,6 @@ struct ReportCommand: ParsableCommand {
         if chart == .timeline && table == .swings { throw ValidationError("--chart timeline draws the polls' leads, not --table swings") }
         for field in groupFields where !PollTable.groupFields.contains(field) {
             throw ValidationError("--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
-        }
-    }
-
-    /// The filters, checked before the file is read.
-    func filter() throws -> PollFilter {
-        do {
-            return try PollFilter(where: conditions, from: from, to: to)
-        } catch {
-            throw ValidationError(error.description)
         }
     }
 
@@ -163,19 +132,14 @@ struct ReportCommand: ParsableCommand {
         // The report's columns use BLAS: load it before any output file exists.
         try BLAS.load()
         var options = PollReport.Options()
-        options.selection.a = a
-        options.selection.b = b
-        options.selection.filter = try filter()
-        options.selection.questions = questions.value
-        options.selection.ballot = ballot.value
-        options.selection.populationOrder = populationOrder.split(separator: ",").map { String($0).trimmingSpaces().lowercased() }
+        options.selection = try selection.selection(candidates)
         options.analysis.groupBy = groupFields
         options.analysis.pairs = pairs.value
         options.analysis.at = try atDate()
         options.analysis.confidence = try confidence.level()
         options.analysis.assumeRandomSample = assumeRandomSample
         options.analysis.assumeN = assumeN
-        options.analysis.optIn = optIn.map { $0.split(separator: ",").map { String($0).trimmingSpaces() } } ?? []
+        options.analysis.optIn = selection.optInMethods
 
         let name = InputFiles.displayName(file)
         let pollTable = try InputFiles.readPollTable(file)

@@ -99,3 +99,36 @@ struct AverageInputTests {
         }
     }
 }
+
+@Suite("Polling average: report tables")
+struct AverageReportTests {
+    @Test("Daily, house, polls and change tables agree with the fit")
+    func tables() throws {
+        var reader = PollFileReader()
+        try reader.feed(Array(AverageInputTests.csv.utf8)[...])
+        let table = try reader.finish()
+        let input = try AverageInputTests.input()
+        let report = try AverageReport(input, table: table, houseEffects: true, tau: 1, omega: 0.2,
+                                       confidence: .ninetyFive, predictive: false)
+        let daily = report.daily()
+        #expect(daily.columns == AverageReport.dailyColumns)
+        #expect(daily.count == 55)
+        #expect(daily.rows.map { $0[5] }.reduce(0) { if case let .number(x) = $1 { return $0 + x } else { return $0 } } == 7)
+        #expect(daily.row(54)[0] == .text("2024-07-30"))
+        #expect(daily.row(54)[1] == .number(report.fit.mean[54]))
+        let house = report.house()
+        #expect(house.count == 3 && house.row(2) == [.text("Quill"), .number(1), .number(report.fit.houseEffects[2]),
+                                                       .number(report.fit.houseEffectSD[2])])
+        let polls = report.polls()
+        #expect(polls.count == 7 && polls.row(0)[0] == .text("801") && polls.row(0)[1] == .text("7101"))
+        let change = report.changeTable(from: 8, to: 53)
+        let (c, sd) = report.fit.change(from: 8, to: 53)
+        #expect(change.row(0)[4] == .number(c) && change.row(0)[5] == .number(sd))
+        #expect(change.row(0)[0] == .text("2024-06-14") && change.row(0)[1] == .text("2024-07-29"))
+        // Predictive: se² = sd² + τ².
+        let predictive = try AverageReport(input, table: table, houseEffects: true, tau: 1, omega: 0.2,
+                                           confidence: .ninetyFive, predictive: true)
+        let sd54 = report.fit.sd[54]
+        #expect(abs(predictive.standardError(54) - (sd54 * sd54 + 1).squareRoot()) <= 1e-15)
+    }
+}
