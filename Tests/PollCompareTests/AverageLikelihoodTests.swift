@@ -35,6 +35,26 @@ struct AverageLikelihoodTests {
         #expect(Self.close(fit.logLikelihood, fixture.logLikelihoodAtUnitTau, 1e-9))
     }
 
+    @Test("The likelihood-only evaluation equals the full fit and the dense REML")
+    func likelihoodOnly() throws {
+        for (name, reference) in AverageLikelihoodReferences.atFixedParameters {
+            let fixture = try #require(AverageReferences.fixtures.first { $0.name == name })
+            let evaluator = try #require(AverageLikelihoodEvaluator(polls: fixture.polls, houseEffects: fixture.houseEffects))
+            let value = try #require(evaluator.logLikelihood(tau: fixture.tau, omega: fixture.omega))
+            #expect(Self.close(value, reference, 1e-9), "\(name): \(value) vs \(reference)")
+        }
+        for fixture in AverageLikelihoodReferences.fixtures {
+            let evaluator = try #require(AverageLikelihoodEvaluator(polls: fixture.polls, houseEffects: fixture.houseEffects))
+            for (tau, omega) in [(1.0, 0.2), (0, 0.05), (3, 1.5), (0.5, 1e-4)] {
+                let fit = try StateSpaceAverage(polls: fixture.polls, tau: tau, omega: omega, houseEffects: fixture.houseEffects)
+                let value = try #require(evaluator.logLikelihood(tau: tau, omega: omega))
+                #expect(abs(value - fit.logLikelihood) <= 1e-10 * max(1, abs(fit.logLikelihood)), "\(value) vs \(fit.logLikelihood)")
+            }
+            let value = try #require(evaluator.logLikelihood(tau: 1, omega: 0.2))
+            #expect(Self.close(value, fixture.logLikelihoodAtUnitTau, 1e-9))
+        }
+    }
+
     @Test("Estimated tau and omega equal a brute-force maximisation", arguments: AverageLikelihoodReferences.fixtures)
     func maximum(fixture: AverageLikelihoodReferences.Fixture) throws {
         let estimate = try StateSpaceAverage.estimate(polls: fixture.polls, houseEffects: fixture.houseEffects)

@@ -56,6 +56,8 @@ extension StateSpaceAverage {
         let lowV = Self.naturalLog(omegaSearchRange.lowerBound), highV = Self.naturalLog(omegaSearchRange.upperBound)
         var evaluations = 0
         var firstError: AverageError?
+        // The likelihood alone; the full fit only for an error (or when the structure is invalid).
+        let evaluator = AverageLikelihoodEvaluator(polls: polls, houseEffects: houseEffects)
         // Maps search coordinates to (τ, ω) and a penalty for leaving the range.
         func parameters(_ x: [Double]) -> (tau: Double, omega: Double, penalty: Double) {
             var k = 0, penalty = 0.0
@@ -77,6 +79,7 @@ extension StateSpaceAverage {
         func objective(_ x: [Double]) -> Double {
             let (t, o, penalty) = parameters(x)
             evaluations += 1
+            if let value = evaluator?.logLikelihood(tau: t, omega: o) { return -value + penalty }
             do {
                 return -(try StateSpaceAverage(polls: polls, tau: t, omega: o, houseEffects: houseEffects).logLikelihood) + penalty
             } catch {
