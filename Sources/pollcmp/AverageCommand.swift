@@ -84,7 +84,7 @@ struct AverageCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json or markdown (svg is not available yet).")
+    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a chart of the daily average and the polls).")
     var format: ReportFormatArgument = .text
 
     @OptionGroup var layout: LayoutOptions
@@ -96,7 +96,7 @@ struct AverageCommand: ParsableCommand {
         }
         if let t = tau, !(t >= 0 && t.isFinite) { throw ValidationError("--tau must be 0 or more (points), not \(NumberText.roundTrip(t))") }
         if let o = omega, !(o > 0 && o.isFinite) { throw ValidationError("--omega must be more than 0 (points/day), not \(NumberText.roundTrip(o))") }
-        if format == .svg { throw ValidationError("--format svg is not available for average yet (use text, csv, tsv, json or markdown)") }
+        if format == .svg && table != .daily { throw ValidationError("--format svg draws the daily average; --table \(table.rawValue) has no chart") }
         if change != nil && at != nil { throw ValidationError("--change and --at cannot be combined") }
         _ = try selection.filter()
         _ = try changeDates()
@@ -202,7 +202,18 @@ struct AverageCommand: ParsableCommand {
             let out = changeDays.map { report.changeTable(from: $0.from, to: $0.to) } ?? chosen
             rendering.write(out, header: header, digits: digits, to: sink.write)
         case .svg:
-            preconditionFailure("refused in validate()")
+            for note in notes { StandardStreams.note("\(name): \(note)") }
+            StandardStreams.note("\(name): \(estimates)")
+            var marker: AverageChart.Marker?
+            if let c = changeDays {
+                marker = at.flatMap { try? PollFilter.isoDate($0, option: "--at") }.map { .at($0) }
+                    ?? .change(from: report.date(c.from), to: report.date(c.to))
+            }
+            let who = candidates.a.flatMap { a in candidates.b.map { b in "Lead of \(a) over \(b)" } } ?? "Lead"
+            let lead = who + (report.input.race.isEmpty ? "." : ", \(report.input.race).")
+            let options = AverageChart.Options(title: "Polling average", source: SVGChart.fileName(of: file),
+                                               description: lead, marker: marker)
+            sink.write(AverageChart.chart(report, options: options))
         }
         try sink.finish()
     }

@@ -136,6 +136,44 @@ struct SVGChartTests {
         }
     }
 
+    // MARK: - The polling average
+
+    @Test("A poll's dot has area proportional to |weight|, the largest at the largest radius")
+    func dotAreaScaling() {
+        let largest = 0.4
+        #expect(AverageChart.radius(weight: largest, largest: largest) == AverageChart.largestRadius)
+        #expect(AverageChart.radius(weight: -largest, largest: largest) == AverageChart.largestRadius)
+        for w in [0.0, 0.01, -0.05, 0.1, 0.2, 0.3] {
+            let r = AverageChart.radius(weight: w, largest: largest)
+            let ratio = (r * r) / (AverageChart.largestRadius * AverageChart.largestRadius)
+            // Areas in the ratio of the weights, to rounding (relative 1e-12).
+            #expect(abs(ratio - abs(w) / largest) <= 1e-12 * max(1, abs(w) / largest))
+        }
+        // A quarter of the weight: half the radius.
+        #expect(abs(AverageChart.radius(weight: 0.1, largest: largest) - AverageChart.largestRadius / 2) <= 1e-12)
+        #expect(AverageChart.radius(weight: 0.3, largest: 0) == 0)
+    }
+
+    @Test("The average chart: band, mean line, a dot per poll, the level in the subtitle, the marked dates")
+    func averageChart() throws {
+        let report = try Self.average(Self.polls(12), predictive: false)
+        let svg = AverageChart.chart(report, options: .init(title: "T", source: "s", description: "Lead.",
+                                                            marker: .at(PollDate("2024-08-06")!)))
+        let circles = Self.elements(svg).filter { $0.name == "circle" && $0.attributes["fill-opacity"] == "0.45" }
+        #expect(circles.count == report.input.polls.count)
+        #expect(svg.contains("95% band."))
+        #expect(svg.contains(">2024-08-06</text>"))
+        #expect(Self.count("stroke-dasharray", in: svg) == 2)  // the line and its legend mark
+        let predictive = AverageChart.chart(try Self.average(Self.polls(12), predictive: true),
+                                            options: .init(title: "T", source: "s",
+                                                           marker: .change(from: PollDate("2024-08-02")!, to: PollDate("2024-08-10")!)))
+        #expect(predictive.contains("95% predictive band"))
+        #expect(predictive.contains(">from 2024-08-02</text>") && predictive.contains(">to 2024-08-10</text>"))
+        let plain = AverageChart.chart(report, options: .init(title: "T", source: "s"))
+        #expect(!plain.contains("stroke-dasharray"))
+        #expect(plain == AverageChart.chart(try Self.average(Self.polls(12), predictive: false), options: .init(title: "T", source: "s")))
+    }
+
     // MARK: - Every chart parses, and no labels overlap
 
     static func charts() throws -> [(String, String)] {
@@ -151,6 +189,20 @@ struct SVGChartTests {
             var at = o
             at.at = PollDate("2024-08-05")
             out.append(("timeline at \(n)", SVGChart.leads(report, chart: .timeline, options: at)))
+        }
+        // Polling averages: short and long, with and without marked dates.
+        for n in [2, 12, 45] {
+            let o = AverageChart.Options(title: "Polling average <test> with a title long enough to need shortening at some point, surely", source: "fixture \"x\"", description: "Lead of Smith over Jones.")
+            for predictive in [false, true] {
+                let report = try average(polls(n), predictive: predictive)
+                out.append(("average \(n) \(predictive)", AverageChart.chart(report, options: o)))
+                var at = o
+                at.marker = .at(PollDate("2024-08-02")!)
+                out.append(("average at \(n) \(predictive)", AverageChart.chart(report, options: at)))
+                var change = o
+                change.marker = .change(from: PollDate("2024-08-01")!, to: PollDate("2024-08-02")!)
+                out.append(("average change \(n) \(predictive)", AverageChart.chart(report, options: change)))
+            }
         }
         // Dates over years, and a single day.
         out.append(("years", SVGChart.leads(try report(polls(30, stepDays: 50)), chart: .timeline, options: .init(title: "T", source: "s"))))
@@ -227,6 +279,25 @@ struct SVGChartTests {
         o.selection.a = o.selection.a ?? "DEM"
         o.selection.b = o.selection.b ?? "REP"
         return try PollReport(try reader.finish(), options: o)
+    }
+
+    /// The polling average (τ = 1, ω = 0.3) of a file of ``polls(_:stepDays:)``, with an assumed
+    /// sample size for the polls that publish none.
+    static func average(_ csv: String, predictive: Bool) throws -> AverageReport {
+        var reader = PollFileReader()
+        try reader.feed(Array(csv.utf8)[...])
+        let table = try reader.finish()
+        var selection = PollSelection.Options()
+        selection.a = "DEM"
+        selection.b = "REP"
+        var analysis = PollAnalysis.Options()
+        analysis.a = "DEM"
+        analysis.b = "REP"
+        analysis.groupBy = []
+        analysis.assumeN = 800
+        let input = try AverageInput(PollAnalysis(table, selection: PollSelection(table, options: selection), options: analysis))
+        return try AverageReport(input, table: table, houseEffects: true, tau: 1, omega: 0.3, confidence: .ninetyFive,
+                                 predictive: predictive)
     }
 
     static func count(_ needle: String, in s: String) -> Int { s.components(separatedBy: needle).count - 1 }

@@ -22,7 +22,7 @@ struct AverageCommandTests {
     }
 
     @Test("Usage errors exit 64 with one line", arguments: [
-        ["average", chart, "--format", "svg"],
+        ["average", chart, "--format", "svg", "--table", "house"],
         ["average", chart, "--tau", "-1"],
         ["average", chart, "--omega", "0"],
         ["average", chart, "--change", "2024-06-14"],

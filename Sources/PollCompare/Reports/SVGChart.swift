@@ -665,6 +665,8 @@ public enum SVGChart {
         case dot(String, filled: Bool)
         case whisker(String)
         case dashed(String)
+        /// A shaded band with its line through it (a mean and its interval).
+        case band(String)
     }
 
     /// The SVG being written, top to bottom, with the rows' label column.
@@ -725,6 +727,9 @@ public enum SVGChart {
                     circle(x + 5, y - 4, r: 3, fill: color, stroke: color, width: 1)
                 case .dashed(let color):
                     raw("<line x1=\"\(f(x + 5))\" y1=\"\(f(y - 12))\" x2=\"\(f(x + 5))\" y2=\"\(f(y + 3))\" stroke=\"\(color)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n")
+                case .band(let color):
+                    raw("<rect x=\"\(f(x - 2))\" y=\"\(f(y - 10))\" width=\"14\" height=\"12\" fill=\"\(color)\" fill-opacity=\"0.18\"/>\n")
+                    raw("<polyline points=\"\(f(x - 2)),\(f(y - 4)) \(f(x + 12)),\(f(y - 4))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>\n")
                 }
                 text(label, x: x + 16, y: y, size: 11, fill: "#333333", anchor: "start")
                 x += 40 + textWidth(label, size: 11)
