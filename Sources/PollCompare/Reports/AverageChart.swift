@@ -84,25 +84,8 @@ public enum AverageChart {
         let dates = C.DateScale(days: allDays, from: left + 8, to: right - 8)
 
         // Grid, axes and the zero line.
-        for tick in y.ticks where abs(tick) >= y.step / 1000 {
-            svg.line(left, y.x(tick), right, y.x(tick), stroke: "#e6e6e6", width: 1, grid: true)
-        }
-        let ticks = dates.ticks()
-        for tick in ticks {
-            svg.line(dates.x(tick.day), plotTop, dates.x(tick.day), plotBottom, stroke: "#e6e6e6", width: 1, grid: true)
-        }
-        for tick in y.ticks {
-            svg.text(NumberText.fixed(tick, digits: y.step < 1 ? 1 : 0, signed: tick != 0), x: left - 6, y: y.x(tick) + 4,
-                     size: 11, fill: "#444444", anchor: "end")
-        }
-        for tick in ticks {
-            svg.line(dates.x(tick.day), plotBottom, dates.x(tick.day), plotBottom + 4, stroke: "#444444", width: 1)
-            svg.text(tick.label, x: dates.x(tick.day), y: plotBottom + 17, size: 11, fill: "#444444", anchor: "middle")
-        }
-        svg.line(left, plotBottom, right, plotBottom, stroke: "#444444", width: 1)
-        svg.line(left, y.x(0), right, y.x(0), stroke: "#444444", width: 1.5)
-        let axis = dates.singleYear ? "Date, \(dates.first.year)" : "Date"
-        svg.text(axis, x: (left + right) / 2, y: plotBottom + 36, size: 12, fill: "#222222", anchor: "middle")
+        C.dateFrame(&svg, y: y, dates: dates, left: left, right: right, top: plotTop, bottom: plotBottom,
+                    axisLabel: dates.singleYear ? "Date, \(dates.first.year)" : "Date")
         let leadLabel = "Lead (points)"
         svg.text(leadLabel, x: C.margin, y: plotTop - 12 - 14 * (labelRows - 1), size: 11, fill: "#444444", anchor: "start")
 

@@ -302,25 +302,8 @@ public enum SVGChart {
         var days = points.map { t.endDate[$0.question]!.day }
         if let at = options.at { days.append(at.day) }
         let dates = DateScale(days: days, from: left + 8, to: right - 8)
-        // Grid: horizontal lines at the lead ticks, vertical lines at the date ticks.
-        for tick in y.ticks where abs(tick) >= y.step / 1000 {
-            svg.line(left, y.x(tick), right, y.x(tick), stroke: "#e6e6e6", width: 1, grid: true)
-        }
-        let ticks = dates.ticks()
-        for tick in ticks {
-            svg.line(dates.x(tick.day), plotTop, dates.x(tick.day), plotBottom, stroke: "#e6e6e6", width: 1, grid: true)
-        }
-        for tick in y.ticks {
-            svg.text(NumberText.fixed(tick, digits: y.step < 1 ? 1 : 0, signed: tick != 0), x: left - 6, y: y.x(tick) + 4,
-                     size: 11, fill: "#444444", anchor: "end")
-        }
-        for tick in ticks {
-            svg.line(dates.x(tick.day), plotBottom, dates.x(tick.day), plotBottom + 4, stroke: "#444444", width: 1)
-            svg.text(tick.label, x: dates.x(tick.day), y: plotBottom + 17, size: 11, fill: "#444444", anchor: "middle")
-        }
-        svg.line(left, plotBottom, right, plotBottom, stroke: "#444444", width: 1)
-        svg.line(left, y.x(0), right, y.x(0), stroke: "#444444", width: 1.5)
-        svg.text(dates.axisLabel, x: (left + right) / 2, y: plotBottom + 36, size: 12, fill: "#222222", anchor: "middle")
+        dateFrame(&svg, y: y, dates: dates, left: left, right: right, top: plotTop, bottom: plotBottom,
+                  axisLabel: dates.axisLabel)
         if let at = options.at {
             let x = dates.x(at.day)
             svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(plotTop))\" x2=\"\(f(x))\" y2=\"\(f(plotBottom))\" stroke=\"\(red)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n")
@@ -667,6 +650,31 @@ public enum SVGChart {
         case dashed(String)
         /// A shaded band with its line through it (a mean and its interval).
         case band(String)
+    }
+
+    /// The frame of a chart over dates: grid lines at the lead and date ticks, the tick labels,
+    /// the date axis with `axisLabel` under it, and the zero line (shared by the timeline and the
+    /// polling average).
+    static func dateFrame(_ svg: inout Canvas, y: Scale, dates: DateScale, left: Double, right: Double,
+                          top: Double, bottom: Double, axisLabel: String) {
+        for tick in y.ticks where abs(tick) >= y.step / 1000 {
+            svg.line(left, y.x(tick), right, y.x(tick), stroke: "#e6e6e6", width: 1, grid: true)
+        }
+        let ticks = dates.ticks()
+        for tick in ticks {
+            svg.line(dates.x(tick.day), top, dates.x(tick.day), bottom, stroke: "#e6e6e6", width: 1, grid: true)
+        }
+        for tick in y.ticks {
+            svg.text(NumberText.fixed(tick, digits: y.step < 1 ? 1 : 0, signed: tick != 0), x: left - 6, y: y.x(tick) + 4,
+                     size: 11, fill: "#444444", anchor: "end")
+        }
+        for tick in ticks {
+            svg.line(dates.x(tick.day), bottom, dates.x(tick.day), bottom + 4, stroke: "#444444", width: 1)
+            svg.text(tick.label, x: dates.x(tick.day), y: bottom + 17, size: 11, fill: "#444444", anchor: "middle")
+        }
+        svg.line(left, bottom, right, bottom, stroke: "#444444", width: 1)
+        svg.line(left, y.x(0), right, y.x(0), stroke: "#444444", width: 1.5)
+        svg.text(axisLabel, x: (left + right) / 2, y: bottom + 36, size: 12, fill: "#222222", anchor: "middle")
     }
 
     /// The SVG being written, top to bottom, with the rows' label column.
