@@ -64,7 +64,7 @@ public struct AverageInput: Sendable {
         }
         var estimateOf: [Int: LeadEstimate] = [:]
         for lead in analysis.leads { estimateOf[lead.question] = lead.estimate }
-        var members: [(question: Int, a: Int, b: Int, date: PollDate)] = []
+        var members: [(question: Int, a: Int, b: Int, date: PollDate, effectiveSize: Double)] = []
         var noSize = 0, nonProbability = 0, noDate = 0
         for group in analysis.groups {
             for m in group.members {
@@ -75,12 +75,11 @@ public struct AverageInput: Sendable {
                     continue
                 }
                 guard let n = estimate.effectiveSampleSize else { noSize += 1; continue }
-                _ = n
                 var date = end
                 if options.date == .mid, let start = table.startDate[m.question], start <= end {
                     date = PollDate(day: start.day + (end.day - start.day) / 2)
                 }
-                members.append((m.question, m.a, m.b, date))
+                members.append((m.question, m.a, m.b, date, n))
             }
         }
         guard let first = members.map(\.date).min() else {
@@ -108,8 +107,7 @@ public struct AverageInput: Sendable {
                 }
             }
             let shareA = table.share[m.a], shareB = table.share[m.b]
-            let neff = estimateOf[q]!.effectiveSampleSize!
-            let variance = LeadEstimate.unitVariance(shareA: shareA, shareB: shareB) / neff * 10_000
+            let variance = LeadEstimate.unitVariance(shareA: shareA, shareB: shareB) / m.effectiveSize * 10_000
             rows.append(AveragePoll(lead: Percent.difference(shareA, shareB), day: m.date.day - first.day,
                                     pollster: j, population: population, variance: variance))
         }

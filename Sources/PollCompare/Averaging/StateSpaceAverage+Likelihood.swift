@@ -41,33 +41,17 @@ final class AverageLikelihoodEvaluator {
     /// not depend on τ and ω (the caller then runs the full fit for its error).
     init?(polls: [AveragePoll], houseEffects: Bool) {
         guard !polls.isEmpty else { return nil }
-        var maxDay = 0
-        var pollsterSeen: [Bool] = [], populationSeen: [Bool] = []
-        var hasReference = false
+        var layout = AverageLayout()
         for poll in polls {
             guard poll.day >= 0, poll.pollster >= 0, (poll.population ?? 0) >= 0,
                   poll.lead.isFinite, poll.variance.isFinite, poll.variance >= 0 else { return nil }
-            maxDay = max(maxDay, poll.day)
-            if houseEffects {
-                if poll.pollster >= pollsterSeen.count {
-                    pollsterSeen += Array(repeating: false, count: poll.pollster + 1 - pollsterSeen.count)
-                }
-                pollsterSeen[poll.pollster] = true
-            }
-            if let p = poll.population {
-                if p >= populationSeen.count {
-                    populationSeen += Array(repeating: false, count: p + 1 - populationSeen.count)
-                }
-                populationSeen[p] = true
-            } else {
-                hasReference = true
-            }
+            layout.add(poll, houseEffects: houseEffects)
         }
-        guard !pollsterSeen.contains(false), !populationSeen.contains(false) else { return nil }
-        guard populationSeen.isEmpty || hasReference else { return nil }
-        t = maxDay + 1
-        freeHouse = max(0, pollsterSeen.count - 1)
-        populationCount = populationSeen.count
+        guard !layout.pollsterSeen.contains(false), !layout.populationSeen.contains(false) else { return nil }
+        guard layout.populationSeen.isEmpty || layout.hasReference else { return nil }
+        t = layout.maxDay + 1
+        freeHouse = max(0, layout.pollsterSeen.count - 1)
+        populationCount = layout.populationSeen.count
         m = freeHouse + populationCount
         days = polls.map(\.day)
         leads = polls.map(\.lead)

@@ -135,9 +135,7 @@ public struct StateSpaceAverage: Sendable {
         guard !polls.isEmpty else { throw .noPolls }
         guard tau.isFinite && tau >= 0 else { throw .invalidParameter(name: "tau", value: tau) }
         guard omega.isFinite && omega > 0 else { throw .invalidParameter(name: "omega", value: omega) }
-        var maxDay = 0, pollsterCount = 0, populationCount = 0
-        var pollsterSeen: [Bool] = [], populationSeen: [Bool] = []
-        var hasReference = false
+        var layout = AverageLayout()
         for (i, poll) in polls.enumerated() {
             guard poll.day >= 0 else { throw .negativeDay(poll: i, day: poll.day) }
             let v = poll.variance + tau * tau
@@ -145,29 +143,15 @@ public struct StateSpaceAverage: Sendable {
                 throw .invalidPoll(poll: i, lead: poll.lead, variance: poll.variance)
             }
             precondition(poll.pollster >= 0 && (poll.population ?? 0) >= 0, "StateSpaceAverage: negative index")
-            maxDay = max(maxDay, poll.day)
-            if houseEffects {
-                if poll.pollster >= pollsterSeen.count {
-                    pollsterSeen += Array(repeating: false, count: poll.pollster + 1 - pollsterSeen.count)
-                }
-                pollsterSeen[poll.pollster] = true
-            }
-            if let p = poll.population {
-                if p >= populationSeen.count {
-                    populationSeen += Array(repeating: false, count: p + 1 - populationSeen.count)
-                }
-                populationSeen[p] = true
-            } else {
-                hasReference = true
-            }
+            layout.add(poll, houseEffects: houseEffects)
         }
-        if let missing = pollsterSeen.firstIndex(of: false) { throw .emptyGroup(kind: "pollster", index: missing) }
-        if let missing = populationSeen.firstIndex(of: false) { throw .emptyGroup(kind: "population", index: missing) }
-        pollsterCount = pollsterSeen.count
-        populationCount = populationSeen.count
-        if populationCount > 0 && !hasReference { throw .noReferencePopulation }
+        if let missing = layout.pollsterSeen.firstIndex(of: false) { throw .emptyGroup(kind: "pollster", index: missing) }
+        if let missing = layout.populationSeen.firstIndex(of: false) { throw .emptyGroup(kind: "population", index: missing) }
+        let pollsterCount = layout.pollsterSeen.count
+        let populationCount = layout.populationSeen.count
+        if populationCount > 0 && !layout.hasReference { throw .noReferencePopulation }
 
-        let t = maxDay + 1
+        let t = layout.maxDay + 1
         let freeHouse = max(0, pollsterCount - 1)
         let m = freeHouse + populationCount
         // The η coefficients of a poll: (index, value) pairs.
@@ -391,5 +375,38 @@ public struct StateSpaceAverage: Sendable {
         var q = 0.0
         for k in 0..<u.count { for l in 0..<v.count { q += u[k] * schurInverse[k, l] * v[l] } }
         return q
+    }
+}
+
+/// The shape of a fit as its polls index it: the last day, which pollsters and populations occur,
+/// and whether any poll is in the reference population (shared by the fit and the likelihood
+/// evaluator, which must agree on it).
+struct AverageLayout {
+    /// The largest day index.
+    var maxDay = 0
+    /// Whether each pollster index occurs (empty without house effects).
+    var pollsterSeen: [Bool] = []
+    /// Whether each population index occurs.
+    var populationSeen: [Bool] = []
+    /// Whether some poll is in the reference population (lv).
+    var hasReference = false
+
+    /// Records one poll (indices assumed non-negative).
+    mutating func add(_ poll: AveragePoll, houseEffects: Bool) {
+        maxDay = Swift.max(maxDay, poll.day)
+        if houseEffects {
+            if poll.pollster >= pollsterSeen.count {
+                pollsterSeen += Array(repeating: false, count: poll.pollster + 1 - pollsterSeen.count)
+            }
+            pollsterSeen[poll.pollster] = true
+        }
+        if let p = poll.population {
+            if p >= populationSeen.count {
+                populationSeen += Array(repeating: false, count: p + 1 - populationSeen.count)
+            }
+            populationSeen[p] = true
+        } else {
+            hasReference = true
+        }
     }
 }
