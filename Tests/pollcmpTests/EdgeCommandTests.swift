@@ -129,9 +129,13 @@ struct EdgeCommandTests {
 
     @Test("break_even_n counts respondents under the design: lead 50 40 --n 100 --deff 2 needs 684")
     func breakEvenWithDesign() throws {
+        // v = 0.5 + 0.4 − 0.1² = 0.89; ⌈z²·v·deff/d²⌉ with z² = 3.841458820694124 (scipy
+        // chi2.ppf(0.95, 1)): ⌈3.8415·0.89·2/0.01⌉ = ⌈683.8⌉ = 684, and without deff ⌈341.9⌉ = 342.
         #expect(Self.cell(try Self.csv(["lead", "50", "40", "--n", "100", "--deff", "2"]), "break_even_n") == "684")
         #expect(Self.cell(try Self.csv(["lead", "50", "40", "--n", "100"]), "break_even_n") == "342")
         let swing = try Self.csv(["swing", "44.3", "36.3", "31", "58", "--deff", "2"])
+        // v₁ + v₂ = 1.6167 (the founding swing, FoundingExampleTests); ⌈3.8415·1.6167·2/0.35²⌉ =
+        // ⌈101.4⌉ = 102 (twice the 51 of the simple random sample, rounded up).
         #expect(Self.cell(swing, "break_even_n") == "102")
         let change = try Self.csv(["change", "36.3", "58"])
         #expect(Self.cell(change, "break_even_n") != "")
