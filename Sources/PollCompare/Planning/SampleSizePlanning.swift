@@ -92,15 +92,16 @@ public enum SampleSizePlanning {
         }
         if correlation < 0 { bound *= 2 } // −2ρ√(v₁v₂) adds at most the sum itself
         guard bound.isFinite else { return nil }
-        if let population = terms.compactMap(\.populationSize).min() { bound = Swift.min(bound, population.rounded(.down)) }
+        // n cannot exceed the smallest population.
+        let cap = terms.compactMap(\.populationSize).min().map { $0.rounded(.down) } ?? .infinity
+        bound = Swift.min(bound, cap)
         guard bound >= 1 else { return nil }
         if bound > 9_007_199_254_740_992 { return bound }
         // The closed form can fall a rounding short of the kernel: widen it a little.
         var widened = 0
         while !meets(bound) {
-            let population = terms.compactMap(\.populationSize).min()
-            guard widened < 4, population.map({ bound < $0.rounded(.down) }) ?? true else { return nil }
-            bound = Swift.min(bound + 1 + bound * 1e-12, population?.rounded(.down) ?? .infinity).rounded(.up)
+            guard widened < 4, bound < cap else { return nil }
+            bound = Swift.min(bound + 1 + bound * 1e-12, cap).rounded(.up)
             widened += 1
         }
         var low = 0.0, high = bound // meets(high); low fails (or is 0)
