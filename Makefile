@@ -9,7 +9,7 @@ bootstrap:
 
 ## report: release build, then the main job: the 2024 Teamsters member polls report
 report: bootstrap
-	@$(SWIFT) build -c release --product pollcmp 1>&2
+	@SWIFT=$(SWIFT) scripts/build-release pollcmp 1>&2
 	@$(RELEASE_BIN) report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
 
 ## test: the notebooks' drift check, then the whole test suite (unit and end-to-end)
@@ -18,9 +18,9 @@ test: bootstrap
 	.build/debug/notebook-export --check --pollcmp .build/debug/pollcmp
 	$(SWIFT) test --skip-build
 
-## build: release build of pollcmp
+## build: release build of pollcmp (on Linux with the Swift runtime linked in: see scripts/build-release)
 build: bootstrap
-	$(SWIFT) build -c release --product pollcmp
+	SWIFT=$(SWIFT) scripts/build-release pollcmp
 
 ## notebooks: re-run notebooks/*.md and write notebooks-exported/ (outputs and SVG charts)
 notebooks: bootstrap

@@ -3,10 +3,12 @@ import ArgumentParser
 /// Argument handling around ArgumentParser: negative numbers as option values, and usage errors
 /// as one line.
 enum CommandLineParsing {
-    /// Parses `arguments`. An option followed by a negative number (`--correlation -0.5`) takes
-    /// it as its value; a negative number anywhere else is reported as a value, not as an
-    /// unknown option.
+    /// Parses `arguments`: a plain line of a scalar command directly (``PlainArguments``, the
+    /// same command value without ArgumentParser's reflection), anything else with
+    /// ArgumentParser. An option followed by a negative number (`--correlation -0.5`) takes it as
+    /// its value; a negative number anywhere else is reported as a value, not as an unknown option.
     static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        if let command = PlainArguments.command(for: arguments) { return command }
         do {
             return try Pollcmp.parseAsRoot(arguments)
         } catch {
