@@ -23,10 +23,10 @@ struct AverageCommand: ParsableCommand {
             first day's level and the effects against flat priors, so the estimates are not biased \
             down by the effects fitted). The maximum is found over tau in 0–50 (0 included: polls \
             may vary by sampling error alone) and omega in 0.0001–20: the best point of a 6 x 6 grid \
-            (tau 0, 0.5, 1, 2, 4, 8; omega 0.01 to 3), a Nelder–Mead simplex over |tau| and \
-            log omega, then Newton steps on finite-difference derivatives until a step is below \
-            1e-7 or the gain it predicts below 1e-12 of the likelihood (a simplex to 1e-9 if Newton \
-            fails). The estimates are printed; an omega at \
+            (tau 0, 0.5, 1, 2, 4, 8; omega 0.01 to 3), then Newton steps over |tau| and log omega \
+            on finite-difference derivatives until a step is below 1e-7 or the gain it predicts \
+            below 1e-12 of the likelihood (where Newton fails, a Nelder–Mead simplex first, and \
+            one to 1e-9 as the last resort). The estimates are printed; an omega at \
             0.0001 means the data prefer a constant average.
 
             Left out, and counted in the notes: polls without a sample size (unless --assume-n) and \

@@ -33,13 +33,15 @@ extension StateSpaceAverage {
     /// integrated against their N(0, ω²) prior and the first day's level and the house and
     /// population effects against flat priors.
     ///
-    /// **Search.** Deterministic: the best point of a coarse grid (τ ∈ {0, 0.5, 1, 2, 4, 8},
-    /// ω ∈ {0.01, 0.03, 0.1, 0.3, 1, 3}); from it a Nelder–Mead simplex (reflection 1, expansion 2,
-    /// contraction ½, shrink ½; Lagarias et al. 1998) over (u, v) with τ = |u| and ω = e^v, both
-    /// clamped to ``tauSearchRange`` and ``omegaSearchRange`` (with a quadratic penalty outside,
-    /// so the simplex returns), stopped once its vertices agree to 10⁻²; then Newton's method with
-    /// a central-difference gradient and Hessian (step 10⁻⁴) until a step is below 10⁻⁷ in u and
-    /// v or the decrease it predicts is below 10⁻¹²·(1 + |ℓ|). Should Newton fail (a Hessian that is not positive definite, no decrease), the simplex
+    /// **Search.** Deterministic, over (u, v) with τ = |u| and ω = e^v, both clamped to
+    /// ``tauSearchRange`` and ``omegaSearchRange`` (with a quadratic penalty outside, so a search
+    /// returns): the best point of a coarse grid (τ ∈ {0, 0.5, 1, 2, 4, 8},
+    /// ω ∈ {0.01, 0.03, 0.1, 0.3, 1, 3}); from it Newton's method with a central-difference
+    /// gradient and Hessian (step 10⁻⁴) until a step is below 10⁻⁷ in u and v or the decrease it
+    /// predicts is below 10⁻¹²·(1 + |ℓ|). If Newton fails from the grid point (a Hessian that is
+    /// not positive definite, no decrease), a Nelder–Mead simplex (reflection 1, expansion 2,
+    /// contraction ½, shrink ½; Lagarias et al. 1998) stopped once its vertices agree to 10⁻²,
+    /// then Newton again. Should Newton fail (a Hessian that is not positive definite, no decrease), the simplex
     /// is restarted from the best point until a restart no longer improves the likelihood by
     /// more than 1e-12, each simplex stopping when its values agree to 1e-13·(1 + |ℓ|) and its
     /// vertices to 1e-9. Because the likelihood depends on τ², it is smooth and even in u, so a
@@ -110,13 +112,19 @@ extension StateSpaceAverage {
             }
             if best.isEmpty { throw firstError ?? .noPolls }
             var value = bestValue
-            // A coarse simplex search, then Newton steps on a finite-difference gradient and
-            // Hessian, which converge in a few steps where the simplex would need many.
-            let coarse = nelderMead(objective, start: best, step: 0.5, valueTolerance: 1e-8, pointTolerance: 1e-2)
-            if coarse.value <= value { best = coarse.x; value = coarse.value }
-            let polished = newton(objective, start: best, value: value)
+            // Newton steps on a finite-difference gradient and Hessian from the best grid point;
+            // where they fail (far from the maximum the Hessian need not be definite), a coarse
+            // simplex search first, then Newton again.
+            var polished = newton(objective, start: best, value: value)
             best = polished.x
             value = polished.value
+            if !polished.converged {
+                let coarse = nelderMead(objective, start: best, step: 0.5, valueTolerance: 1e-8, pointTolerance: 1e-2)
+                if coarse.value <= value { best = coarse.x; value = coarse.value }
+                polished = newton(objective, start: best, value: value)
+                best = polished.x
+                value = polished.value
+            }
             if !polished.converged {
                 for _ in 0..<20 {
                     let (x, f) = nelderMead(objective, start: best, step: 0.5)
