@@ -1,5 +1,11 @@
 // Times PollCompare's batch (column) API against a loop over the scalar API, in-process, and
 // prints medians as `name<TAB>rows<TAB>median_seconds`. Run by Benchmarks/run; not part of tests.
+// `pollbench average DAYS [REPEATS]` times the polling average instead (AverageBench.swift).
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PollCompare
 import PollNumerics
 
@@ -22,6 +28,11 @@ func time(_ repeats: Int, _ body: () -> Double) -> (Double, Double) {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count > 1 && arguments[1] == "average" {
+    let days = arguments.count > 2 ? Int(arguments[2]) ?? 1210 : 1210
+    AverageBench.run(days: days, repeats: arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+    exit(0)
+}
 let rows = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
 

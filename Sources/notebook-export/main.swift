@@ -9,6 +9,16 @@
 // `pollcmp` first on PATH, OUT set to the notebook's export folder and COLUMNS=100. Lines starting
 // with # are kept as comments and not run. Output (stdout, then stderr) goes in a ```text block
 // after the commands; a non-zero exit status is shown as "[exit N]".
+//
+// Inputs: a notebook that reads files the repository does not ship (a large public poll file kept
+// next to the repository, say) declares them on a line of its own, paths relative to the
+// repository root, separated by spaces:
+//
+//     <!-- inputs: ../shared/data/538-president-polls-2024-07-31.csv -->
+//
+// When one of them is absent, that notebook is not run: a one-line note on stderr says so, its
+// committed export is kept as it is (and, with --check, taken as current); the others run as
+// usual. When all are present it runs and is checked like any other.
 import Foundation
 
 struct Options {
@@ -62,13 +72,30 @@ func run(_ command: String, binDirectory: String, out: String) -> (String, Int32
     return (String(decoding: o, as: UTF8.self) + String(decoding: e, as: UTF8.self), process.terminationStatus)
 }
 
-/// Exports one notebook source into `outputRoot`.
-func export(_ sourceFile: URL, to outputRoot: URL, binDirectory: String) throws {
+/// The input files a notebook declares (`<!-- inputs: PATH ... -->` lines), relative to the
+/// repository root.
+func declaredInputs(_ text: String) -> [String] {
+    var paths: [String] = []
+    for line in text.split(separator: "\n") {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("<!-- inputs:") && trimmed.hasSuffix("-->") else { continue }
+        let list = trimmed.dropFirst("<!-- inputs:".count).dropLast("-->".count)
+        paths += list.split(separator: " ").map(String.init)
+    }
+    return paths
+}
+
+/// Exports one notebook source into `outputRoot`; returns the first declared input that is
+/// absent (the notebook is then not run and nothing is written).
+func export(_ sourceFile: URL, to outputRoot: URL, binDirectory: String) throws -> String? {
     let name = sourceFile.deletingPathExtension().lastPathComponent
+    let text = try String(contentsOf: sourceFile, encoding: .utf8)
+    if let missing = declaredInputs(text).first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+        return missing
+    }
     let folder = outputRoot.appendingPathComponent(name)
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let text = try String(contentsOf: sourceFile, encoding: .utf8)
     var out = "<!-- Exported from notebooks/\(name).md by `make notebooks`; every output below is the tool's own. -->\n\n"
     var inBlock = false
     var commands: [String] = []
@@ -103,6 +130,12 @@ func export(_ sourceFile: URL, to outputRoot: URL, binDirectory: String) throws 
     if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty ?? true {
         try? FileManager.default.removeItem(at: folder)
     }
+    return nil
+}
+
+/// The one-line note for a notebook left out because an input is absent.
+func noteSkipped(_ source: String, _ missing: String) {
+    FileHandle.standardError.write(Data("notebook-export: skipped \(source): its input \(missing) is absent (the committed export is kept)\n".utf8))
 }
 
 let options = parseOptions()
@@ -118,7 +151,18 @@ if options.check {
     let target = scratch.appendingPathComponent(URL(fileURLWithPath: options.output).lastPathComponent)
     try fm.createDirectory(at: target, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: scratch) }
-    for s in sources { try export(URL(fileURLWithPath: options.source).appendingPathComponent(s), to: target, binDirectory: binDirectory) }
+    var skipped = 0
+    for s in sources {
+        guard let missing = try export(URL(fileURLWithPath: options.source).appendingPathComponent(s), to: target, binDirectory: binDirectory) else { continue }
+        noteSkipped("\(options.source)/\(s)", missing)
+        skipped += 1
+        // Take the committed export as current: copy it into the scratch folder.
+        let name = String(s.dropLast(".md".count))
+        for item in [name + ".md", name] {
+            let committed = URL(fileURLWithPath: options.output).appendingPathComponent(item)
+            if fm.fileExists(atPath: committed.path) { try fm.copyItem(at: committed, to: target.appendingPathComponent(item)) }
+        }
+    }
     let diff = Process()
     diff.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     diff.arguments = ["diff", "-ru", options.output, target.path]
@@ -128,12 +172,16 @@ if options.check {
         FileHandle.standardError.write(Data("notebook-export: the committed notebooks-exported/ differs from a fresh export (above); run `make notebooks` and commit\n".utf8))
         exit(1)
     }
-    print("notebook-export: \(sources.count) notebooks re-run; the committed export is current")
+    let skippedNote = skipped > 0 ? " (\(skipped) skipped: inputs absent)" : ""
+    print("notebook-export: \(sources.count - skipped) notebooks re-run\(skippedNote); the committed export is current")
 } else {
     let target = URL(fileURLWithPath: options.output)
     try fm.createDirectory(at: target, withIntermediateDirectories: true)
     for s in sources {
-        try export(URL(fileURLWithPath: options.source).appendingPathComponent(s), to: target, binDirectory: binDirectory)
+        if let missing = try export(URL(fileURLWithPath: options.source).appendingPathComponent(s), to: target, binDirectory: binDirectory) {
+            noteSkipped("\(options.source)/\(s)", missing)
+            continue
+        }
         print("notebook-export: \(options.output)/\(s)")
     }
 }

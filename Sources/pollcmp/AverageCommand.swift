@@ -19,10 +19,15 @@ struct AverageCommand: ParsableCommand {
             --population-effects adds g for rv, v and a relative to lv. For given tau (points) and \
             omega (points/day) the posterior is Gaussian (a banded Cholesky factor and a small Schur \
             complement, LAPACK). Without --tau or --omega they are estimated by maximum restricted \
-            marginal likelihood (REML: mu's increments integrated against their prior, the first \
-            day's level and the effects against flat priors), found by a coarse grid and a \
-            Nelder–Mead search over |tau| and log omega (tau may be 0; omega in 0.0001–20); the \
-            estimates are printed.
+            marginal likelihood (REML, not ML: mu's increments integrated against their prior, the \
+            first day's level and the effects against flat priors, so the estimates are not biased \
+            down by the effects fitted). The maximum is found over tau in 0–50 (0 included: polls \
+            may vary by sampling error alone) and omega in 0.0001–20: the best point of a 6 x 6 grid \
+            (tau 0, 0.5, 1, 2, 4, 8; omega 0.01 to 3), then Newton steps over |tau| and log omega \
+            on finite-difference derivatives until a step is below 1e-7 or the gain it predicts \
+            below 1e-12 of the likelihood (where Newton fails, a Nelder–Mead simplex first, and \
+            one to 1e-9 as the last resort). The estimates are printed; an omega at \
+            0.0001 means the data prefer a constant average.
 
             Left out, and counted in the notes: polls without a sample size (unless --assume-n) and \
             straw and opt-in polls (unless --include-non-probability).

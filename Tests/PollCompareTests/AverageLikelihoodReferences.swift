@@ -16,6 +16,7 @@ enum AverageLikelihoodReferences {
         ("oneDay", -5.811029396527621),  // dense REML, tau 1.0, omega 0.5
         ("onePollster", -14.880022777565388),  // dense REML, tau 1.2, omega 0.4
         ("tauZero", -13.80593874094799),  // dense REML, tau 0.0, omega 0.25
+        ("tinyOmega", -13.807095477559603),  // dense REML, tau 1.0, omega 0.0001
         ("populations", -15.549146056020824),  // dense REML, tau 1.0, omega 0.3
         ("noHouseEffects", -19.166083166640835),  // dense REML, tau 0.8, omega 0.35
         ("localLevel", -28.963058185809132),  // dense REML, tau 1.0, omega 0.3

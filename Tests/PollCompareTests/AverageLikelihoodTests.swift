@@ -19,7 +19,7 @@ struct AverageLikelihoodTests {
 
     @Test("Log likelihood at fixed tau and omega equals the dense REML")
     func fixedParameters() throws {
-        #expect(AverageLikelihoodReferences.atFixedParameters.count == 9)
+        #expect(AverageLikelihoodReferences.atFixedParameters.count == 10)
         #expect(AverageLikelihoodReferences.fixtures.count == 4)
         for (name, reference) in AverageLikelihoodReferences.atFixedParameters {
             let fixture = try #require(AverageReferences.fixtures.first { $0.name == name })

@@ -14,6 +14,13 @@ complement, with J - 1 free house effects).  Here the posterior is a dense GLS i
     matrix (numpy.linalg.inv), the posterior mean is M r and the posterior covariance is M;
   * weights: row T - 1 of M X' R^-1; change a -> b: e' M e with e = e_b - e_a.
 
+With omega below 1e-3 (fixture tinyOmega) the Lagrange system has entries omega^-2 = 1e8 next to
+poll precisions near 0.1, so double precision would keep only about 8 digits of the answer: for
+those fixtures the same dense GLS is solved in mpmath at 50 significant digits (mpmath.inverse)
+and rounded to double at the end.  The omega -> 0 limit of that fixture (a single level mu for all
+days: the house-adjusted precision-weighted mean) is printed as `constantLevel`: the same Lagrange
+system with one mu column instead of T (numpy; well conditioned).
+
 Fixture `localLevel` (no house effects, equal variances, at most one poll a day) is also
 compared with statsmodels UnobservedComponents('llevel') smoothing at the same variances
 (exact diffuse initialisation); the script prints the largest difference on stderr.
@@ -42,8 +49,12 @@ import sys
 import numpy as np
 
 
-def dense_posterior(polls, tau, omega, house):
+def dense_posterior(polls, tau, omega, house, collapse_days=False):
     T = max(p[1] for p in polls) + 1
+    if collapse_days:
+        # omega -> 0: one level for every day (no D'D prior on mu).
+        polls = [(lead, 0, j, pop, var) for lead, _, j, pop, var in polls]
+        T = 1
     J = (max(p[2] for p in polls) + 1) if house else 0
     P = max([p[3] for p in polls if p[3] is not None], default=-1) + 1
     k = T + J + P
@@ -61,7 +72,11 @@ def dense_posterior(polls, tau, omega, house):
     for t in range(T - 1):
         D[t, t] = -1.0
         D[t, t + 1] = 1.0
-    Q = D.T @ D / (omega * omega) + X.T @ (rinv[:, None] * X)
+    if omega < 1e-3 and not collapse_days:
+        return mp_solve(polls, X, D, omega, tau, T, J, P)
+    Q = X.T @ (rinv[:, None] * X)
+    if T > 1:
+        Q = Q + D.T @ D / (omega * omega)
     r = X.T @ (rinv * y)
     constraints = []
     if J >= 1:
@@ -79,6 +94,50 @@ def dense_posterior(polls, tau, omega, house):
     theta = M @ np.concatenate([r])
     weights = (M @ (X.T * rinv))[T - 1]
     return T, J, P, theta, M, weights
+
+
+def mp_solve(polls, X, D, omega, tau, T, J, P):
+    """The Lagrange system of dense_posterior built and inverted in mpmath at 50 digits (the
+    inputs are doubles, exact in mpmath; omega^-2 and 1/(s^2 + tau^2) are formed in mpmath)."""
+    import mpmath
+    mpmath.mp.dps = 50
+    n, k = X.shape
+    mpf = mpmath.mpf
+    rinv = [1 / (mpf(p[4]) + mpf(tau) * mpf(tau)) for p in polls]
+    y = [mpf(p[0]) for p in polls]
+    prior = 1 / (mpf(omega) * mpf(omega))
+    J0 = J
+    size = k + (1 if J0 >= 1 else 0)
+    K = mpmath.matrix(size, size)
+    for a in range(k):
+        for b in range(k):
+            q = mpmath.fsum(rinv[i] * int(X[i, a]) * int(X[i, b]) for i in range(n) if X[i, a] and X[i, b])
+            q += prior * int(sum(D[t, a] * D[t, b] for t in range(D.shape[0])))
+            K[a, b] = q
+    if J0 >= 1:
+        for a in range(T, T + J0):
+            K[k, a] = 1
+            K[a, k] = 1
+    Kinv = mpmath.inverse(K)
+    M = [[Kinv[i, j] for j in range(k)] for i in range(k)]
+    r = [mpmath.fsum(rinv[i] * y[i] for i in range(n) if X[i, a]) for a in range(k)]
+    theta = [mpmath.fsum(M[i][j] * r[j] for j in range(k)) for i in range(k)]
+    weights = [mpmath.fsum(M[T - 1][j] for j in range(k) if X[i, j]) * rinv[i] for i in range(n)]
+    return T, J, P, np.array([float(x) for x in theta]), MpCov(M), np.array([float(x) for x in weights])
+
+
+class MpCov:
+    """A covariance kept in mpmath: diagonal and quadratic forms rounded to double at the end."""
+    def __init__(self, M):
+        self.M = M
+
+    def diag(self):
+        return np.array([float(self.M[i][i]) for i in range(len(self.M))])
+
+    def quad(self, e):
+        import mpmath
+        idx = [i for i in range(len(e)) if e[i] != 0]
+        return float(mpmath.fsum(self.M[i][j] * int(e[i]) * int(e[j]) for i in idx for j in idx))
 
 
 def fixtures():
@@ -169,8 +228,9 @@ def main():
     local = None
     for name, polls, tau, omega, house, changes in fixtures():
         T, J, P, theta, M, weights = dense_posterior(polls, tau, omega, house)
-        sd = np.sqrt(np.maximum(0, np.diag(M)))
-        print(f"        Fixture(  // numpy {np.__version__}: dense GLS, T = {T}, J = {J}, P = {P}")
+        tool = "mpmath 50 digits" if isinstance(M, MpCov) else f"numpy {np.__version__}"
+        sd = np.sqrt(np.maximum(0, M.diag() if isinstance(M, MpCov) else np.diag(M)))
+        print(f"        Fixture(  // {tool}: dense GLS, T = {T}, J = {J}, P = {P}")
         print(f"            name: \"{name}\",")
         print("            polls: [")
         for lead, day, j, pop, var in polls:
@@ -190,12 +250,21 @@ def main():
             e = np.zeros(len(theta))
             e[b] += 1.0
             e[a] -= 1.0
-            print(f"                Change(from: {a}, to: {b}, change: {float(theta[b] - theta[a])!r}, sd: {float(np.sqrt(max(0.0, e @ M @ e)))!r}),")
+            var = M.quad(e) if isinstance(M, MpCov) else e @ M @ e
+            print(f"                Change(from: {a}, to: {b}, change: {float(theta[b] - theta[a])!r}, sd: {float(np.sqrt(max(0.0, var)))!r}),")
         print("            ]")
         print("        ),")
         if name == "localLevel":
             local = (polls, tau, omega, T, theta, M)
+        if name == "tinyOmega":
+            tiny = (polls, tau, house)
     print("    ]")
+    print()
+    polls, tau, house = tiny
+    _, J, _, theta, _, _ = dense_posterior(polls, tau, 0.0, house, collapse_days=True)
+    print("    /// The omega -> 0 limit of fixture tinyOmega: one level mu for all days and the house")
+    print(f"    /// effects, dense GLS of the Lagrange system (numpy {np.__version__}).")
+    print(f"    static let constantLevel: (mean: Double, house: [Double]) = (mean: {float(theta[0])!r}, house: {swift_list(theta[1:1 + J])})")
     print()
     mean, sd = check_local_level(*local)
     print("    /// The localLevel fixture smoothed by statsmodels UnobservedComponents('llevel',")
@@ -303,8 +372,6 @@ def main_likelihood():
     print("    /// The restricted log likelihood of a fixture of AverageReferences at its own tau and omega.")
     print("    static let atFixedParameters: [(name: String, logLikelihood: Double)] = [")
     for name, polls, tau, omega, house, _ in fixtures():
-        if name == "tinyOmega":
-            continue
         print(f"        (\"{name}\", {float(dense_reml(polls, tau, omega, house))!r}),  // dense REML, tau {tau!r}, omega {omega!r}")
     print("    ]")
     print()

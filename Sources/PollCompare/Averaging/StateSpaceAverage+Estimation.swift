@@ -33,14 +33,21 @@ extension StateSpaceAverage {
     /// integrated against their N(0, ω²) prior and the first day's level and the house and
     /// population effects against flat priors.
     ///
-    /// **Search.** Deterministic: the best point of a coarse grid (τ ∈ {0, 0.5, 1, 2, 4, 8},
-    /// ω ∈ {0.01, 0.03, 0.1, 0.3, 1, 3}), then Nelder–Mead (reflection 1, expansion 2, contraction
-    /// ½, shrink ½; Lagarias et al. 1998) over (u, v) with τ = |u| and ω = e^v, both clamped to
-    /// ``tauSearchRange`` and ``omegaSearchRange`` (with a quadratic penalty outside, so the
-    /// simplex returns), restarted from its best vertex until a restart no longer improves the
-    /// likelihood by more than 1e-12. Because the likelihood depends on τ², it is smooth and even
-    /// in u, so a maximum at τ = 0 is an interior stationary point of the search. A simplex stops
-    /// when its values agree to 1e-13·(1 + |ℓ|) and its vertices to 1e-9 in u and v.
+    /// **Search.** Deterministic, over (u, v) with τ = |u| and ω = e^v, both clamped to
+    /// ``tauSearchRange`` and ``omegaSearchRange`` (with a quadratic penalty outside, so a search
+    /// returns): the best point of a coarse grid (τ ∈ {0, 0.5, 1, 2, 4, 8},
+    /// ω ∈ {0.01, 0.03, 0.1, 0.3, 1, 3}); from it Newton's method with a central-difference
+    /// gradient and Hessian (step 10⁻⁴) until a step is below 10⁻⁷ in u and v or the decrease it
+    /// predicts is below 10⁻¹²·(1 + |ℓ|). If Newton fails from the grid point (a Hessian that is
+    /// not positive definite, no decrease), a Nelder–Mead simplex (reflection 1, expansion 2,
+    /// contraction ½, shrink ½; Lagarias et al. 1998) stopped once its vertices agree to 10⁻²,
+    /// then Newton again. Should Newton fail (a Hessian that is not positive definite, no decrease), the simplex
+    /// is restarted from the best point until a restart no longer improves the likelihood by
+    /// more than 1e-12, each simplex stopping when its values agree to 1e-13·(1 + |ℓ|) and its
+    /// vertices to 1e-9. Because the likelihood depends on τ², it is smooth and even in u, so a
+    /// maximum at τ = 0 is an interior stationary point of the search; the search ends near it
+    /// (|u| ≈ 1e-6 or less), and τ is set to 0 exactly when ℓ(0, ω) is within
+    /// 1e-12·(1 + |ℓ|) of ℓ at the point found.
     ///
     /// - Parameters:
     ///   - polls: as for ``init(polls:tau:omega:houseEffects:)``.
@@ -48,7 +55,8 @@ extension StateSpaceAverage {
     ///   - tau: a fixed τ (points), or `nil` to estimate it.
     ///   - omega: a fixed ω (points/day), or `nil` to estimate it.
     /// - Throws: ``AverageError``.
-    /// - Complexity: O(k·((T + n)·m² + m³)) for k likelihood evaluations (typically 100–300).
+    /// - Complexity: k likelihood evaluations (typically 60–120; see ``AverageLikelihoodEvaluator``
+    ///   for one, at most O(n + T·m² + m³)), then one full fit.
     public static func estimate(polls: [AveragePoll], houseEffects: Bool = true,
                                 tau: Double? = nil, omega: Double? = nil) throws(AverageError) -> AverageEstimate {
         if let tau { guard tau.isFinite && tau >= 0 else { throw .invalidParameter(name: "tau", value: tau) } }
@@ -104,12 +112,36 @@ extension StateSpaceAverage {
             }
             if best.isEmpty { throw firstError ?? .noPolls }
             var value = bestValue
-            for _ in 0..<20 {
-                let (x, f) = nelderMead(objective, start: best, step: 0.5)
-                let improved = f < value - 1e-12
-                if f <= value { best = x; value = f }
-                if !improved { break }
+            // Newton steps on a finite-difference gradient and Hessian from the best grid point;
+            // where they fail (far from the maximum the Hessian need not be definite), a coarse
+            // simplex search first, then Newton again.
+            var polished = newton(objective, start: best, value: value)
+            best = polished.x
+            value = polished.value
+            if !polished.converged {
+                let coarse = nelderMead(objective, start: best, step: 0.5, valueTolerance: 1e-8, pointTolerance: 1e-2)
+                if coarse.value <= value { best = coarse.x; value = coarse.value }
+                polished = newton(objective, start: best, value: value)
+                best = polished.x
+                value = polished.value
             }
+            if !polished.converged {
+                for _ in 0..<20 {
+                    let (x, f) = nelderMead(objective, start: best, step: 0.5)
+                    let improved = f < value - 1e-12
+                    if f <= value { best = x; value = f }
+                    if !improved { break }
+                }
+            }
+        }
+        // τ = 0 when it is as likely as the maximum to rounding: the search only approaches the
+        // boundary (|u| of 1e-6 to 1e-11, noise of the last steps), and 0 is the estimate.
+        if tau == nil && dimension > 0 && best[0] != 0 {
+            let value = objective(best)
+            var atZero = best
+            atZero[0] = 0
+            let zero = objective(atZero)
+            if zero <= value + 1e-12 * (1 + abs(value)) { best = atZero }
         }
         let (t, o, _) = dimension > 0 ? parameters(best) : (tau!, omega!, 0)
         let fit = try StateSpaceAverage(polls: polls, tau: t, omega: o, houseEffects: houseEffects)
@@ -123,7 +155,8 @@ extension StateSpaceAverage {
     /// coordinate, or after 2000 iterations.
     ///
     /// - Complexity: O(iterations·d) evaluations of f for d coordinates.
-    static func nelderMead(_ f: ([Double]) -> Double, start: [Double], step: Double) -> (x: [Double], value: Double) {
+    static func nelderMead(_ f: ([Double]) -> Double, start: [Double], step: Double,
+                           valueTolerance: Double = 1e-13, pointTolerance: Double = 1e-9) -> (x: [Double], value: Double) {
         let d = start.count
         var simplex: [[Double]] = [start]
         for k in 0..<d {
@@ -141,7 +174,7 @@ extension StateSpaceAverage {
             let spread = values[d] - values[0]
             var size = 0.0
             for v in simplex.dropFirst() { for k in 0..<d { size = max(size, abs(v[k] - simplex[0][k])) } }
-            if spread <= 1e-13 * (1 + abs(values[0])) && size <= 1e-9 { break }
+            if spread <= valueTolerance * (1 + abs(values[0])) && size <= pointTolerance { break }
             var centroid = [Double](repeating: 0, count: d)
             for v in simplex.dropLast() { for k in 0..<d { centroid[k] += v[k] / Double(d) } }
             let worst = simplex[d]
@@ -170,5 +203,88 @@ extension StateSpaceAverage {
         }
         let bestIndex = (0...d).min { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }!
         return (simplex[bestIndex], values[bestIndex])
+    }
+
+    /// Newton's method on f from `start` (whose value is `value`), with the gradient and Hessian
+    /// from central differences of step h = 10⁻⁴ in every coordinate (2d² + 1 evaluations per
+    /// step for d coordinates: f(x ± h·e_k) and f(x ± h·e_k ± h·e_l)). A step is taken only when
+    /// the Hessian is positive definite and f does not increase, halving it up to 10 times.
+    /// Converged when the Newton step moves every coordinate by less than 10⁻⁷ (Newton converges
+    /// quadratically: the point is then within about 10⁻¹⁴ of the stationary point of the
+    /// finite-difference model) or when the decrease the quadratic model predicts, −½·gᵀH⁻¹g (the
+    /// Newton decrement; Boyd & Vandenberghe, *Convex Optimization*, 2004, §9.5.1), is below
+    /// 10⁻¹²·(1 + |f|): f, rounded to about 10⁻¹³·|f|, cannot resolve a better point (that last
+    /// step is still taken when it does not increase f). At most 8 steps.
+    ///
+    /// - Returns: the best point found, its value, and whether the iteration converged (the
+    ///   caller falls back to the simplex otherwise).
+    /// - Complexity: O(d²) evaluations of f per step.
+    static func newton(_ f: ([Double]) -> Double, start: [Double], value: Double) -> (x: [Double], value: Double, converged: Bool) {
+        let d = start.count
+        let h = 1e-4
+        var x = start, fx = value
+        for _ in 0..<8 {
+            var gradient = [Double](repeating: 0, count: d)
+            var hessian = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
+            var plus = [Double](repeating: 0, count: d), minus = plus
+            for k in 0..<d {
+                var xp = x, xm = x
+                xp[k] += h; xm[k] -= h
+                plus[k] = f(xp); minus[k] = f(xm)
+                gradient[k] = (plus[k] - minus[k]) / (2 * h)
+                hessian[k][k] = (plus[k] - 2 * fx + minus[k]) / (h * h)
+            }
+            for k in 0..<d {
+                for l in (k + 1)..<max(k + 1, d) {
+                    var pp = x, pm = x, mp = x, mm = x
+                    pp[k] += h; pp[l] += h
+                    pm[k] += h; pm[l] -= h
+                    mp[k] -= h; mp[l] += h
+                    mm[k] -= h; mm[l] -= h
+                    let value = (f(pp) - f(pm) - f(mp) + f(mm)) / (4 * h * h)
+                    hessian[k][l] = value; hessian[l][k] = value
+                }
+            }
+            guard gradient.allSatisfy(\.isFinite), hessian.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+                return (x, fx, false)
+            }
+            // Solve H·s = −g (d ≤ 2: Cholesky by hand), requiring H positive definite.
+            var step = [Double](repeating: 0, count: d)
+            if d == 1 {
+                guard hessian[0][0] > 0 else { return (x, fx, false) }
+                step[0] = -gradient[0] / hessian[0][0]
+            } else {
+                let a = hessian[0][0], b = hessian[0][1], c = hessian[1][1]
+                let det = a * c - b * b
+                guard a > 0 && det > 0 else { return (x, fx, false) }
+                step[0] = -(c * gradient[0] - b * gradient[1]) / det
+                step[1] = -(a * gradient[1] - b * gradient[0]) / det
+            }
+            // The Newton decrement: the decrease the quadratic model predicts. Once it is below
+            // what the rounding of f resolves, the point is stationary to working precision.
+            let predicted = -0.5 * zip(gradient, step).reduce(0) { $0 + $1.0 * $1.1 }
+            if predicted <= 1e-12 * (1 + abs(fx)) {
+                let candidate = zip(x, step).map { $0 + $1 }
+                let value = f(candidate)
+                if value <= fx { return (candidate, value, true) }
+                return (x, fx, true)
+            }
+            var scale = 1.0, moved = false
+            for _ in 0..<10 {
+                let candidate = zip(x, step).map { $0 + scale * $1 }
+                let value = f(candidate)
+                if value <= fx {
+                    let size = step.map { abs(scale * $0) }.max() ?? 0
+                    x = candidate; fx = value; moved = true
+                    if size < 1e-7 { return (x, fx, true) }
+                    break
+                }
+                scale /= 2
+            }
+            // No decrease along a descent direction: stationary to rounding when the step is
+            // already below the tolerance, otherwise give up.
+            if !moved { return (x, fx, (step.map(abs).max() ?? 0) < 1e-7) }
+        }
+        return (x, fx, false)
     }
 }

@@ -55,12 +55,17 @@ public struct AveragePoll: Equatable, Hashable, Sendable {
 ///     r = (Σᵢ pᵢyᵢaᵢ, Σᵢ pᵢyᵢbᵢ) = (r_μ, r_η)
 ///
 /// (D the (T−1) × T first-difference matrix), an arrow-shaped positive definite matrix. Block
-/// elimination with the band Cholesky factor A = L·Lᵀ (DPBTRF) and one band solve with m + 1
-/// right-hand sides (DPBTRS) gives W = A⁻¹B and A⁻¹r_μ; then the Schur complement
+/// elimination with the band Cholesky factor A = L·Lᵀ and one band solve with m + 1 right-hand
+/// sides (DPBTRS) gives W = A⁻¹B and A⁻¹r_μ; then the Schur complement
 /// S = C − Bᵀ·W (dense m × m, DPOSV for S⁻¹) and
 ///
 ///     η = S⁻¹(r_η − Wᵀr_μ),   μ = A⁻¹r_μ − W·η
 ///     Cov(η) = S⁻¹,   Cov(μ, η) = −W·S⁻¹,   Cov(μ) = A⁻¹ + W·S⁻¹·Wᵀ.
+///
+/// L comes from the information-filter recursion of ``RandomWalkCholesky`` rather than from
+/// DPBTRF on the stored A: with a small ω the entries ω⁻² of A dwarf the poll precisions, and
+/// elimination on A would subtract numbers of size ω⁻² to form each pivot (at ω = 10⁻⁴ half the
+/// digits of the poll information lost); the recursion only adds non-negative numbers.
 ///
 /// The diagonal of A⁻¹ (for the sd of every day) comes from the bidiagonal factor L (diagonal
 /// d_t, subdiagonal e_t) by the Takahashi recursion, in O(T): Z = A⁻¹,
@@ -68,7 +73,9 @@ public struct AveragePoll: Equatable, Hashable, Sendable {
 /// (Takahashi, Fagan & Chen 1973; Rue & Held 2005, *Gaussian Markov Random Fields*, §2.3.1).
 ///
 /// A is positive definite as soon as there is one poll (ω > 0, vᵢ > 0). S is positive definite
-/// exactly when the effects are identified; otherwise ``AverageError/notIdentified(_:)``.
+/// exactly when the effects are identified; otherwise (a Cholesky pivot of S that is not
+/// positive, or below ``identificationTolerance`` relative to the effect's own information, which
+/// is where rounding leaves a singular S) ``AverageError/notIdentified(_:)``.
 ///
 /// **Weights.** The posterior mean of μ_{T−1} is linear in y: μ̂_{T−1} = Σᵢ wᵢyᵢ with
 /// wᵢ = pᵢ·(aᵢ + bᵢ)ᵀ·Σ·e_{T−1}, Σ = Q⁻¹ (one more band solve). Adding a constant c to every
@@ -109,7 +116,8 @@ public struct StateSpaceAverage: Sendable {
     ///     ℓ(τ, ω) = −½·[(n − 1 − m)·log 2π + Σᵢ log vᵢ + (T − 1)·log ω² + log|A| + log|S|
     ///                   + Σᵢ pᵢyᵢ² − rᵀx̂]
     ///
-    /// with x̂ = (μ̂, η̂) the posterior mean, log|A| = 2·Σ_t log L_tt from the band factor and
+    /// with x̂ = (μ̂, η̂) the posterior mean, (T − 1)·log ω² + log|A| from ``RandomWalkCholesky``
+    /// (Σ_{t<T−1} log1p(c_t·ω²) + log c_{T−1}, c_t the filtered precisions: no cancellation) and
     /// log|S| = 2·Σ_k log L^S_kk from the Cholesky factor of the Schur complement (DPOTRF).
     /// It is the density of y with the random-walk increments integrated against their
     /// N(0, ω²) prior and the first day's level μ₀ and the m free effects η against flat
@@ -168,15 +176,9 @@ public struct StateSpaceAverage: Sendable {
             return c
         }
 
-        // Assemble A (band), B, C and r.
+        // Assemble the poll precisions on each day (A's observation part), B, C and r.
         let prior = 1 / (omega * omega)
-        var a = SymmetricBandMatrix(order: t, subdiagonals: 1)
-        if t > 1 {
-            for day in 0..<t {
-                a[day, day] = (day == 0 || day == t - 1) ? prior : 2 * prior
-                if day + 1 < t { a[day + 1, day] = -prior }
-            }
-        }
+        var dayPrecision = [Double](repeating: 0, count: t)
         // Right-hand sides of the band solve: column 0 is r_μ, columns 1...m are B.
         var rhs = Matrix(rows: t, columns: m + 1)
         var c = Matrix(rows: m, columns: m)
@@ -185,7 +187,7 @@ public struct StateSpaceAverage: Sendable {
         for (i, poll) in polls.enumerated() {
             let p = 1 / (poll.variance + tau * tau)
             precisions[i] = p
-            a[poll.day, poll.day] += p
+            dayPrecision[poll.day] += p
             rhs[poll.day, 0] += p * poll.lead
             let coef = coefficients(poll)
             for (k, x) in coef {
@@ -198,9 +200,11 @@ public struct StateSpaceAverage: Sendable {
 
         // Block elimination.
         let factor: BandCholeskyFactor
+        let logDetARelative: Double
         let solved: Matrix
         do {
-            factor = try LAPACK.bandCholesky(a)
+            (factor, logDetARelative) = try RandomWalkCholesky.factor(
+                incrementPrecisions: [Double](repeating: prior, count: t - 1), observationPrecisions: dayPrecision)
             solved = try factor.solve(rhs)
         } catch {
             // A has a positive poll precision on some day and ω > 0: positive definite.
@@ -210,17 +214,20 @@ public struct StateSpaceAverage: Sendable {
         let w = Matrix(rows: t, columns: m, columnMajor: Array(solved.elements[t...]))
         var s = c
         BLAS.gemm(-1, b, transposeA: true, w, 1, &s)
+        var logDetS = 0.0
+        if m > 0 {
+            let schurFactor: Matrix
+            do { schurFactor = try LAPACK.cholesky(s) } catch { throw .notIdentified(error) }
+            if let k = Self.unidentifiedPivot(schurFactor, c) {
+                throw .notIdentified(.notPositiveDefinite(routine: "DPOTRF", order: k + 1))
+            }
+            for k in 0..<m { logDetS += 2 * Self.naturalLog(schurFactor[k, k]) }
+        }
         let schurInverse: Matrix
         do {
             schurInverse = try LAPACK.solvePositiveDefinite(s, .identity(m))
         } catch {
             throw .notIdentified(error)
-        }
-        var logDetS = 0.0
-        if m > 0 {
-            let schurFactor: Matrix
-            do { schurFactor = try LAPACK.cholesky(s) } catch { throw .notIdentified(error) }
-            for k in 0..<m { logDetS += 2 * Self.naturalLog(schurFactor[k, k]) }
         }
         var eta = [Double](repeating: 0, count: m)
         if m > 0 {
@@ -294,8 +301,6 @@ public struct StateSpaceAverage: Sendable {
         }
 
         // The restricted log marginal likelihood (see ``logLikelihood``).
-        var logDetA = 0.0
-        for day in 0..<t { logDetA += 2 * Self.naturalLog(l[2 * day]) }
         var logV = 0.0, yPy = 0.0
         for (i, poll) in polls.enumerated() {
             logV -= Self.naturalLog(precisions[i])
@@ -305,9 +310,9 @@ public struct StateSpaceAverage: Sendable {
         for day in 0..<t { rx += rhs[day, 0] * mu[day] }
         for k in 0..<m { rx += rEta[k] * eta[k] }
         let dimension = Double(polls.count - 1 - m)
-        let priorTerm = t > 1 ? Double(t - 1) * Self.naturalLog(omega * omega) : 0
         let logTwoPi = Self.naturalLog(2 * Double.pi)
-        self.logLikelihood = -0.5 * (dimension * logTwoPi + logV + priorTerm + logDetA + logDetS + yPy - rx)
+        // (T − 1)·log ω² + log|A| without cancellation (RandomWalkCholesky).
+        self.logLikelihood = -0.5 * (dimension * logTwoPi + logV + logDetARelative + logDetS + yPy - rx)
 
         self.dayCount = t
         self.tau = tau
@@ -365,6 +370,20 @@ public struct StateSpaceAverage: Sendable {
         var result = Vector(y)
         BLAS.gemv(alpha, a, transpose: transpose, Vector(x), beta, &result)
         return result.elements
+    }
+
+    /// Relative size below which a pivot of the Schur complement counts as zero: the effects are
+    /// then confounded (with each other or with the level) and only rounding kept the pivot
+    /// positive. A pivot (L_S)²_kk is the information about effect k left after the level and the
+    /// effects before it are accounted for; rounding leaves about 10⁻¹⁵·C_kk of it where none is,
+    /// a real design at least a fraction far above 10⁻¹¹ of C_kk (the information of effect k
+    /// from its own polls).
+    static let identificationTolerance = 1e-11
+
+    /// The first k with (L_S)²_kk ≤ ``identificationTolerance``·C_kk, if any (L_S the Cholesky
+    /// factor of the Schur complement S, C the effects' own information block).
+    static func unidentifiedPivot(_ factor: Matrix, _ c: Matrix) -> Int? {
+        (0..<factor.rows).first { factor[$0, $0] * factor[$0, $0] <= identificationTolerance * c[$0, $0] }
     }
 
     /// The natural logarithm (the C library's `log`).

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// notebook-export's declared inputs: a notebook whose `<!-- inputs: … -->` file is absent is
+/// skipped with one line on stderr (its committed export kept, and taken as current by --check);
+/// one whose inputs are present runs and is checked like any other.
+@Suite("notebook-export: declared inputs")
+struct NotebookExportTests {
+    static let exporter = PollcmpRunner.binary.deletingLastPathComponent().appendingPathComponent("notebook-export")
+
+    static func export(_ arguments: [String]) throws -> PollcmpRunner.Result {
+        let process = Process()
+        process.executableURL = exporter
+        process.currentDirectoryURL = PollcmpRunner.packageRoot
+        process.arguments = ["--pollcmp", PollcmpRunner.binary.path] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                     stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("An absent input skips its notebook with a note; present inputs run and are checked")
+    func declaredInputs() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.exporter.path), "notebook-export is built with the tests")
+        let fm = FileManager.default
+        let root = fm.temporaryDirectory.appendingPathComponent("notebook-inputs-\(getpid())")
+        let source = root.appendingPathComponent("src"), output = root.appendingPathComponent("out")
+        try fm.createDirectory(at: source, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: root) }
+        try "# A\n\n```sh\necho a\n```\n".write(to: source.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try "# B\n\n<!-- inputs: no-such-input.csv -->\n\n```sh\necho b\n```\n"
+            .write(to: source.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        try "# C\n\n<!-- inputs: datasets/teamsters-2024.csv -->\n\n```sh\nhead -n 1 datasets/teamsters-2024.csv\n```\n"
+            .write(to: source.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
+        let arguments = ["--source", source.path, "--output", output.path]
+        let note = "notebook-export: skipped \(source.path)/b.md: its input no-such-input.csv is absent (the committed export is kept)\n"
+
+        let exported = try Self.export(arguments)
+        #expect(exported.status == 0)
+        #expect(exported.stderr == note)
+        #expect(fm.fileExists(atPath: output.appendingPathComponent("a.md").path))
+        #expect(!fm.fileExists(atPath: output.appendingPathComponent("b.md").path))
+        let c = try String(contentsOf: output.appendingPathComponent("c.md"), encoding: .utf8)
+        #expect(c.contains("```text\npoll_id,"), "c.md ran: \(c)")
+
+        // A committed export of the skipped notebook is kept and taken as current.
+        try "# B, exported elsewhere\n".write(to: output.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        let checked = try Self.export(["--check"] + arguments)
+        #expect(checked.status == 0)
+        #expect(checked.stderr == note)
+        #expect(checked.stdout == "notebook-export: 2 notebooks re-run (1 skipped: inputs absent); the committed export is current\n")
+        #expect(try String(contentsOf: output.appendingPathComponent("b.md"), encoding: .utf8) == "# B, exported elsewhere\n")
+
+        // A notebook whose inputs are present is checked: drift fails.
+        try (c + "drift\n").write(to: output.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
+        let drifted = try Self.export(["--check"] + arguments)
+        #expect(drifted.status == 1)
+    }
+}
