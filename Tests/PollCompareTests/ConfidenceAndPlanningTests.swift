@@ -162,7 +162,7 @@ struct ConfidenceAndPlanningTests {
         #expect(table.count == 1)
         _ = try ChangeReport.table(shareBefore: 0.5, designBefore: nil, shareAfter: 0.9, designAfter: nil,
                                    methods: ChangeIntervalMethod.allCases, confidence: .ninetyFive)
-        _ = try ShareChange(shareBefore: 0.7, sizeBefore: 100, shareAfter: 0.8, sizeAfter: 100)
+        _ = try ShareChange(shareBefore: 0.7, sampleSizeBefore: 100, shareAfter: 0.8, sampleSizeAfter: 100)
     }
 
     @Test("check: an infinity matches only itself, NaN only NaN, whatever the tolerance")

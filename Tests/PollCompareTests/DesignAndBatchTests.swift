@@ -109,7 +109,7 @@ struct DesignAndBatchTests {
             if let i = try lead.interval() {
                 #expect(leads.lower[r] == i.lower && leads.upper[r] == i.upper && leads.pValue[r] == i.pValue)
                 #expect(swings.standardError[r] == swing.standardError)
-                let w = try ShareInterval(share: a[r], trials: n[r], confidence: conf, method: .wilson)
+                let w = try ShareInterval(share: a[r], sampleSize: n[r], confidence: conf, method: .wilson)
                 #expect(wilson.lower[r] == w.lower && wilson.upper[r] == w.upper)
             } else {
                 #expect(leads.lower[r].isNaN && swings.standardError[r].isNaN && wilson.lower[r].isNaN)

@@ -33,7 +33,7 @@ public struct PollLead: Sendable {
         interval = try estimate.interval(method: .wald, confidence: confidence)
         if interval != nil, let n = estimate.effectiveSampleSize {
             shareAInterval = n.isFinite
-                ? try ShareInterval(share: estimate.shareA, trials: n, confidence: confidence, method: .wilson)
+                ? try ShareInterval(share: estimate.shareA, sampleSize: n, confidence: confidence, method: .wilson)
                 : nil
         } else {
             shareAInterval = nil

@@ -125,7 +125,7 @@ public enum PollColumns {
                       breakEvenSampleSize: breakEven)
     }
 
-    /// One share's interval for every row, as ``ShareInterval/init(share:trials:confidence:method:)``.
+    /// One share's interval for every row, as ``ShareInterval/init(share:sampleSize:confidence:method:)``.
     ///
     /// - Parameters:
     ///   - shares: p per row (proportions in [0, 1]).

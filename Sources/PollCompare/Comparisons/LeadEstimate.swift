@@ -119,7 +119,7 @@ public struct LeadEstimate: Equatable, Sendable {
     ///
     /// With a one-sided `alternative` the critical value is Φ⁻¹(1 − α).
     /// - Complexity: O(log n).
-    public func breakEvenSampleSize(confidence: ConfidenceLevel, alternative: Alternative = .twoSided) -> Double? {
+    public func breakEvenSampleSize(confidence: ConfidenceLevel = .ninetyFive, alternative: Alternative = .twoSided) -> Double? {
         let d = lead
         guard d != 0 else { return nil }
         let z = alternative == .twoSided ? confidence.z : confidence.oneSidedZ

@@ -35,7 +35,7 @@ public enum ChangeReport {
         var table = ReportTable(columns: columns)
         var change: ShareChange?
         if let n1 = designBefore?.effectiveSampleSize, let n2 = designAfter?.effectiveSampleSize {
-            change = try ShareChange(shareBefore: shareBefore, sizeBefore: n1, shareAfter: shareAfter, sizeAfter: n2)
+            change = try ShareChange(shareBefore: shareBefore, sampleSizeBefore: n1, shareAfter: shareAfter, sampleSizeAfter: n2)
         }
         let breakEven = breakEvenSampleSize(shareBefore: shareBefore, designBefore: designBefore,
                                             shareAfter: shareAfter, designAfter: designAfter,
