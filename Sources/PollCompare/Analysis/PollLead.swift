@@ -38,7 +38,7 @@ public struct PollLead: Sendable {
         } else {
             shareAInterval = nil
         }
-        breakEvenSampleSize = estimate.breakEvenSampleSize(confidence: confidence)
+        breakEvenSampleSize = estimate.breakEvenBound(confidence: confidence)
     }
 
     /// What an interval rests on.

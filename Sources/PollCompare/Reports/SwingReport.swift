@@ -33,7 +33,7 @@ public enum SwingReport {
                                       dividedBy: 2)),
                 .optional(s.standardError.map(points)), .optional(s.marginOfError.map(points)),
                 .optional(interval.map { points($0.lower) }), .optional(interval.map { points($0.upper) }),
-                .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenSampleSize),
+                .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenBound),
                 .number(s.confidence.level), .text(s.alternative.rawValue),
             ])
         }
@@ -72,7 +72,7 @@ public enum SwingReport {
             }
         } else {
             text += "\nWithout both sample sizes the swing has no margin of error."
-            if let breakEven = s.breakEvenSampleSize {
+            if let breakEven = s.breakEvenBound {
                 text += " At \(level) confidence a swing this size would be significant with at least"
                     + " \(NumberText.roundTrip(breakEven)) respondents in each poll (the break-even n)."
             }
