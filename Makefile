@@ -50,6 +50,6 @@ FUZZ_SOURCES = Fuzz/FuzzReaders.swift $(wildcard Sources/PollCompare/Tables/*.sw
 	Sources/PollCompare/Design/SampleType.swift
 fuzz: bootstrap
 	@mkdir -p .build/fuzz/corpus
-	$(SWIFTC) -parse-as-library -sanitize=fuzzer,address -O -g -module-name PollCompare \
+	$(SWIFTC) -parse-as-library -sanitize=fuzzer,address -O -g -module-name PollCompare -package-name PollCompare \
 		$(FUZZ_SOURCES) -o .build/fuzz/fuzz-readers
 	.build/fuzz/fuzz-readers -runs=$(FUZZ_RUNS) -artifact_prefix=.build/fuzz/ .build/fuzz/corpus Fuzz/corpus
