@@ -29,7 +29,7 @@ public enum PollColumns {
         public var pValue: [Double]
     }
 
-    /// Wald leads for every row, as ``LeadEstimate/interval(method:confidence:draws:seed:)`` with
+    /// Wald leads for every row, as ``LeadEstimate/interval(method:confidence:alternative:draws:seed:)`` with
     /// `.wald`.
     ///
     /// - Parameters:

@@ -10,7 +10,7 @@ import PollNumerics
 /// unless the two candidates hold everything between them.
 ///
 /// Without a design (sample size not published) the lead is still given, intervals are not,
-/// and ``breakEvenSampleSize(confidence:)`` says at what n the lead would be significant. For
+/// and ``breakEvenSampleSize(confidence:alternative:)`` says at what n the lead would be significant. For
 /// straw and opt-in designs no interval is given unless the design assumes random sampling.
 public struct LeadEstimate: Equatable, Sendable {
     /// Share of candidate A, a proportion in [0, 1].
@@ -162,7 +162,7 @@ public struct LeadEstimate: Equatable, Sendable {
     /// The posterior probability that A leads, P(θ_A > θ_B), under a uniform Dirichlet(1, 1, 1)
     /// prior on (A, B, everyone else) with counts x = p·n_eff. Since θ_A/(θ_A + θ_B) ~
     /// Beta(x_A + 1, x_B + 1), it is exactly 1 − I_{1/2}(x_A + 1, x_B + 1), which the seeded
-    /// Dirichlet Monte Carlo of ``interval(method:confidence:draws:seed:)`` estimates.
+    /// Dirichlet Monte Carlo of ``interval(method:confidence:alternative:draws:seed:)`` estimates.
     /// Nil when no interval may be given.
     ///
     /// - Complexity: one incomplete-beta evaluation.

@@ -33,7 +33,7 @@ import PollNumerics
 /// Counts may be fractional (x = p·n_eff for a weighted poll), as in statsmodels and R; a share
 /// becomes a count by ``Counts/count(share:of:)``. Every method answers for any n up to 10³⁰⁰
 /// in O(1) work (the beta quantiles switch to Temme's uniform expansion for large shapes, see
-/// ``IncompleteBeta``).
+/// PollNumerics' `IncompleteBeta`).
 public struct ShareInterval: Equatable, Sendable {
     /// The method used.
     public let method: ShareIntervalMethod
