@@ -1,5 +1,5 @@
-import Testing
 import PollCompare
+import Testing
 
 /// The edges of the public API as a Swift caller meets them: units of error messages, confidence
 /// levels written as percentages, one poll without a sample size, break-even counts as integers.
@@ -12,11 +12,13 @@ struct LibraryAPITests {
         #expect(error.message(sharesIn: .percentagePoints) == "share of A 5800 is not a share between 0 and 100")
         let sum = PollCompareError.sharesExceedTotal(sum: 1.1)
         #expect(sum.description == "shares sum to 1.1, above 1 by more than the rounding slack of 0.005")
-        #expect(sum.message(sharesIn: .percentagePoints)
-            == "shares sum to 110, above 100 by more than the rounding slack of 0.5")
+        #expect(
+            sum.message(sharesIn: .percentagePoints)
+                == "shares sum to 110, above 100 by more than the rounding slack of 0.5")
         #expect(PollCompareError.invalidMargin(3).description == "margin of error 3 is not between 0 and 1")
-        #expect(PollCompareError.invalidMargin(0.03).message(sharesIn: .percentagePoints)
-            == "margin of error 3 is not between 0 and 100")
+        #expect(
+            PollCompareError.invalidMargin(0.03).message(sharesIn: .percentagePoints)
+                == "margin of error 3 is not between 0 and 100")
     }
 
     @Test("A share given in points by mistake is named in the caller's unit")
@@ -34,17 +36,22 @@ struct LibraryAPITests {
     @Test("ConfidenceLevel(95) throws and says how to write a percentage")
     func bareNinetyFive() {
         #expect(throws: PollCompareError.invalidConfidence(95)) { try ConfidenceLevel(95) }
-        #expect(PollCompareError.invalidConfidence(95).description
-            == "confidence 95 is not between 0 and 1 (exclusive): a level in percent needs ConfidenceLevel(percent:)")
+        #expect(
+            PollCompareError.invalidConfidence(95).description
+                == "confidence 95 is not between 0 and 1 (exclusive): a level in percent needs ConfidenceLevel(percent:)"
+        )
         // The command line never passes a bare percentage here, and says nothing about the API.
-        #expect(PollCompareError.invalidConfidence(95).message(sharesIn: .percentagePoints)
-            == "confidence 95 is not between 0 and 1 (exclusive)")
+        #expect(
+            PollCompareError.invalidConfidence(95).message(sharesIn: .percentagePoints)
+                == "confidence 95 is not between 0 and 1 (exclusive)")
     }
 
-    @Test("ConfidenceLevel(percent:) forms α from the decimal digits", arguments: [
-        (95.0, "0.95", 0.05), (99.9, "0.999", 0.001), (50.0, "0.5", 0.5), (99.999999, "0.99999999", 1e-8),
-        (80.0, "0.8", 0.2),
-    ])
+    @Test(
+        "ConfidenceLevel(percent:) forms α from the decimal digits",
+        arguments: [
+            (95.0, "0.95", 0.05), (99.9, "0.999", 0.001), (50.0, "0.5", 0.5), (99.999999, "0.99999999", 1e-8),
+            (80.0, "0.8", 0.2),
+        ])
     func percent(percent: Double, text: String, alpha: Double) throws {
         let level = try ConfidenceLevel(percent: percent)
         #expect(level == (try ConfidenceLevel(parsing: text)))
@@ -66,8 +73,9 @@ struct LibraryAPITests {
         #expect(level == (try ConfidenceLevel(1e-5 / 100)))
     }
 
-    @Test("ConfidenceLevel(percent:) outside (0, 100) throws with the level as a fraction",
-          arguments: [0.0, 100, 150, -5, .nan, .infinity])
+    @Test(
+        "ConfidenceLevel(percent:) outside (0, 100) throws with the level as a fraction",
+        arguments: [0.0, 100, 150, -5, .nan, .infinity])
     func badPercent(percent: Double) {
         do {
             _ = try ConfidenceLevel(percent: percent)
@@ -99,8 +107,9 @@ struct LibraryAPITests {
 
     @Test("A probability poll with its size, deff and population through the same initialiser")
     func sizedPoll() throws {
-        let lead = try LeadEstimate(shareA: 0.443, shareB: 0.363, sampleSize: 800, designEffect: 1.5,
-                                    populationSize: 10_000)
+        let lead = try LeadEstimate(
+            shareA: 0.443, shareB: 0.363, sampleSize: 800, designEffect: 1.5,
+            populationSize: 10_000)
         let design = try SampleDesign(sampleSize: 800, designEffect: 1.5, populationSize: 10_000)
         #expect(lead == (try LeadEstimate(shareA: 0.443, shareB: 0.363, design: design)))
         #expect(lead.effectiveSampleSize == design.effectiveSampleSize)
@@ -139,7 +148,8 @@ struct LibraryAPITests {
         let explicit = try ShareInterval(count: 354.4, sampleSize: 800, confidence: .ninetyFive, method: .wilson)
         #expect(try ShareInterval(count: 354.4, sampleSize: 800, method: .wilson) == explicit)
         let counts = [443.0, 363, 194]
-        #expect(try MultinomialInterval(counts: counts, method: .goodman)
-            == MultinomialInterval(counts: counts, confidence: .ninetyFive, method: .goodman))
+        #expect(
+            try MultinomialInterval(counts: counts, method: .goodman)
+                == MultinomialInterval(counts: counts, confidence: .ninetyFive, method: .goodman))
     }
 }
