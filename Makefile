@@ -60,6 +60,7 @@ fuzz: bootstrap
 ## make test checks the symbol links in seconds (Tests/DocumentationTests); this is the full build.
 DOCS_OUTPUT ?= .build/docs
 docs: bootstrap
+	@mkdir -p $(DOCS_OUTPUT)
 	@for target in PollCompare PollNumerics; do \
 		$(SWIFT) package --allow-writing-to-directory $(DOCS_OUTPUT) generate-documentation \
 			--target $$target --warnings-as-errors --output-path $(DOCS_OUTPUT)/$$target \

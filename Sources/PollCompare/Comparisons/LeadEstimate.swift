@@ -30,6 +30,8 @@ public struct LeadEstimate: Equatable, Sendable {
     /// Creates the estimate after validating the shares.
     ///
     /// - Parameters:
+    ///   - shareA: candidate A's share, a proportion in [0, 1].
+    ///   - shareB: candidate B's share, a proportion in [0, 1].
     ///   - design: the sample design, or nil when the sample size was not published.
     ///   - designEffect: without a design, a design effect that is known all the same (a
     ///     pollster's usual weighting): the break-even n then includes it. Ignored with a design.

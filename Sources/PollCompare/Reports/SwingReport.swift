@@ -44,7 +44,9 @@ public enum SwingReport {
     /// a swing of −35.0 points (Butler swing −17.5)." followed by the margin of error, or by why
     /// there is none and the break-even sample size.
     ///
-    /// - Parameter digits: decimals for points (1 by default, as polls are published).
+    /// - Parameters:
+    ///   - s: the swing.
+    ///   - digits: decimals for points (1 by default, as polls are published).
     public static func summary(_ s: SwingEstimate, digits: Int = 1) -> String {
         let level = s.confidence.percentText + "%"
         var text = "The lead moved from \(signedPoints(s.before.lead, digits)) to \(signedPoints(s.after.lead, digits)):"
