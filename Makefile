@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE_BIN = .build/release/pollcmp
 
-.PHONY: report test build bench notebooks man bootstrap
+.PHONY: report test build bench notebooks man bootstrap docs format lint
 
 bootstrap:
 	@./scripts/bootstrap
@@ -50,6 +50,30 @@ FUZZ_SOURCES = Fuzz/FuzzReaders.swift $(wildcard Sources/PollCompare/Tables/*.sw
 	Sources/PollCompare/Design/SampleType.swift
 fuzz: bootstrap
 	@mkdir -p .build/fuzz/corpus
-	$(SWIFTC) -parse-as-library -sanitize=fuzzer,address -O -g -module-name PollCompare \
+	$(SWIFTC) -parse-as-library -sanitize=fuzzer,address -O -g -module-name PollCompare -package-name PollCompare \
 		$(FUZZ_SOURCES) -o .build/fuzz/fuzz-readers
 	.build/fuzz/fuzz-readers -runs=$(FUZZ_RUNS) -artifact_prefix=.build/fuzz/ .build/fuzz/corpus Fuzz/corpus
+
+## docs: the DocC documentation of PollCompare and PollNumerics (swift-docc-plugin), warnings as
+## errors, into .build/docs/<target>/ (open index.html through a web server, or use
+## `swift package --disable-sandbox preview-documentation --target PollCompare` on macOS).
+## make test checks the symbol links in seconds (Tests/DocumentationTests); this is the full build.
+DOCS_OUTPUT ?= .build/docs
+docs: bootstrap
+	@mkdir -p $(DOCS_OUTPUT)
+	@for target in PollCompare PollNumerics; do \
+		$(SWIFT) package --allow-writing-to-directory $(DOCS_OUTPUT) generate-documentation \
+			--target $$target --warnings-as-errors --output-path $(DOCS_OUTPUT)/$$target \
+			--transform-for-static-hosting --hosting-base-path $$target || exit 1; \
+	done
+	@echo "documentation: $(DOCS_OUTPUT)/PollCompare, $(DOCS_OUTPUT)/PollNumerics"
+
+## format: rewrite the Swift sources in the style of .swift-format (swift format ships with the
+## toolchain); lint: report what format would change, and exit non-zero if anything. The
+## generated reference tables (*References.swift, written by scripts/references) are left as
+## their scripts write them.
+FORMAT_FILES = Package.swift $(shell find Sources Tests Benchmarks Fuzz Examples -name '*.swift' ! -name '*References.swift' | sort)
+format:
+	$(SWIFT) format --in-place --parallel $(FORMAT_FILES)
+lint:
+	$(SWIFT) format lint --strict --parallel $(FORMAT_FILES)

@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        // `swift package generate-documentation` (make docs); a plugin only, nothing is linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The C types of the BLAS and LAPACK functions used on Linux. Nothing is linked: PollNumerics
@@ -44,6 +46,11 @@ let package = Package(
             dependencies: ["PollCompare", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(name: "pollcmpTests", dependencies: ["pollcmp"], exclude: ["Golden", "Fixtures"]),
+        // The README's Swift example, built with the tests and run by DocumentationTests.
+        .executableTarget(name: "readme-example", dependencies: ["PollCompare"], path: "Examples/ReadmeExample"),
+        // Symbol links in doc comments and articles, documented and Sendable public types, the
+        // README example, the version against the changelog.
+        .testTarget(name: "DocumentationTests", dependencies: ["PollCompare", "readme-example"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -56,7 +56,7 @@ let scalar = time(repeats) {
     var lower = [Double](repeating: 0, count: rows)
     var upper = [Double](repeating: 0, count: rows)
     for i in 0..<rows {
-        let interval = try! ShareInterval(share: shares[i], trials: sizes[i], confidence: conf, method: .wilson)
+        let interval = try! ShareInterval(share: shares[i], sampleSize: sizes[i], confidence: conf, method: .wilson)
         lower[i] = interval.lower
         upper[i] = interval.upper
     }

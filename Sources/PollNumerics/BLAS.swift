@@ -139,7 +139,12 @@ public enum BLAS {
     /// y ← α·op(A)·x + β·y, where op(A) is A or Aᵀ (DGEMV).
     ///
     /// - Parameters:
+    ///   - alpha: α, the scale of op(A)·x.
+    ///   - a: the matrix A.
     ///   - transpose: use Aᵀ instead of A.
+    ///   - x: the vector x.
+    ///   - beta: β, the scale of y's old value.
+    ///   - y: y, overwritten with the result.
     /// - Precondition: `x` has as many elements as op(A) has columns, `y` as many as op(A) has rows.
     /// - Complexity: O(rows·columns).
     public static func gemv(_ alpha: Double, _ a: Matrix, transpose: Bool = false, _ x: Vector,

@@ -23,7 +23,7 @@ public enum ChiSquared {
 
     /// The x with P(χ²_k ≤ x) = p.
     ///
-    /// Safeguarded Newton on the log of the smaller tail (``TailInversion``) from the
+    /// Safeguarded Newton on the log of the smaller tail (`TailInversion`) from the
     /// Wilson–Hilferty approximation x ≈ k(1 − 2/(9k) + z√(2/(9k)))³ (Johnson, Kotz & Balakrishnan,
     /// *Continuous Univariate Distributions* 1, 2nd ed., §18.5), or the lower-tail power law
     /// P(s, y) ≈ yˢ/Γ(s + 1) where that is not positive.

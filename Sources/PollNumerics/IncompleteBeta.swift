@@ -19,15 +19,15 @@ import Darwin
 ///   x₀ = a/(a + b), y₀ = b/(a + b), d = x − x₀; for one large shape, ln Γ(b) − ln Γ(a + b) from
 ///   Stirling differences. A naive ln Γ(a) + ln Γ(b) − ln Γ(a + b) would lose six digits at 1e9.
 /// - Both shapes ≥ 10⁵ (polls of 10⁵ to 10³⁰⁰): Temme's uniform asymptotic expansion
-///   (``UniformExpansion``; Temme, *Special Functions*, 1996, §11.3.3), O(1) work for any size,
+///   (`UniformExpansion`; Temme, *Special Functions*, 1996, §11.3.3), O(1) work for any size,
 ///   where the continued fraction would need O(√shape) steps (hours at 10²⁵); beyond |ξ| = 0.15
 ///   there the smaller tail is below e^{−1100} and is returned as 0.
-/// - Inverses: ``TailInversion`` (safeguarded Newton on the log of the smaller tail), solving for
+/// - Inverses: `TailInversion` (safeguarded Newton on the log of the smaller tail), solving for
 ///   whichever of x and 1 − x is below ½ so both keep full relative precision; for both shapes
-///   ≥ 10⁵, Brent's method in Temme's variable ξ (``UniformExpansion/inverse(p:q:)``), with the
+///   ≥ 10⁵, Brent's method in Temme's variable ξ (`UniformExpansion/inverse(p:q:)`), with the
 ///   quantile formed as the mean plus its offset, so it is the Double nearest the exact quantile
 ///   even when the distribution is narrower than the spacing of Doubles. For a small shape the
-///   first guess is formed as a logarithm (``logStartingPoint(p:q:a:b:)``: the gamma limit
+///   first guess is formed as a logarithm (`logStartingPoint(p:q:a:b:)`: the gamma limit
 ///   I_x(a, b) ≈ P(a, b·x) for b ≫ a, the power law xᵃ/(a·B(a, b)) with ln(a·B(a, b)) kept to full
 ///   relative precision), so a quantile below the least positive Double is recognised by one
 ///   evaluation there and returned as 0, and any other takes a handful of evaluations.

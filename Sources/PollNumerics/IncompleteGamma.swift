@@ -10,7 +10,7 @@ import Darwin
 /// series P = xˢe⁻ˣ/Γ(s + 1)·Σₙ xⁿ/((s + 1)…(s + n)) when x < s + 1, else the continued fraction
 /// for Q by the modified Lentz algorithm. The smaller tail is computed directly.
 ///
-/// For s ≥ 10⁵ Temme's uniform expansion (``UniformExpansion`` with ρ = 0; Temme, *Special
+/// For s ≥ 10⁵ Temme's uniform expansion (`UniformExpansion` with ρ = 0; Temme, *Special
 /// Functions*, 1996, §11.2.4) replaces both near the mean, in O(1) work (the series would need
 /// O(√s) terms and stopped at 100 000 of them); away from it the smaller tail is below e^{−1100}
 /// and returned as 0.

@@ -34,7 +34,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         return result
     }
 
-    /// A uniform Double in [0, 1): the top 53 bits of ``next()`` times 2⁻⁵³.
+    /// A uniform Double in [0, 1): the top 53 bits of `next()` times 2⁻⁵³.
     ///
     /// - Complexity: O(1).
     public mutating func nextUniform() -> Double {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PollCompare
 import PollNumerics
 
 /// `pollcmp`: compare polls from the command line. Reads and writes percentage points.
@@ -24,7 +25,7 @@ struct Pollcmp: ParsableCommand {
 }
 
 enum PollcmpVersion {
-    static let current = "0.1.0"
+    static let current = PollCompareRelease.version
 }
 
 /// The entry point: parses the arguments, runs the command, and turns every error into one line

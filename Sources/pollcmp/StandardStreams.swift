@@ -39,7 +39,7 @@ enum DataErrors {
         do {
             return try body()
         } catch {
-            StandardStreams.error(error.description)
+            StandardStreams.error(error.message(sharesIn: .percentagePoints))
             throw exitCode
         }
     }

@@ -122,7 +122,7 @@ struct ConfidenceAndPlanningTests {
         let row = PlanningReferences.leadBreakEven[index]
         let design = try SampleDesign(sampleSize: 1, designEffect: row.deff, populationSize: row.population)
         let lead = try LeadEstimate(shareA: row.a, shareB: row.b, design: design)
-        #expect(lead.breakEvenSampleSize(confidence: try ConfidenceLevel(alpha: row.alpha)) == row.n, "\(row)")
+        #expect(lead.breakEvenSampleSize(confidence: try ConfidenceLevel(alpha: row.alpha)).map(Double.init) == row.n, "\(row)")
     }
 
     @Test("A census has no sampling error: n_eff infinite, margin 0, the interval the estimate itself")
@@ -162,7 +162,7 @@ struct ConfidenceAndPlanningTests {
         #expect(table.count == 1)
         _ = try ChangeReport.table(shareBefore: 0.5, designBefore: nil, shareAfter: 0.9, designAfter: nil,
                                    methods: ChangeIntervalMethod.allCases, confidence: .ninetyFive)
-        _ = try ShareChange(shareBefore: 0.7, sizeBefore: 100, shareAfter: 0.8, sizeAfter: 100)
+        _ = try ShareChange(shareBefore: 0.7, sampleSizeBefore: 100, shareAfter: 0.8, sampleSizeAfter: 100)
     }
 
     @Test("check: an infinity matches only itself, NaN only NaN, whatever the tolerance")

@@ -105,11 +105,11 @@ struct DesignAndBatchTests {
             #expect(leads.lead[r] == lead.lead)
             let swing = try SwingEstimate(before: lead, after: LeadEstimate(shareA: a2[r], shareB: b2[r], sampleSize: m[r]))
             #expect(swings.swing[r] == swing.swing)
-            #expect(swings.breakEvenSampleSize[r] == swing.breakEvenSampleSize ?? .nan || swing.swing == 0)
+            #expect(swings.breakEvenSampleSize[r] == swing.breakEvenSampleSize.map(Double.init) ?? .nan || swing.swing == 0)
             if let i = try lead.interval() {
                 #expect(leads.lower[r] == i.lower && leads.upper[r] == i.upper && leads.pValue[r] == i.pValue)
                 #expect(swings.standardError[r] == swing.standardError)
-                let w = try ShareInterval(share: a[r], trials: n[r], confidence: conf, method: .wilson)
+                let w = try ShareInterval(share: a[r], sampleSize: n[r], confidence: conf, method: .wilson)
                 #expect(wilson.lower[r] == w.lower && wilson.upper[r] == w.upper)
             } else {
                 #expect(leads.lower[r].isNaN && swings.standardError[r].isNaN && wilson.lower[r].isNaN)

@@ -20,7 +20,7 @@ struct EdgeCaseTests {
     @Test("Wilson-cc against R prop.test and Newcombe's method 4", arguments: EdgeReferences.wilsonCC)
     func wilsonCC(count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
         #expect(EdgeReferences.wilsonCC.count == 18)
-        let i = try ShareInterval(count: count, trials: n, confidence: ConfidenceLevel(alpha: alpha), method: .wilsonCC)
+        let i = try ShareInterval(count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: .wilsonCC)
         #expect(Self.same(i.lower, lower), "x = \(count) n = \(n): lower \(i.lower) vs \(lower)")
         #expect(Self.same(i.upper, upper), "x = \(count) n = \(n): upper \(i.upper) vs \(upper)")
     }
@@ -29,8 +29,8 @@ struct EdgeCaseTests {
     func wilsonCCClasses() throws {
         for n in [0.25, 0.5, 1, 3, 100, 1e9] {
             for x in [0, 0.1, 0.5, n / 2, n - 0.5, n - 0.1, n].filter({ $0 >= 0 && $0 <= n }) {
-                let cc = try ShareInterval(count: x, trials: n, confidence: Self.conf95, method: .wilsonCC)
-                let w = try ShareInterval(count: x, trials: n, confidence: Self.conf95, method: .wilson)
+                let cc = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf95, method: .wilsonCC)
+                let w = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf95, method: .wilson)
                 if x <= 0.5 { #expect(cc.lower == 0, "x = \(x) n = \(n)") }
                 if x >= n - 0.5 { #expect(cc.upper == 1, "x = \(x) n = \(n)") }
                 #expect(cc.lower <= w.lower && cc.upper >= w.upper, "x = \(x) n = \(n): \(cc) vs \(w)")
@@ -38,7 +38,7 @@ struct EdgeCaseTests {
         }
         // n 1 with deff 4: n_eff = 0.25, so the correction ½/n_eff = 2 covers everything.
         let design = try SampleDesign(sampleSize: 1, designEffect: 4)
-        let i = try ShareInterval(share: 0.3, trials: design.effectiveSampleSize, confidence: Self.conf95, method: .wilsonCC)
+        let i = try ShareInterval(share: 0.3, sampleSize: design.effectiveSampleSize, confidence: Self.conf95, method: .wilsonCC)
         #expect(i.lower == 0 && i.upper == 1)
     }
 
@@ -47,7 +47,7 @@ struct EdgeCaseTests {
     @Test("Likelihood-ratio bounds to full relative precision, down to 1e-300", arguments: EdgeReferences.likelihoodRatio)
     func likelihoodRatio(count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
         #expect(EdgeReferences.likelihoodRatio.count == 12)
-        let i = try ShareInterval(count: count, trials: n, confidence: ConfidenceLevel(alpha: alpha), method: .likelihoodRatio)
+        let i = try ShareInterval(count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: .likelihoodRatio)
         #expect(Self.same(i.lower, lower), "x = \(count) n = \(n): lower \(i.lower) vs \(lower)")
         #expect(Self.same(i.upper, upper), "x = \(count) n = \(n): upper \(i.upper) vs \(upper)")
     }
@@ -59,7 +59,7 @@ struct EdgeCaseTests {
         #expect(EdgeReferences.hugeN.count == 8)
         let conf = try ConfidenceLevel(alpha: alpha)
         for method in ShareIntervalMethod.allCases {
-            let i = try ShareInterval(count: count, trials: n, confidence: conf, method: method)
+            let i = try ShareInterval(count: count, sampleSize: n, confidence: conf, method: method)
             // Tolerance: one unit in the last place of the reference (2.2e-16 relative at 0.5):
             // the exact bound and the reference differ by O(1/n), far less.
             #expect(Self.same(i.lower, lower, relative: 2.3e-16), "\(method) n = \(n): lower \(i.lower) vs \(lower)")
@@ -71,7 +71,7 @@ struct EdgeCaseTests {
     func smallCountHugeN(method: String, count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
         #expect(EdgeReferences.smallCountHugeN.count == 4)
         let m = try #require(ShareIntervalMethod(rawValue: method))
-        let i = try ShareInterval(count: count, trials: n, confidence: ConfidenceLevel(alpha: alpha), method: m)
+        let i = try ShareInterval(count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: m)
         #expect(Self.same(i.lower, lower), "\(method): lower \(i.lower) vs \(lower)")
         #expect(Self.same(i.upper, upper), "\(method): upper \(i.upper) vs \(upper)")
     }
@@ -89,7 +89,7 @@ struct EdgeCaseTests {
     func fractionalCounts(method: String, count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
         #expect(EdgeReferences.fractionalCounts.count == 268)
         let m = try #require(ShareIntervalMethod(rawValue: method))
-        let i = try ShareInterval(count: count, trials: n, confidence: ConfidenceLevel(alpha: alpha), method: m)
+        let i = try ShareInterval(count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: m)
         #expect(Self.matchesBound(i.lower, lower), "\(method) x = \(count) n = \(n): lower \(i.lower) vs \(lower)")
         #expect(Self.matchesBound(i.upper, upper), "\(method) x = \(count) n = \(n): upper \(i.upper) vs \(upper)")
         // Jeffreys is the equal-tailed posterior interval (as statsmodels): for x below about
@@ -108,11 +108,11 @@ struct EdgeCaseTests {
         let counts = [0, 0.3, 1, 3, n * 1e-10, n * 0.29, n / 2 - 0.5, n / 2, n - 3, n - 0.3, n]
         for method in ShareIntervalMethod.allCases {
             for x in counts {
-                let i = try ShareInterval(count: x, trials: n, confidence: Self.conf95, method: method)
+                let i = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf95, method: method)
                 #expect(i.lower >= 0 && i.lower <= i.upper && i.upper <= 1, "\(method) x = \(x) n = \(n): \(i)")
             }
             for p in [0.0, 0.01, 0.29, 0.5, 0.999, 1] {
-                let i = try ShareInterval(share: p, trials: n, confidence: Self.conf95, method: method)
+                let i = try ShareInterval(share: p, sampleSize: n, confidence: Self.conf95, method: method)
                 #expect(i.lower >= 0 && i.lower <= p && p <= i.upper && i.upper <= 1 || method == .jeffreys || method == .agrestiCoull,
                         "\(method) p = \(p) n = \(n): \(i)")
             }
@@ -138,14 +138,14 @@ struct EdgeCaseTests {
     @Test("A share and its count give the same interval, every method", arguments: ShareIntervalMethod.allCases)
     func shareEqualsCount(method: ShareIntervalMethod) throws {
         for (p, n, x) in [(0.29, 100.0, 29.0), (0.57, 100, 57), (0.58, 1000, 580), (0.07, 300, 21)] {
-            let fromShare = try ShareInterval(share: p, trials: n, confidence: Self.conf95, method: method)
-            let fromCount = try ShareInterval(count: x, trials: n, confidence: Self.conf95, method: method)
+            let fromShare = try ShareInterval(share: p, sampleSize: n, confidence: Self.conf95, method: method)
+            let fromCount = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf95, method: method)
             // p itself (Wald, Wilson) is x/n up to one rounding.
             #expect(fromShare.lower.isApproximatelyEqual(to: fromCount.lower, relativeTolerance: 1e-15, norm: { abs($0) }) || fromShare.lower == fromCount.lower,
                     "\(method) \(p) of \(n)")
             #expect(fromShare.upper.isApproximatelyEqual(to: fromCount.upper, relativeTolerance: 1e-15), "\(method) \(p) of \(n)")
         }
-        let change = try ShareChange(shareBefore: 0.29, sizeBefore: 100, shareAfter: 0.57, sizeAfter: 100)
+        let change = try ShareChange(shareBefore: 0.29, sampleSizeBefore: 100, shareAfter: 0.57, sampleSizeAfter: 100)
         #expect(change.countBefore == 29 && change.countAfter == 57)
     }
 
@@ -235,15 +235,15 @@ struct EdgeCaseTests {
     func nonFinite() throws {
         for bad in [Double.nan, .infinity, -.infinity] {
             for method in ShareIntervalMethod.allCases {
-                #expect(throws: PollCompareError.self) { try ShareInterval(count: bad, trials: 10, confidence: Self.conf95, method: method) }
-                #expect(throws: PollCompareError.self) { try ShareInterval(count: 1, trials: bad, confidence: Self.conf95, method: method) }
-                #expect(throws: PollCompareError.self) { try ShareInterval(share: bad, trials: 10, confidence: Self.conf95, method: method) }
-                #expect(throws: PollCompareError.self) { try ShareInterval(share: 0.5, trials: bad, confidence: Self.conf95, method: method) }
+                #expect(throws: PollCompareError.self) { try ShareInterval(count: bad, sampleSize: 10, confidence: Self.conf95, method: method) }
+                #expect(throws: PollCompareError.self) { try ShareInterval(count: 1, sampleSize: bad, confidence: Self.conf95, method: method) }
+                #expect(throws: PollCompareError.self) { try ShareInterval(share: bad, sampleSize: 10, confidence: Self.conf95, method: method) }
+                #expect(throws: PollCompareError.self) { try ShareInterval(share: 0.5, sampleSize: bad, confidence: Self.conf95, method: method) }
             }
-            #expect(throws: PollCompareError.self) { try ShareChange(countBefore: bad, sizeBefore: 10, countAfter: 1, sizeAfter: 10) }
-            #expect(throws: PollCompareError.self) { try ShareChange(countBefore: 1, sizeBefore: bad, countAfter: 1, sizeAfter: 10) }
-            #expect(throws: PollCompareError.self) { try ShareChange(shareBefore: bad, sizeBefore: 10, shareAfter: 0.5, sizeAfter: 10) }
-            #expect(throws: PollCompareError.self) { try ShareChange(shareBefore: 0.5, sizeBefore: 10, shareAfter: 0.5, sizeAfter: bad) }
+            #expect(throws: PollCompareError.self) { try ShareChange(countBefore: bad, sampleSizeBefore: 10, countAfter: 1, sampleSizeAfter: 10) }
+            #expect(throws: PollCompareError.self) { try ShareChange(countBefore: 1, sampleSizeBefore: bad, countAfter: 1, sampleSizeAfter: 10) }
+            #expect(throws: PollCompareError.self) { try ShareChange(shareBefore: bad, sampleSizeBefore: 10, shareAfter: 0.5, sampleSizeAfter: 10) }
+            #expect(throws: PollCompareError.self) { try ShareChange(shareBefore: 0.5, sampleSizeBefore: 10, shareAfter: 0.5, sampleSizeAfter: bad) }
             for method in MultinomialIntervalMethod.allCases {
                 #expect(throws: PollCompareError.self) { try MultinomialInterval(counts: [1, bad, 3], confidence: Self.conf95, method: method) }
                 #expect(throws: PollCompareError.self) { try MultinomialInterval(shares: [0.5, bad], sampleSize: 10, confidence: Self.conf95, method: method) }
@@ -255,7 +255,7 @@ struct EdgeCaseTests {
 
     @Test("Two polls' shares may sum above 1 (each is checked on its own)")
     func changeSharesOfTwoPolls() throws {
-        let c = try ShareChange(shareBefore: 0.6, sizeBefore: 100, shareAfter: 0.62, sizeAfter: 100)
+        let c = try ShareChange(shareBefore: 0.6, sampleSizeBefore: 100, shareAfter: 0.62, sampleSizeAfter: 100)
         #expect(c.countBefore == 60 && c.countAfter == 62)
     }
 }

@@ -25,7 +25,7 @@ struct IntervalPropertyTests {
           arguments: ShareIntervalMethod.allCases)
     func containsEstimate(method: ShareIntervalMethod) throws {
         for (x, n) in Self.cases {
-            let i = try ShareInterval(count: x, trials: n, confidence: Self.conf95, method: method)
+            let i = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf95, method: method)
             let p = x / n
             #expect(i.lower >= 0 && i.upper <= 1 && i.lower <= i.upper, "\(method) x = \(x) n = \(n)")
             // Jeffreys' equal-tailed interval excludes p at x = 0 and x = n; Agresti–Coull's centre
@@ -39,9 +39,9 @@ struct IntervalPropertyTests {
     @Test("Intervals widen with confidence", arguments: ShareIntervalMethod.allCases)
     func widensWithConfidence(method: ShareIntervalMethod) throws {
         for (x, n) in Self.cases {
-            let a = try ShareInterval(count: x, trials: n, confidence: Self.conf90, method: method)
-            let b = try ShareInterval(count: x, trials: n, confidence: Self.conf95, method: method)
-            let c = try ShareInterval(count: x, trials: n, confidence: Self.conf99, method: method)
+            let a = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf90, method: method)
+            let b = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf95, method: method)
+            let c = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf99, method: method)
             #expect(a.lower >= b.lower && b.lower >= c.lower, "\(method) x = \(x) n = \(n)")
             #expect(a.upper <= b.upper && b.upper <= c.upper, "\(method) x = \(x) n = \(n)")
         }
@@ -52,7 +52,7 @@ struct IntervalPropertyTests {
         for p in [0.05, 0.31, 0.5, 0.58, 0.97] {
             var previous = Double.infinity
             for n in [20.0, 100, 1000, 10_000, 1e6, 1e9] {
-                let i = try ShareInterval(share: p, trials: n, confidence: Self.conf95, method: method)
+                let i = try ShareInterval(share: p, sampleSize: n, confidence: Self.conf95, method: method)
                 let width = i.upper - i.lower
                 #expect(width < previous, "\(method) p = \(p) n = \(n)")
                 previous = width
@@ -93,7 +93,7 @@ struct IntervalPropertyTests {
             for _ in 0..<trials {
                 var x = 0.0
                 for _ in 0..<100 where rng.nextUniform() < p { x += 1 }
-                let i = try ShareInterval(count: x, trials: 100, confidence: Self.conf95, method: .wilson)
+                let i = try ShareInterval(count: x, sampleSize: 100, confidence: Self.conf95, method: .wilson)
                 if i.lower <= p && p <= i.upper { covered += 1 }
             }
             total += Double(covered) / Double(trials)
@@ -106,13 +106,13 @@ struct IntervalPropertyTests {
     @Test("Huge n and NaN shares: finite bounds at n = 1e9, NaN rejected")
     func edgeInputs() throws {
         for method in ShareIntervalMethod.allCases {
-            let i = try ShareInterval(share: 0.5, trials: 1e9, confidence: Self.conf95, method: method)
+            let i = try ShareInterval(share: 0.5, sampleSize: 1e9, confidence: Self.conf95, method: method)
             #expect(i.lower.isFinite && i.upper.isFinite && i.lower < 0.5 && i.upper > 0.5, "\(method)")
             #expect(throws: PollCompareError.self) {
-                try ShareInterval(share: .nan, trials: 100, confidence: Self.conf95, method: method)
+                try ShareInterval(share: .nan, sampleSize: 100, confidence: Self.conf95, method: method)
             }
             #expect(throws: PollCompareError.self) {
-                try ShareInterval(count: 11, trials: 10, confidence: Self.conf95, method: method)
+                try ShareInterval(count: 11, sampleSize: 10, confidence: Self.conf95, method: method)
             }
         }
     }

@@ -18,7 +18,7 @@ struct ReferenceTests {
     @Test("One share: every method at 90/95/99%", arguments: IntervalReferences.share)
     func share(method: String, count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
         let m = try #require(ShareIntervalMethod(rawValue: method))
-        let i = try ShareInterval(count: count, trials: n, confidence: ConfidenceLevel(alpha: alpha), method: m)
+        let i = try ShareInterval(count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: m)
         #expect(agrees(i.lower, lower), "lower \(i.lower) vs \(lower)")
         #expect(agrees(i.upper, upper), "upper \(i.upper) vs \(upper)")
     }
@@ -50,7 +50,7 @@ struct ReferenceTests {
     func change(method: String, count1: Double, n1: Double, count2: Double, n2: Double, alpha: Double, change: Double,
                 lower: Double, upper: Double, statistic: Double, pValue: Double) throws {
         let m = try #require(ChangeIntervalMethod(rawValue: method))
-        let c = try ShareChange(countBefore: count1, sizeBefore: n1, countAfter: count2, sizeAfter: n2)
+        let c = try ShareChange(countBefore: count1, sampleSizeBefore: n1, countAfter: count2, sampleSizeAfter: n2)
         let i = c.interval(method: m, confidence: try ConfidenceLevel(alpha: alpha))
         #expect(agrees(i.change, change, relative: 1e-12) || abs(i.change - change) <= 1e-15)
         if lower.isNaN {
@@ -70,7 +70,7 @@ struct ReferenceTests {
     @Test("The restricted MLE of the score method equals a numerical maximisation (mpmath)",
           arguments: IntervalReferences.restrictedMLE)
     func restrictedMLE(count1: Double, n1: Double, count2: Double, n2: Double, delta: Double, p1: Double, p2: Double) throws {
-        let c = try ShareChange(countBefore: count1, sizeBefore: n1, countAfter: count2, sizeAfter: n2)
+        let c = try ShareChange(countBefore: count1, sampleSizeBefore: n1, countAfter: count2, sampleSizeAfter: n2)
         let r = c.restrictedMaximumLikelihood(delta: delta)
         #expect(agrees(r.before, p1), "p1 \(r.before) vs \(p1)")
         #expect(agrees(r.after, p2), "p2 \(r.after) vs \(p2)")
@@ -116,7 +116,7 @@ struct LargestErrorTests {
         var worst: [String: Double] = [:]
         for row in IntervalReferences.share {
             let m = try #require(ShareIntervalMethod(rawValue: row.method))
-            let i = try ShareInterval(count: row.count, trials: row.n, confidence: ConfidenceLevel(alpha: row.alpha), method: m)
+            let i = try ShareInterval(count: row.count, sampleSize: row.n, confidence: ConfidenceLevel(alpha: row.alpha), method: m)
             worst["share " + row.method, default: 0] = max(worst["share " + row.method, default: 0],
                                                            Self.error(i.lower, row.lower), Self.error(i.upper, row.upper))
         }
@@ -130,7 +130,7 @@ struct LargestErrorTests {
         }
         for row in IntervalReferences.change where !row.lower.isNaN {
             let m = try #require(ChangeIntervalMethod(rawValue: row.method))
-            let c = try ShareChange(countBefore: row.count1, sizeBefore: row.n1, countAfter: row.count2, sizeAfter: row.n2)
+            let c = try ShareChange(countBefore: row.count1, sampleSizeBefore: row.n1, countAfter: row.count2, sampleSizeAfter: row.n2)
             let i = c.interval(method: m, confidence: try ConfidenceLevel(alpha: row.alpha))
             worst["change " + row.method, default: 0] = max(worst["change " + row.method, default: 0],
                                                             Self.error(i.lower, row.lower), Self.error(i.upper, row.upper))

@@ -33,12 +33,12 @@ public struct PollLead: Sendable {
         interval = try estimate.interval(method: .wald, confidence: confidence)
         if interval != nil, let n = estimate.effectiveSampleSize {
             shareAInterval = n.isFinite
-                ? try ShareInterval(share: estimate.shareA, trials: n, confidence: confidence, method: .wilson)
+                ? try ShareInterval(share: estimate.shareA, sampleSize: n, confidence: confidence, method: .wilson)
                 : nil
         } else {
             shareAInterval = nil
         }
-        breakEvenSampleSize = estimate.breakEvenSampleSize(confidence: confidence)
+        breakEvenSampleSize = estimate.breakEvenBound(confidence: confidence)
     }
 
     /// What an interval rests on.

@@ -44,6 +44,6 @@ public struct PollSwing: Sendable {
     /// The break-even n, unless the two questions share respondents (then no sample size would
     /// make their difference a test between samples) or the swing is 0.
     public var breakEvenSampleSize: Double? {
-        basis == .sameRespondents ? nil : estimate.breakEvenSampleSize
+        basis == .sameRespondents ? nil : estimate.breakEvenBound
     }
 }

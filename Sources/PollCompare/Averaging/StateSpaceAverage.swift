@@ -111,7 +111,7 @@ public struct StateSpaceAverage: Sendable {
     /// yᵢ − (μ̂_{tᵢ} + ĥ_{j(i)} + ĝ_{p(i)}) at the posterior mean.
     public let residuals: [Double]
     /// The restricted (diffuse) log marginal likelihood of the leads at this τ and ω, with μ, η
-    /// integrated out (natural log; see ``StateSpaceAverage/estimate(polls:houseEffects:)``):
+    /// integrated out (natural log; see ``estimate(polls:houseEffects:tau:omega:)``):
     ///
     ///     ℓ(τ, ω) = −½·[(n − 1 − m)·log 2π + Σᵢ log vᵢ + (T − 1)·log ω² + log|A| + log|S|
     ///                   + Σᵢ pᵢyᵢ² − rᵀx̂]

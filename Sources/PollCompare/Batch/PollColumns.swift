@@ -29,13 +29,14 @@ public enum PollColumns {
         public var pValue: [Double]
     }
 
-    /// Wald leads for every row, as ``LeadEstimate/interval(method:confidence:draws:seed:)`` with
+    /// Wald leads for every row, as ``LeadEstimate/interval(method:confidence:alternative:draws:seed:)`` with
     /// `.wald`.
     ///
     /// - Parameters:
     ///   - shareA: p_A per row (proportions).
     ///   - shareB: p_B per row.
-    ///   - effectiveSampleSize: n_eff per row, NaN where unknown (or where no interval may be given).
+    ///   - n: n_eff per row, NaN where unknown (or where no interval may be given).
+    ///   - confidence: the level (default 95%).
     /// - Precondition: the three columns have equal lengths.
     /// - Complexity: O(rows); one BLAS level-1 call plus one pass per output column.
     public static func leads(shareA: [Double], shareB: [Double], effectiveSampleSize n: [Double],
@@ -92,6 +93,7 @@ public enum PollColumns {
     ///   - after: the later polls' leads, same length.
     ///   - beforeSampleSize: n_eff of the earlier polls (NaN where unknown).
     ///   - afterSampleSize: n_eff of the later polls.
+    ///   - confidence: the level (default 95%).
     /// - Complexity: O(rows); two BLAS `axpy` calls plus one pass.
     public static func swings(before: Leads, after: Leads, beforeSampleSize: [Double], afterSampleSize: [Double],
                               confidence: ConfidenceLevel = .ninetyFive) -> Swings {
@@ -125,11 +127,13 @@ public enum PollColumns {
                       breakEvenSampleSize: breakEven)
     }
 
-    /// One share's interval for every row, as ``ShareInterval/init(share:trials:confidence:method:)``.
+    /// One share's interval for every row, as ``ShareInterval/init(share:sampleSize:confidence:method:)``.
     ///
     /// - Parameters:
     ///   - shares: p per row (proportions in [0, 1]).
-    ///   - effectiveSampleSize: n_eff per row (> 0); NaN gives NaN bounds.
+    ///   - n: n_eff per row (> 0); NaN gives NaN bounds.
+    ///   - method: the interval method.
+    ///   - confidence: the level (default 95%).
     /// - Precondition: equal lengths.
     /// - Complexity: O(rows) for the closed forms (Wald, Wilson, Agresti–Coull, Wilson-cc);
     ///   the beta and root-search methods cost as the scalar ones per row.

@@ -10,7 +10,7 @@ import PollNumerics
 /// unless the two candidates hold everything between them.
 ///
 /// Without a design (sample size not published) the lead is still given, intervals are not,
-/// and ``breakEvenSampleSize(confidence:)`` says at what n the lead would be significant. For
+/// and ``breakEvenSampleSize(confidence:alternative:)`` says at what n the lead would be significant. For
 /// straw and opt-in designs no interval is given unless the design assumes random sampling.
 public struct LeadEstimate: Equatable, Sendable {
     /// Share of candidate A, a proportion in [0, 1].
@@ -30,6 +30,8 @@ public struct LeadEstimate: Equatable, Sendable {
     /// Creates the estimate after validating the shares.
     ///
     /// - Parameters:
+    ///   - shareA: candidate A's share, a proportion in [0, 1].
+    ///   - shareB: candidate B's share, a proportion in [0, 1].
     ///   - design: the sample design, or nil when the sample size was not published.
     ///   - designEffect: without a design, a design effect that is known all the same (a
     ///     pollster's usual weighting): the break-even n then includes it. Ignored with a design.
@@ -53,12 +55,36 @@ public struct LeadEstimate: Equatable, Sendable {
         self.sampleType = design?.sampleType ?? sampleType
     }
 
-    /// A probability sample of `sampleSize` respondents (nil: not published).
+    /// A poll described by its published figures: the sample size when there is one, and how
+    /// respondents were selected.
     ///
-    /// - Throws: as ``init(shareA:shareB:design:)``, and for a sample size that is not positive.
-    public init(shareA: Double, shareB: Double, sampleSize: Double?) throws(PollCompareError) {
-        let design = try sampleSize.map { n throws(PollCompareError) in try SampleDesign(sampleSize: n) }
-        try self.init(shareA: shareA, shareB: shareB, design: design)
+    /// With a `sampleSize` this is the design ``SampleDesign/init(sampleSize:designEffect:populationSize:sampleType:assumesRandomSample:)``;
+    /// without one (not published) the lead is still given, intervals are not, and `designEffect`
+    /// and `populationSize` enter the break-even n. A straw poll whose size nobody knows:
+    ///
+    /// ```swift
+    /// let townHalls = try LeadEstimate(shareA: 0.31, shareB: 0.58, sampleType: .straw)
+    /// townHalls.basis // .notRandomSample
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - shareA: candidate A's share, a proportion in [0, 1].
+    ///   - shareB: candidate B's share, a proportion in [0, 1].
+    ///   - sampleSize: n > 0, or nil (the default) when it was not published.
+    ///   - designEffect: deff > 0 (default 1).
+    ///   - populationSize: N, or nil for an unlimited population.
+    ///   - sampleType: how respondents were selected (default `.probability`).
+    /// - Throws: as ``init(shareA:shareB:design:designEffect:populationSize:sampleType:)``, and for
+    ///   a sample size that is not positive or a population smaller than it.
+    public init(shareA: Double, shareB: Double, sampleSize: Double? = nil, designEffect: Double = 1,
+                populationSize: Double? = nil, sampleType: SampleType = .probability) throws(PollCompareError) {
+        let design = try sampleSize.map { n throws(PollCompareError) in
+            try SampleDesign(sampleSize: n, designEffect: designEffect, populationSize: populationSize,
+                             sampleType: sampleType)
+        }
+        // With a design its own deff, N and sample type are used (and were checked by it).
+        try self.init(shareA: shareA, shareB: shareB, design: design, designEffect: design == nil ? designEffect : 1,
+                      populationSize: design == nil ? populationSize : nil, sampleType: sampleType)
     }
 
     /// The sample size, if known.
@@ -67,7 +93,6 @@ public struct LeadEstimate: Equatable, Sendable {
     /// The effective sample size n_eff used in variances, if known.
     public var effectiveSampleSize: Double? { design?.effectiveSampleSize }
 
-    /// What an interval for this lead rests on.
     /// What an interval for this lead rests on: the design's basis; without a design,
     /// `not-a-random-sample` for a straw or opt-in poll (what the sample is comes before what was
     /// published) and `unknown-sample-size` otherwise.
@@ -115,11 +140,21 @@ public struct LeadEstimate: Equatable, Sendable {
     /// design effect and finite population factor f = (N − n)/(N − 1) (without a design, a
     /// simple random sample: n = ⌈z²v/d²⌉). Found by
     /// ``SampleSizePlanning/smallestSampleSize(_:target:correlation:z:)``, the kernel
-    /// `pollcmp moe` uses. Nil for a zero lead.
+    /// `pollcmp moe` uses.
     ///
     /// With a one-sided `alternative` the critical value is Φ⁻¹(1 − α).
+    /// - Returns: a count of respondents; nil for a zero lead (never significant), when no
+    ///   population of the design is large enough, or beyond `Int.max` respondents (a lead of
+    ///   about 10⁻⁹ or less).
     /// - Complexity: O(log n).
-    public func breakEvenSampleSize(confidence: ConfidenceLevel, alternative: Alternative = .twoSided) -> Double? {
+    public func breakEvenSampleSize(confidence: ConfidenceLevel = .ninetyFive,
+                                    alternative: Alternative = .twoSided) -> Int? {
+        breakEvenBound(confidence: confidence, alternative: alternative).flatMap { Int(exactly: $0) }
+    }
+
+    /// ``breakEvenSampleSize(confidence:alternative:)`` as the kernel gives it, a whole number
+    /// held as a Double so that report columns can show counts past `Int.max` too.
+    func breakEvenBound(confidence: ConfidenceLevel, alternative: Alternative = .twoSided) -> Double? {
         let d = lead
         guard d != 0 else { return nil }
         let z = alternative == .twoSided ? confidence.z : confidence.oneSidedZ
@@ -129,7 +164,7 @@ public struct LeadEstimate: Equatable, Sendable {
     /// The posterior probability that A leads, P(θ_A > θ_B), under a uniform Dirichlet(1, 1, 1)
     /// prior on (A, B, everyone else) with counts x = p·n_eff. Since θ_A/(θ_A + θ_B) ~
     /// Beta(x_A + 1, x_B + 1), it is exactly 1 − I_{1/2}(x_A + 1, x_B + 1), which the seeded
-    /// Dirichlet Monte Carlo of ``interval(method:confidence:draws:seed:)`` estimates.
+    /// Dirichlet Monte Carlo of ``interval(method:confidence:alternative:draws:seed:)`` estimates.
     /// Nil when no interval may be given.
     ///
     /// - Complexity: one incomplete-beta evaluation.

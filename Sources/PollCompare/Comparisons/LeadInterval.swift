@@ -6,7 +6,7 @@ import PollNumerics
 /// - Adjusted Wald: p̃ = (x + 1)/(n + 2) per candidate, d̃ = p̃_A − p̃_B,
 ///   SE = √((p̃_A + p̃_B − d̃²)/(n + 2)), interval d̃ ± z·SE, z = d̃/SE, P(A leads) = Φ(d̃/SE).
 /// - Bayes: draws of (θ_A, θ_B, θ_other) ~ Dirichlet(x_A + 1, x_B + 1, n − x_A − x_B + 1)
-///   (``Samplers/dirichlet(alpha:count:_:)``, seeded), lead draws θ_A − θ_B by one BLAS `axpy` over
+///   (PollNumerics' `Samplers.dirichlet(alpha:count:_:)`, seeded), lead draws θ_A − θ_B by one BLAS `axpy` over
 ///   the columns, interval = their α/2 and 1 − α/2 quantiles (linear interpolation between order
 ///   statistics, numpy's default), SE = their standard deviation; P(A leads) is the exact posterior
 ///   value 1 − I_{1/2}(x_A + 1, x_B + 1). No z or p-value. Counts are x = ``Counts/count(share:of:)``.

@@ -18,28 +18,28 @@ public struct ShareChange: Equatable, Sendable {
     /// Count in the earlier poll (x₁ = p₁·n₁, may be fractional).
     public let countBefore: Double
     /// Sample size of the earlier poll.
-    public let sizeBefore: Double
+    public let sampleSizeBefore: Double
     /// Count in the later poll.
     public let countAfter: Double
     /// Sample size of the later poll.
-    public let sizeAfter: Double
+    public let sampleSizeAfter: Double
 
     /// From counts.
     ///
     /// - Throws: ``PollCompareError`` for a non-positive n or a count outside [0, n].
-    public init(countBefore: Double, sizeBefore: Double, countAfter: Double, sizeAfter: Double) throws(PollCompareError) {
-        try Shares.validateSampleSize(sizeBefore, name: "sample size before")
-        try Shares.validateSampleSize(sizeAfter, name: "sample size after")
-        guard countBefore >= 0 && countBefore <= sizeBefore else {
-            throw .countOutOfRange(name: "count before", value: countBefore, n: sizeBefore)
+    public init(countBefore: Double, sampleSizeBefore: Double, countAfter: Double, sampleSizeAfter: Double) throws(PollCompareError) {
+        try Shares.validateSampleSize(sampleSizeBefore, name: "sample size before")
+        try Shares.validateSampleSize(sampleSizeAfter, name: "sample size after")
+        guard countBefore >= 0 && countBefore <= sampleSizeBefore else {
+            throw .countOutOfRange(name: "count before", value: countBefore, n: sampleSizeBefore)
         }
-        guard countAfter >= 0 && countAfter <= sizeAfter else {
-            throw .countOutOfRange(name: "count after", value: countAfter, n: sizeAfter)
+        guard countAfter >= 0 && countAfter <= sampleSizeAfter else {
+            throw .countOutOfRange(name: "count after", value: countAfter, n: sampleSizeAfter)
         }
         self.countBefore = countBefore
-        self.sizeBefore = sizeBefore
+        self.sampleSizeBefore = sampleSizeBefore
         self.countAfter = countAfter
-        self.sizeAfter = sizeAfter
+        self.sampleSizeAfter = sampleSizeAfter
     }
 
     /// From shares (proportions) and (effective) sample sizes: x = ``Counts/count(share:of:)``
@@ -47,20 +47,20 @@ public struct ShareChange: Equatable, Sendable {
     ///
     /// - Throws: ``PollCompareError`` for a share outside [0, 1] or NaN, or a sample size that
     ///   is not positive and finite.
-    public init(shareBefore: Double, sizeBefore: Double, shareAfter: Double, sizeAfter: Double) throws(PollCompareError) {
+    public init(shareBefore: Double, sampleSizeBefore: Double, shareAfter: Double, sampleSizeAfter: Double) throws(PollCompareError) {
         // Two polls: each share is checked on its own (their sum may exceed 1).
         try Shares.validate([("share before", shareBefore)])
         try Shares.validate([("share after", shareAfter)])
-        try Shares.validateSampleSize(sizeBefore, name: "sample size before")
-        try Shares.validateSampleSize(sizeAfter, name: "sample size after")
-        try self.init(countBefore: Counts.count(share: shareBefore, of: sizeBefore), sizeBefore: sizeBefore,
-                      countAfter: Counts.count(share: shareAfter, of: sizeAfter), sizeAfter: sizeAfter)
+        try Shares.validateSampleSize(sampleSizeBefore, name: "sample size before")
+        try Shares.validateSampleSize(sampleSizeAfter, name: "sample size after")
+        try self.init(countBefore: Counts.count(share: shareBefore, of: sampleSizeBefore), sampleSizeBefore: sampleSizeBefore,
+                      countAfter: Counts.count(share: shareAfter, of: sampleSizeAfter), sampleSizeAfter: sampleSizeAfter)
     }
 
     /// p₁ = x₁/n₁.
-    public var shareBefore: Double { countBefore / sizeBefore }
+    public var shareBefore: Double { countBefore / sampleSizeBefore }
     /// p₂ = x₂/n₂.
-    public var shareAfter: Double { countAfter / sizeAfter }
+    public var shareAfter: Double { countAfter / sampleSizeAfter }
 
     /// d = p₂ − p₁.
     public var change: Double { shareAfter - shareBefore }
@@ -71,7 +71,7 @@ public struct ShareChange: Equatable, Sendable {
     ///   bisected restricted MLE (about 10⁴ elementary operations in all).
     public func interval(method: ChangeIntervalMethod, confidence: ConfidenceLevel = .ninetyFive) -> ChangeInterval {
         let z = confidence.z
-        let (x1, n1, x2, n2) = (countBefore, sizeBefore, countAfter, sizeAfter)
+        let (x1, n1, x2, n2) = (countBefore, sampleSizeBefore, countAfter, sampleSizeAfter)
         let p1 = shareBefore, p2 = shareAfter
         let d = p2 - p1
         switch method {
@@ -108,7 +108,7 @@ public struct ShareChange: Equatable, Sendable {
     /// - Complexity: O(1) (120 derivative evaluations).
     public func restrictedMaximumLikelihood(delta: Double) -> (before: Double, after: Double) {
         precondition(delta >= -1 && delta <= 1, "delta must be in [-1, 1]")
-        let (x1, n1, x2, n2) = (countBefore, sizeBefore, countAfter, sizeAfter)
+        let (x1, n1, x2, n2) = (countBefore, sampleSizeBefore, countAfter, sampleSizeAfter)
         // d/dt of x₁ln t + (n₁ − x₁)ln(1 − t) + x₂ln(t + δ) + (n₂ − x₂)ln(1 − t − δ).
         func score(_ t: Double) -> Double {
             let u = t + delta
@@ -136,8 +136,8 @@ public struct ShareChange: Equatable, Sendable {
     /// V(δ): the restricted-MLE variance of d with the Miettinen–Nurminen factor N/(N − 1).
     func scoreVariance(delta: Double) -> Double {
         let (r1, r2) = restrictedMaximumLikelihood(delta: delta)
-        let total = sizeBefore + sizeAfter
-        return (r1 * (1 - r1) / sizeBefore + r2 * (1 - r2) / sizeAfter) * total / (total - 1)
+        let total = sampleSizeBefore + sampleSizeAfter
+        return (r1 * (1 - r1) / sampleSizeBefore + r2 * (1 - r2) / sampleSizeAfter) * total / (total - 1)
     }
 
     /// The score statistic (d − δ)/√V(δ).

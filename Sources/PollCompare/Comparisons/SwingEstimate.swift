@@ -91,11 +91,18 @@ public struct SwingEstimate: Equatable, Sendable {
     /// 2ρ√(…)) with vᵢ each lead's ``LeadEstimate/unitVariance`` and n_effᵢ = n/(deffᵢ·fᵢ) from
     /// each poll's design effect and population (a simple random sample for a poll without a
     /// design). Found by ``SampleSizePlanning/smallestSampleSize(_:target:correlation:z:)``.
-    /// Nil for a zero swing (never significant).
     ///
     /// For the founding example (no published n) this is ⌈1.95996²·1.6167/0.35²⌉ = 51.
+    /// - Returns: a count of respondents per poll; nil as for
+    ///   ``LeadEstimate/breakEvenSampleSize(confidence:alternative:)``.
     /// - Complexity: O(log n).
-    public var breakEvenSampleSize: Double? {
+    public var breakEvenSampleSize: Int? {
+        breakEvenBound.flatMap { Int(exactly: $0) }
+    }
+
+    /// ``breakEvenSampleSize`` as the kernel gives it, a whole number held as a Double so that
+    /// report columns can show counts past `Int.max` too.
+    var breakEvenBound: Double? {
         let s = swing
         guard s != 0 else { return nil }
         return SampleSizePlanning.smallestSampleSize([before.planningTerm, after.planningTerm], target: abs(s),

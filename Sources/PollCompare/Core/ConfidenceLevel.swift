@@ -2,6 +2,20 @@ import PollNumerics
 
 /// A two-sided confidence level 1 − α and its critical value z = Φ⁻¹(1 − α/2).
 ///
+/// The library states a level as a fraction, like every probability it handles: 95% is 0.95.
+/// Write it whichever way is at hand:
+///
+/// ```swift
+/// let a = ConfidenceLevel.ninetyFive                 // the default of every method
+/// let b = try ConfidenceLevel(0.95)                  // a fraction
+/// let c = try ConfidenceLevel(percent: 95)           // a percentage
+/// let d = try ConfidenceLevel(parsing: "95%")        // text, as the command line reads it
+/// ```
+///
+/// `ConfidenceLevel(95)` throws ``PollCompareError/invalidConfidence(_:)``: a bare number is a
+/// fraction, and 95 is not one. The command line is more lenient because it reads text: `--conf 95`
+/// goes through ``init(parsing:)``, which takes a number of 50 or more as a percentage.
+///
 /// α is exact where the level is written in decimal: ``init(parsing:)`` forms α from the digits
 /// of the text (`"0.99999999"` gives α = 1e-8 exactly, not 1 − 0.99999999 in binary, which is
 /// 1.0000000050247593e-8), and z is computed from the exact upper tail α/2 (1.9599639845400538
@@ -20,9 +34,11 @@ public struct ConfidenceLevel: Equatable, Sendable {
     /// The level as a fraction in decimal text, as the user wrote it: "0.95", "0.99999999".
     public let text: String
 
-    /// The level with the exact normal critical value, α = 1 − level in binary.
+    /// The level as a fraction (0.95, not 95), with the exact normal critical value; α = 1 − level
+    /// in binary (use ``init(parsing:)`` or ``init(percent:)`` for α exact in decimal).
     ///
-    /// - Throws: ``PollCompareError/invalidConfidence(_:)`` unless 0 < level < 1.
+    /// - Throws: ``PollCompareError/invalidConfidence(_:)`` unless 0 < level < 1 (so 95 throws:
+    ///   use ``init(percent:)``).
     /// - Complexity: O(1).
     public init(_ level: Double) throws(PollCompareError) {
         guard level > 0 && level < 1 else { throw .invalidConfidence(level) }
@@ -30,6 +46,25 @@ public struct ConfidenceLevel: Equatable, Sendable {
         self.alpha = 1 - level
         self.z = Normal.inverseSurvival(alpha / 2)
         self.text = level.description
+    }
+
+    /// The level written as a percentage: `ConfidenceLevel(percent: 95)` equals ``ninetyFive``.
+    ///
+    /// α is formed from the decimal digits of the percentage, as ``init(parsing:)`` does, so
+    /// `percent: 99.9` gives α = 0.001 exactly (0.999 in binary would not); a percentage whose
+    /// shortest text is in exponent form (below 10⁻⁴ or so) falls back to percent/100 in binary.
+    ///
+    /// - Parameter percent: the level in percent, 0 < percent < 100.
+    /// - Throws: ``PollCompareError/invalidConfidence(_:)`` (with the level as a fraction) unless
+    ///   0 < percent < 100.
+    /// - Complexity: O(1).
+    public init(percent: Double) throws(PollCompareError) {
+        guard percent > 0 && percent < 100 else { throw .invalidConfidence(percent / 100) }
+        if let decimal = try? ConfidenceLevel(parsing: NumberText.roundTrip(percent) + "%") {
+            self = decimal
+        } else {
+            try self.init(percent / 100)
+        }
     }
 
     /// The level 1 − α from α itself, z = Φ⁻¹(1 − α/2) from the exact tail α/2 (as statsmodels'

@@ -1,7 +1,10 @@
 /// A data-dependent failure in PollCompare: input that cannot be the result of a poll.
 ///
-/// The command-line program prints ``description`` after `pollcmp: error: ` and exits with 65
-/// (data error).
+/// ``description`` states shares in the library's unit, proportions: a share of 58 passed where
+/// 0.58 was meant reads "share of A 58 is not a proportion between 0 and 1". The command-line
+/// program, which reads percentage points, prints ``message(sharesIn:)`` with
+/// ``ShareUnit/percentagePoints`` after `pollcmp: error: ` ("share of A 5800 is not a share
+/// between 0 and 100" for `--a 5800`) and exits with 65 (data error).
 public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A share outside [0, 1] (proportion) or not a number.
     case shareOutOfRange(name: String, value: Double)
@@ -43,16 +46,27 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
     /// A poll whose design cannot be (its line in the file and why).
     case invalidPollDesign(poll: String, line: Int, reason: String)
 
-    public var description: String {
+    /// The message with shares in proportions, the library's unit.
+    public var description: String { message(sharesIn: .proportion) }
+
+    /// The message with shares (and target margins) stated in `unit`; every other number is
+    /// printed as it was given.
+    ///
+    /// - Complexity: O(length of the message).
+    public func message(sharesIn unit: ShareUnit) -> String {
+        let points = unit == .percentagePoints
+        func share(_ value: Double) -> String { points ? Percent.text(value) : NumberText.roundTrip(value) }
+        let whole = points ? "100" : "1"
         switch self {
         case let .shareOutOfRange(name, value):
-            return "\(name) \(Percent.text(value)) is not a share between 0 and 100"
+            return "\(name) \(share(value)) is not a \(points ? "share" : "proportion") between 0 and \(whole)"
         case let .sharesExceedTotal(sum):
-            return "shares sum to \(Percent.text(sum)), above 100 by more than the rounding slack of \(Percent.text(Shares.roundingSlack))"
+            return "shares sum to \(share(sum)), above \(whole) by more than the rounding slack of \(share(Shares.roundingSlack))"
         case let .invalidSampleSize(name, value):
             return "\(name) \(NumberText.roundTrip(value)) is not a positive sample size"
         case let .invalidConfidence(value):
-            return "confidence \(NumberText.roundTrip(value)) is not between 0 and 1 (exclusive)"
+            let hint = !points && value > 1 && value < 100 ? ": a level in percent needs ConfidenceLevel(percent:)" : ""
+            return "confidence \(NumberText.roundTrip(value)) is not between 0 and 1 (exclusive)" + hint
         case let .invalidCriticalValue(value):
             return "critical value z \(NumberText.roundTrip(value)) is not a positive number"
         case let .invalidDesignEffect(value):
@@ -68,7 +82,7 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .invalidCorrelation(value):
             return "correlation \(NumberText.roundTrip(value)) is not between -1 and 1"
         case let .invalidMargin(value):
-            return "margin of error \(Percent.text(value)) is not between 0 and 100"
+            return "margin of error \(share(value)) is not between 0 and \(whole)"
         case let .invalidCategories(why):
             return why
         case let .unreadableConfidence(text):
@@ -85,6 +99,15 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
             return "confidence \(NumberText.roundTrip(confidence)) needs at least \(needed) posterior draws (\(LeadInterval.tailDraws) beyond each bound); \(requested) were requested and at most \(LeadInterval.maximumDraws) are drawn automatically: ask for \(needed) draws or a lower level"
         }
     }
+}
+
+/// The unit in which a message states shares: proportions (the library's) or percentage points
+/// (the command line's).
+public enum ShareUnit: Sendable {
+    /// 0.58 for 58%.
+    case proportion
+    /// 58 for 58%.
+    case percentagePoints
 }
 
 /// Conversions from proportions back to the percentage points users typed.

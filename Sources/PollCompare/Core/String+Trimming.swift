@@ -1,6 +1,6 @@
 extension String {
     /// The string without leading and trailing spaces and tabs (no Foundation needed).
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         guard let first = utf8.first, let last = utf8.last,
               first == 32 || first == 9 || last == 32 || last == 9 else { return self }
         var s = Substring(self)

@@ -64,7 +64,7 @@ public struct MultinomialInterval: Equatable, Sendable {
     ///   positive and finite, ``PollCompareError/shareOutOfRange(name:value:)`` for a share
     ///   outside [0, 1] or NaN, and as ``init(counts:confidence:method:)``.
     /// - Complexity: as ``init(counts:confidence:method:)``.
-    public init(shares: [Double], sampleSize n: Double, confidence: ConfidenceLevel,
+    public init(shares: [Double], sampleSize n: Double, confidence: ConfidenceLevel = .ninetyFive,
                 method: MultinomialIntervalMethod) throws(PollCompareError) {
         try Shares.validateSampleSize(n, name: "sample size")
         for (i, share) in shares.enumerated() where !(share >= 0 && share <= 1) {
@@ -80,7 +80,8 @@ public struct MultinomialInterval: Equatable, Sendable {
     ///   (Sison–Glaz) a coverage approximation that is not a number.
     /// - Complexity: O(k) for Goodman; for Sison–Glaz O(log n) evaluations of ν, each O(k)
     ///   incomplete-gamma evaluations and a moment sum over at most 20 001 support points.
-    public init(counts: [Double], confidence: ConfidenceLevel, method: MultinomialIntervalMethod) throws(PollCompareError) {
+    public init(counts: [Double], confidence: ConfidenceLevel = .ninetyFive,
+                method: MultinomialIntervalMethod) throws(PollCompareError) {
         guard counts.count >= 2 else { throw .invalidCategories("a multinomial interval needs at least 2 categories") }
         guard counts.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
             throw .invalidCategories("category counts must be non-negative numbers")

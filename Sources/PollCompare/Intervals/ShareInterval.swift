@@ -5,7 +5,7 @@ import Darwin
 #endif
 import PollNumerics
 
-/// A confidence interval for one share (a proportion), from x successes in n trials.
+/// A confidence interval for one share (a proportion), from x of n respondents.
 ///
 /// Formulas (α = 1 − conf, z = Φ⁻¹(1 − α/2), p = x/n, q = 1 − p):
 /// - Wald: p ± z√(pq/n), clipped to [0, 1].
@@ -33,7 +33,7 @@ import PollNumerics
 /// Counts may be fractional (x = p·n_eff for a weighted poll), as in statsmodels and R; a share
 /// becomes a count by ``Counts/count(share:of:)``. Every method answers for any n up to 10³⁰⁰
 /// in O(1) work (the beta quantiles switch to Temme's uniform expansion for large shapes, see
-/// ``IncompleteBeta``).
+/// PollNumerics' `IncompleteBeta`).
 public struct ShareInterval: Equatable, Sendable {
     /// The method used.
     public let method: ShareIntervalMethod
@@ -42,25 +42,25 @@ public struct ShareInterval: Equatable, Sendable {
     /// Upper bound (proportion).
     public let upper: Double
 
-    /// The interval for `count` successes out of `trials`.
+    /// The interval for `count` successes out of `sampleSize` respondents.
     ///
     /// - Parameters:
     ///   - count: x, 0 ≤ x ≤ n (may be fractional).
-    ///   - trials: n > 0 (may be fractional, e.g. an effective sample size).
-    ///   - confidence: the level and its z.
+    ///   - sampleSize: n > 0 (may be fractional, e.g. an effective sample size).
+    ///   - confidence: the level and its z (default 95%).
     ///   - method: the interval method.
     /// - Throws: ``PollCompareError`` for n ≤ 0 or x outside [0, n].
     /// - Complexity: O(1) for the closed forms; a few incomplete-beta evaluations for
     ///   Clopper–Pearson and Jeffreys; a bracketed root search for mid-p and likelihood ratio.
     ///   None grows with n (n up to 10³⁰⁰ answers in well under a millisecond per bound).
-    public init(count: Double, trials: Double, confidence: ConfidenceLevel,
+    public init(count: Double, sampleSize: Double, confidence: ConfidenceLevel = .ninetyFive,
                 method: ShareIntervalMethod) throws(PollCompareError) {
-        try Shares.validateSampleSize(trials, name: "sample size")
-        guard count >= 0 && count <= trials else {
-            throw .countOutOfRange(name: "count", value: count, n: trials)
+        try Shares.validateSampleSize(sampleSize, name: "sample size")
+        guard count >= 0 && count <= sampleSize else {
+            throw .countOutOfRange(name: "count", value: count, n: sampleSize)
         }
         self.method = method
-        (lower, upper) = Self.bounds(count: count, share: count / trials, trials: trials,
+        (lower, upper) = Self.bounds(count: count, share: count / sampleSize, trials: sampleSize,
                                      confidence: confidence, method: method)
     }
 
@@ -68,13 +68,14 @@ public struct ShareInterval: Equatable, Sendable {
     /// x = ``Counts/count(share:of:)`` (p·n, snapped to an integer within 1e-9 of one).
     ///
     /// - Throws: ``PollCompareError`` for n ≤ 0 or not finite, or p outside [0, 1] or NaN.
-    /// - Complexity: as ``init(count:trials:confidence:method:)``.
-    public init(share: Double, trials: Double, confidence: ConfidenceLevel,
+    /// - Complexity: as ``init(count:sampleSize:confidence:method:)``.
+    public init(share: Double, sampleSize: Double, confidence: ConfidenceLevel = .ninetyFive,
                 method: ShareIntervalMethod) throws(PollCompareError) {
-        try Shares.validateSampleSize(trials, name: "sample size")
+        try Shares.validateSampleSize(sampleSize, name: "sample size")
         try Shares.validate([("share", share)])
         self.method = method
-        (lower, upper) = Self.bounds(count: Counts.count(share: share, of: trials), share: share, trials: trials,
+        (lower, upper) = Self.bounds(count: Counts.count(share: share, of: sampleSize), share: share,
+                                     trials: sampleSize,
                                      confidence: confidence, method: method)
     }
 

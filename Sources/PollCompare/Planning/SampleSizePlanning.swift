@@ -116,9 +116,13 @@ public enum SampleSizePlanning {
     /// swing).
     ///
     /// - Parameters:
+    ///   - quantity: a share, a lead or a swing (default a share).
     ///   - sampleSize: n > 0 (per poll for a swing).
+    ///   - shareA: the share (for a share) or candidate A's share, a proportion (default ½).
+    ///   - shareB: candidate B's share for a lead or swing, a proportion (default ½).
     ///   - designEffect: deff > 0.
     ///   - populationSize: N ≥ n, or nil.
+    ///   - confidence: the level (default 95%).
     /// - Throws: ``PollCompareError`` for bad n, deff, N or shares.
     /// - Complexity: O(1).
     public static func marginOfError(_ quantity: Quantity = .share, sampleSize: Double, shareA: Double = 0.5,
@@ -134,7 +138,15 @@ public enum SampleSizePlanning {
     /// ``marginOfError(_:sampleSize:shareA:shareB:designEffect:populationSize:confidence:)``
     /// uses, is at most `margin`.
     ///
-    /// - Parameter margin: the target E, a proportion in (0, 1).
+    /// - Parameters:
+    ///   - quantity: a share, a lead or a swing (default a share).
+    ///   - margin: the target E, a proportion in (0, 1).
+    ///   - shareA: the share (for a share) or candidate A's share, a proportion (default ½).
+    ///   - shareB: candidate B's share for a lead or swing, a proportion (default ½).
+    ///   - designEffect: deff > 0 (default 1).
+    ///   - populationSize: N, or nil for an unlimited population.
+    ///   - confidence: the level (default 95%).
+    /// - Returns: the sample size, a whole number.
     /// - Throws: ``PollCompareError`` for a margin outside (0, 1), bad deff, N or shares, or a
     ///   population too small for the margin.
     /// - Complexity: O(log n).

@@ -31,7 +31,13 @@ public struct AverageReport: Sendable {
     /// Fits the average.
     ///
     /// - Parameters:
-    ///   - tau, omega: fixed values (points, points/day), or nil to estimate them by REML.
+    ///   - input: the polls' rows, from the analysed poll file.
+    ///   - table: the table the analysis was made from (for ids and names).
+    ///   - houseEffects: whether to estimate house effects.
+    ///   - tau: a fixed τ (points), or nil to estimate it by REML.
+    ///   - omega: a fixed ω (points/day), or nil to estimate it by REML.
+    ///   - confidence: the level of every interval.
+    ///   - predictive: whether daily standard errors and bounds include τ².
     /// - Throws: ``AverageError``.
     /// - Complexity: as ``StateSpaceAverage/estimate(polls:houseEffects:tau:omega:)``.
     public init(_ input: AverageInput, table: PollTable, houseEffects: Bool, tau: Double?, omega: Double?,

@@ -17,8 +17,13 @@ public enum ChangeReport {
     /// One row per method; interval columns are empty when a sample size is missing.
     ///
     /// - Parameters:
-    ///   - shareBefore, shareAfter: proportions in [0, 1], each from its own poll.
-    ///   - designBefore, designAfter: the polls' designs, or nil when a sample size is unknown.
+    ///   - shareBefore: the earlier poll's share, a proportion in [0, 1].
+    ///   - designBefore: the earlier poll's design, or nil when its sample size is unknown.
+    ///   - shareAfter: the later poll's share, a proportion in [0, 1].
+    ///   - designAfter: the later poll's design, or nil when its sample size is unknown.
+    ///   - methods: the interval methods, one row each.
+    ///   - confidence: the level.
+    ///   - alternative: two-sided (default) or one-sided.
     ///   - unsized: for a poll without a design, a design effect and population known all the
     ///     same, for the break-even n.
     /// - Throws: ``PollCompareError`` for a share outside [0, 1], or a one-sided level of 50% or
@@ -35,7 +40,7 @@ public enum ChangeReport {
         var table = ReportTable(columns: columns)
         var change: ShareChange?
         if let n1 = designBefore?.effectiveSampleSize, let n2 = designAfter?.effectiveSampleSize {
-            change = try ShareChange(shareBefore: shareBefore, sizeBefore: n1, shareAfter: shareAfter, sizeAfter: n2)
+            change = try ShareChange(shareBefore: shareBefore, sampleSizeBefore: n1, shareAfter: shareAfter, sampleSizeAfter: n2)
         }
         let breakEven = breakEvenSampleSize(shareBefore: shareBefore, designBefore: designBefore,
                                             shareAfter: shareAfter, designAfter: designAfter,

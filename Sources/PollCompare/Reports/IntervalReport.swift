@@ -21,7 +21,7 @@ public enum IntervalReport {
             var bounds: (Double, Double)?
             if basis.allowsInterval, let n = design?.effectiveSampleSize {
                 if n.isFinite {
-                    let interval = try ShareInterval(share: share, trials: n, confidence: confidence, method: method)
+                    let interval = try ShareInterval(share: share, sampleSize: n, confidence: confidence, method: method)
                     bounds = (interval.lower, interval.upper)
                 } else {
                     bounds = (share, share)
@@ -51,7 +51,7 @@ public enum IntervalReport {
         guard design.effectiveSampleSize.isFinite else {
             return "A share of \(shareText) from the whole population (n = N) has no sampling error: its margin of error is 0.\n"
         }
-        let i = try ShareInterval(share: share, trials: design.effectiveSampleSize, confidence: confidence, method: method)
+        let i = try ShareInterval(share: share, sampleSize: design.effectiveSampleSize, confidence: confidence, method: method)
         var text = "A share of \(shareText) with n = \(NumberText.roundTrip(design.sampleSize))"
         if design.designEffect != 1 || design.populationSize != nil {
             text += " (effective n \(NumberText.fixed(design.effectiveSampleSize, digits: 1)))"

@@ -29,7 +29,7 @@ public enum LeadReport {
             .optional(i.map { $0.standardError * 100 }), .optional(i.map { margin($0, alternative) * 100 }),
             .optional(i.map { bound($0.lower, $0, estimate) }), .optional(i.map { bound($0.upper, $0, estimate) }),
             .optional(i?.zStatistic), .optional(i?.pValue), .optional(i?.probabilityALeads),
-            .optional(estimate.breakEvenSampleSize(confidence: confidence, alternative: alternative)),
+            .optional(estimate.breakEvenBound(confidence: confidence, alternative: alternative)),
             .text(estimate.basis.rawValue), .optional(i?.seed.map { Double($0) }), .text(alternative.rawValue),
             .optional(i?.draws.map { Double($0) }),
         ])
@@ -71,7 +71,7 @@ public enum LeadReport {
             default:
                 text += "\nWithout a sample size the lead has no margin of error."
             }
-            if let n = estimate.breakEvenSampleSize(confidence: confidence, alternative: alternative) {
+            if let n = estimate.breakEvenBound(confidence: confidence, alternative: alternative) {
                 text += " In a random sample a lead this size would be significant at \(level) confidence"
                     + " with at least \(NumberText.roundTrip(n)) respondents (the break-even n)."
             }

@@ -40,6 +40,8 @@ public enum MultinomialReport {
     ///   - names: category names (same count).
     ///   - design: the poll's design (counts are share × effective n), or nil: then the bounds
     ///     are empty.
+    ///   - method: the simultaneous interval method.
+    ///   - confidence: the level.
     /// - Complexity: as ``MultinomialInterval``.
     public static func table(shares: [Double], names: [String], design: SampleDesign?, method: MultinomialIntervalMethod,
                              confidence: ConfidenceLevel) throws(PollCompareError) -> ReportTable {

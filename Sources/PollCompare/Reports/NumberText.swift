@@ -22,7 +22,10 @@ public enum NumberText {
     /// Fixed-point text with `digits` decimals, rounded half to even on the binary value
     /// (C `printf("%.*f")`): fixed(0.0426, 3) == "0.043".
     ///
-    /// - Parameter signed: print a leading "+" on positive values (leads and swings).
+    /// - Parameters:
+    ///   - value: the number.
+    ///   - digits: decimals after the point.
+    ///   - signed: print a leading "+" on positive values (leads and swings).
     public static func fixed(_ value: Double, digits: Int, signed: Bool = false) -> String {
         if value.isNaN { return "NaN" }
         let format = signed ? "%+.*f" : "%.*f"

@@ -13,6 +13,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// Renders `table` as one string.
     ///
     /// - Parameters:
+    ///   - table: the table.
     ///   - header: include the header row (csv, tsv, text).
     ///   - digits: decimals for the text and markdown formats.
     /// - Complexity: O(rows·columns).

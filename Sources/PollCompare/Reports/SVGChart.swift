@@ -14,7 +14,7 @@
 ///
 /// Labels never overlap each other or the chart's lines (grid lines, drawn light under
 /// everything and marked `class="grid"`, excepted): every label is measured with
-/// ``textWidth(_:size:bold:)``, a conservative estimate, and placed or shortened to fit. A label
+/// `textWidth(_:size:bold:)`, a conservative estimate, and placed or shortened to fit. A label
 /// shortened at a word boundary ends in "…" and carries its whole text in a `<title>` element.
 public enum SVGChart {
     /// Which chart of the leads.

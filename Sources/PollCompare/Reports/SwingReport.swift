@@ -33,7 +33,7 @@ public enum SwingReport {
                                       dividedBy: 2)),
                 .optional(s.standardError.map(points)), .optional(s.marginOfError.map(points)),
                 .optional(interval.map { points($0.lower) }), .optional(interval.map { points($0.upper) }),
-                .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenSampleSize),
+                .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenBound),
                 .number(s.confidence.level), .text(s.alternative.rawValue),
             ])
         }
@@ -44,7 +44,9 @@ public enum SwingReport {
     /// a swing of −35.0 points (Butler swing −17.5)." followed by the margin of error, or by why
     /// there is none and the break-even sample size.
     ///
-    /// - Parameter digits: decimals for points (1 by default, as polls are published).
+    /// - Parameters:
+    ///   - s: the swing.
+    ///   - digits: decimals for points (1 by default, as polls are published).
     public static func summary(_ s: SwingEstimate, digits: Int = 1) -> String {
         let level = s.confidence.percentText + "%"
         var text = "The lead moved from \(signedPoints(s.before.lead, digits)) to \(signedPoints(s.after.lead, digits)):"
@@ -72,7 +74,7 @@ public enum SwingReport {
             }
         } else {
             text += "\nWithout both sample sizes the swing has no margin of error."
-            if let breakEven = s.breakEvenSampleSize {
+            if let breakEven = s.breakEvenBound {
                 text += " At \(level) confidence a swing this size would be significant with at least"
                     + " \(NumberText.roundTrip(breakEven)) respondents in each poll (the break-even n)."
             }

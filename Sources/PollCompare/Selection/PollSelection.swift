@@ -5,7 +5,7 @@
 /// 2. Candidates: `--a`/`--b` (``CandidateMatch``: a party code or a name as published), or each
 ///    question's leader and runner-up. A question without both is not eligible.
 /// 3. One question per poll and race (unless ``Questions/all``): among a poll's eligible
-///    questions of one race, the first population in ``populationOrder``, then the head-to-head
+///    questions of one race, the first population in ``Options/populationOrder``, then the head-to-head
 ///    question (fewest candidates; ``Ballot/full`` takes the most), then the question where
 ///    `--a`/`--b` match by name rather than party, then the lowest `question_id` (numerically
 ///    when both are numbers). Questions of one poll share respondents: they are never two

@@ -28,7 +28,7 @@ public struct CSVError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// One record of delimited text: its fields as byte ranges of the parser's buffer, decoded to
 /// text only when asked for (so unused columns cost no allocation).
-public struct CSVRecord {
+package struct CSVRecord {
     /// The line the record starts on.
     public private(set) var line: Int
     /// One field: its bytes [start, end) in the buffer, its column, and whether it was quoted.
@@ -146,7 +146,7 @@ public struct CSVRecord {
 /// ```
 ///
 /// - Complexity: O(bytes) time whatever the chunk sizes; O(longest record + chunk) memory.
-public struct CSVParser {
+package struct CSVParser: Sendable {
     /// The default cap on one record's length: 16 MiB.
     public static let defaultMaxRecordBytes = 16 << 20
     /// Input is taken in pieces of at most this many bytes, so that byte offsets within the

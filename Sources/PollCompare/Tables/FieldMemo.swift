@@ -86,3 +86,6 @@ struct FieldMemo<Value> {
         slots = bigger
     }
 }
+
+// A memo of Sendable values is a value of arrays: safe to send.
+extension FieldMemo: Sendable where Value: Sendable {}

@@ -1,6 +1,6 @@
 /// Reads a poll file from chunks of bytes, as they come from a file or a pipe: the delimiter is
-/// recognised from the first line, the text parsed with ``CSVParser`` and the records read by
-/// ``PollTableReader``.
+/// recognised from the first line, the text parsed as RFC 4180 CSV and the records read into a
+/// ``PollTable``.
 ///
 /// The first line decides the delimiter: a tab when it holds a tab and no comma, else a comma.
 /// Chunks are held back until that line is complete, so any cut of the input gives the same
@@ -14,11 +14,14 @@
 /// ```
 ///
 /// - Complexity: O(bytes) time; memory O(longest record + the table's kept columns).
-public struct PollFileReader {
+public struct PollFileReader: Sendable {
     private var parser: CSVParser?
     private var reader = PollTableReader()
     private var pending: [UInt8] = []
     private let maxRecordBytes: Int
+
+    /// The longest record accepted by default: 16 MiB.
+    public static let defaultMaxRecordBytes = CSVParser.defaultMaxRecordBytes
 
     /// Remarks on quirks of the input that were handled, one line each (available after
     /// ``finish()``).
@@ -29,14 +32,16 @@ public struct PollFileReader {
 
     /// A reader waiting for the first chunk.
     ///
-    /// - Parameter maxRecordBytes: the longest record accepted (see ``CSVParser/maxRecordBytes``).
-    public init(maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) {
+    /// - Parameter maxRecordBytes: the longest record accepted, in bytes (default
+    ///   ``defaultMaxRecordBytes``); a longer one is a ``CSVError``, so no input takes memory
+    ///   without bound.
+    public init(maxRecordBytes: Int = PollFileReader.defaultMaxRecordBytes) {
         self.maxRecordBytes = maxRecordBytes
     }
 
     /// Takes the next chunk of the file.
     ///
-    /// - Throws: ``CSVError`` for malformed text or a problem ``PollTableReader`` finds.
+    /// - Throws: ``CSVError`` for malformed text or a problem in the poll file's records.
     /// - Complexity: O(chunk.count) amortised.
     public mutating func feed(_ chunk: ArraySlice<UInt8>) throws {
         if parser != nil {
@@ -57,7 +62,8 @@ public struct PollFileReader {
 
     /// Reads what remains and returns the table.
     ///
-    /// - Throws: ``CSVError`` as ``PollTableReader/finish()``.
+    /// - Throws: ``CSVError`` for a poll file that ends in an unfinished record or lacks what its
+    ///   layout requires.
     public mutating func finish() throws -> PollTable {
         if parser == nil {
             let held = pending

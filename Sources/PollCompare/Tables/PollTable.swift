@@ -1,7 +1,7 @@
 /// Polls in columns: one entry per poll (a question, for FiveThirtyEight's files) in the poll
 /// columns, and one entry per (poll, candidate) in the candidate columns, grouped by poll.
 ///
-/// Shares are proportions (0…1); unknown numbers are NaN. Built by ``PollTableReader``.
+/// Shares are proportions (0…1); unknown numbers are NaN. Built by ``PollFileReader``.
 public struct PollTable: Sendable {
     // MARK: Question columns (one entry per question of a poll; a file without questions has
     // one per poll)

@@ -9,7 +9,7 @@
 /// shares summing above 100 beyond the rounding slack. FiveThirtyEight's files are read as published: a question whose shares sum above 100 is
 /// kept and noted in ``PollTable``-independent ``notes`` (their data has a handful), and
 /// ranked-choice reallocations are left out (the first-choice question remains).
-public struct PollTableReader {
+package struct PollTableReader: Sendable {
     public private(set) var layout: PollFileLayout?
     /// Remarks on quirks of the input that were handled, one line each.
     public private(set) var notes: [String] = []

@@ -10,11 +10,11 @@
 /// the first line. Empty cells are skipped (a respondent without a weight); anything else must be
 /// a non-negative number, and at least one weight must be positive.
 ///
-/// Feed it the records of a ``CSVParser`` (``consume(_:)``, then ``finish()``), or read a whole
-/// input with ``read(_:column:delimiter:)``.
+/// Read a whole input with ``read(_:column:delimiter:)`` (within the package, records can also
+/// be fed one by one as the CSV parser yields them, then ``finish()``).
 ///
 /// - Complexity: O(bytes) time, O(weights) memory.
-public struct WeightsReader {
+public struct WeightsReader: Sendable {
     private let column: String?
     private var index: Int?
     private var fieldCount = 0
@@ -44,7 +44,7 @@ public struct WeightsReader {
     ///
     /// - Throws: ``CSVError`` as ``read(_:column:delimiter:)``.
     /// - Complexity: O(fields of the record).
-    public mutating func consume(_ record: CSVRecord) throws {
+    package mutating func consume(_ record: CSVRecord) throws {
         guard let i = index else {
             try readFirst(record)
             return
