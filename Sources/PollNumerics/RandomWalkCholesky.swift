@@ -37,7 +37,7 @@ public enum RandomWalkCholesky {
     /// - Parameters:
     ///   - incrementPrecisions: q, n − 1 values, each positive and finite.
     ///   - observationPrecisions: p, n ≥ 1 values, each non-negative and finite.
-    /// - Returns: L in band storage (one subdiagonal: use ``BandCholeskyFactor/solve(_:)-(Matrix)``,
+    /// - Returns: L in band storage (one subdiagonal: use ``BandCholeskyFactor``'s `solve`,
     ///   DPBTRS) and the log determinant relative to the prior.
     /// - Throws: ``LAPACKError/notPositiveDefinite(routine:order:)`` (routine "RandomWalkCholesky")
     ///   when c_{n−1} = 0: no observation at all.

@@ -55,7 +55,7 @@ extension StateSpaceAverage {
     ///   - tau: a fixed τ (points), or `nil` to estimate it.
     ///   - omega: a fixed ω (points/day), or `nil` to estimate it.
     /// - Throws: ``AverageError``.
-    /// - Complexity: k likelihood evaluations (typically 60–120; see ``AverageLikelihoodEvaluator``
+    /// - Complexity: k likelihood evaluations (typically 60–120; see `AverageLikelihoodEvaluator`
     ///   for one, at most O(n + T·m² + m³)), then one full fit.
     public static func estimate(polls: [AveragePoll], houseEffects: Bool = true,
                                 tau: Double? = nil, omega: Double? = nil) throws(AverageError) -> AverageEstimate {

@@ -16,7 +16,7 @@ import PollNumerics
 /// is a random walk with increment precisions q_k = 1/(g_k·ω²). The density of the leads is the
 /// same, and the determinants agree exactly: the bridge over a gap of g days has precision
 /// determinant g·ω^{−2(g−1)}, so (T − 1)·log ω² + log|A| = Σ_k log(g_k·ω²) + log|A′|, the
-/// quantity ``RandomWalkCholesky`` returns for A′ without cancellation.
+/// quantity `RandomWalkCholesky` (PollNumerics) returns for A′ without cancellation.
 ///
 /// **Algebra.** With A′ = L·Lᵀ (bidiagonal L), [v | V] = L⁻¹[r_μ | B] by forward substitution,
 /// S = C − VᵀV = L_S·L_Sᵀ (DPOTRF) and z = r_η − Vᵀv:

@@ -62,7 +62,7 @@ public struct AveragePoll: Equatable, Hashable, Sendable {
 ///     η = S⁻¹(r_η − Wᵀr_μ),   μ = A⁻¹r_μ − W·η
 ///     Cov(η) = S⁻¹,   Cov(μ, η) = −W·S⁻¹,   Cov(μ) = A⁻¹ + W·S⁻¹·Wᵀ.
 ///
-/// L comes from the information-filter recursion of ``RandomWalkCholesky`` rather than from
+/// L comes from the information-filter recursion of `RandomWalkCholesky` (PollNumerics) rather than from
 /// DPBTRF on the stored A: with a small ω the entries ω⁻² of A dwarf the poll precisions, and
 /// elimination on A would subtract numbers of size ω⁻² to form each pivot (at ω = 10⁻⁴ half the
 /// digits of the poll information lost); the recursion only adds non-negative numbers.
@@ -74,7 +74,7 @@ public struct AveragePoll: Equatable, Hashable, Sendable {
 ///
 /// A is positive definite as soon as there is one poll (ω > 0, vᵢ > 0). S is positive definite
 /// exactly when the effects are identified; otherwise (a Cholesky pivot of S that is not
-/// positive, or below ``identificationTolerance`` relative to the effect's own information, which
+/// positive, or below `identificationTolerance` relative to the effect's own information, which
 /// is where rounding leaves a singular S) ``AverageError/notIdentified(_:)``.
 ///
 /// **Weights.** The posterior mean of μ_{T−1} is linear in y: μ̂_{T−1} = Σᵢ wᵢyᵢ with
@@ -116,7 +116,7 @@ public struct StateSpaceAverage: Sendable {
     ///     ℓ(τ, ω) = −½·[(n − 1 − m)·log 2π + Σᵢ log vᵢ + (T − 1)·log ω² + log|A| + log|S|
     ///                   + Σᵢ pᵢyᵢ² − rᵀx̂]
     ///
-    /// with x̂ = (μ̂, η̂) the posterior mean, (T − 1)·log ω² + log|A| from ``RandomWalkCholesky``
+    /// with x̂ = (μ̂, η̂) the posterior mean, (T − 1)·log ω² + log|A| from `RandomWalkCholesky` (PollNumerics)
     /// (Σ_{t<T−1} log1p(c_t·ω²) + log c_{T−1}, c_t the filtered precisions: no cancellation) and
     /// log|S| = 2·Σ_k log L^S_kk from the Cholesky factor of the Schur complement (DPOTRF).
     /// It is the density of y with the random-walk increments integrated against their
@@ -380,7 +380,7 @@ public struct StateSpaceAverage: Sendable {
     /// from its own polls).
     static let identificationTolerance = 1e-11
 
-    /// The first k with (L_S)²_kk ≤ ``identificationTolerance``·C_kk, if any (L_S the Cholesky
+    /// The first k with (L_S)²_kk ≤ `identificationTolerance`·C_kk, if any (L_S the Cholesky
     /// factor of the Schur complement S, C the effects' own information block).
     static func unidentifiedPivot(_ factor: Matrix, _ c: Matrix) -> Int? {
         (0..<factor.rows).first { factor[$0, $0] * factor[$0, $0] <= identificationTolerance * c[$0, $0] }
