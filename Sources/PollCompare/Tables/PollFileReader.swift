@@ -1,6 +1,8 @@
 /// Reads a poll file from chunks of bytes, as they come from a file or a pipe: the delimiter is
 /// recognised from the first line, the text parsed with ``CSVParser`` and the records read by
-/// ``PollTableReader``.
+/// ``PollTableReader``, which either keeps the whole table (``init(maxRecordBytes:)``) or selects
+/// the questions of a report while it reads (``init(selecting:holding:maxRecordBytes:)``), keeping
+/// only what the report needs.
 ///
 /// The first line decides the delimiter: a tab when it holds a tab and no comma, else a comma.
 /// Chunks are held back until that line is complete, so any cut of the input gives the same
@@ -11,9 +13,16 @@
 /// var reader = PollFileReader()
 /// try reader.feed(Array("poll_id,candidate,pct\n1,A,58\n1,B,31\n".utf8)[...])
 /// let table = try reader.finish()      // one poll, two candidates
+///
+/// var selecting = PollFileReader(selecting: PollSelection.Options())
+/// try selecting.feed(Array("poll_id,candidate,pct\n1,A,58\n1,B,31\n".utf8)[...])
+/// if case .selected(let polls) = try selecting.finishSelecting() {
+///     print(polls.selection.choices)   // one choice: A against B
+/// }
 /// ```
 ///
-/// - Complexity: O(bytes) time; memory O(longest record + the table's kept columns).
+/// - Complexity: O(bytes) time; memory O(longest record + what the table reader keeps: the whole
+///   table, or the questions a report may choose).
 public struct PollFileReader {
     private var parser: CSVParser?
     private var reader = PollTableReader()
@@ -32,6 +41,21 @@ public struct PollFileReader {
     /// - Parameter maxRecordBytes: the longest record accepted (see ``CSVParser/maxRecordBytes``).
     public init(maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) {
         self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// A reader that selects the questions of a report while it reads (see
+    /// ``PollTableReader/init(selecting:holding:)``), finished with ``finishSelecting()``.
+    ///
+    /// - Parameters:
+    ///   - options: the selection.
+    ///   - holding: the questions held to the end of the input: `.none` for a file (read it again
+    ///     holding the questions ``finishSelecting()`` finds split), `.all` for input that cannot
+    ///     be read twice.
+    ///   - maxRecordBytes: the longest record accepted (see ``CSVParser/maxRecordBytes``).
+    public init(selecting options: PollSelection.Options, holding: PollTableReader.Holding = .none,
+                maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) {
+        self.maxRecordBytes = maxRecordBytes
+        reader = PollTableReader(selecting: options, holding: holding)
     }
 
     /// Takes the next chunk of the file.
@@ -59,16 +83,31 @@ public struct PollFileReader {
     ///
     /// - Throws: ``CSVError`` as ``PollTableReader/finish()``.
     public mutating func finish() throws -> PollTable {
+        try finishParsing()
+        let table = try reader.finish()
+        notes += reader.notes
+        return table
+    }
+
+    /// Reads what remains and returns the questions kept with the selection, or the questions
+    /// whose rows were found apart (read the input again holding them).
+    ///
+    /// - Throws: ``CSVError`` as ``PollTableReader/finishSelecting()``.
+    public mutating func finishSelecting() throws -> PollTableReader.Outcome {
+        try finishParsing()
+        let outcome = try reader.finishSelecting()
+        notes += reader.notes
+        return outcome
+    }
+
+    private mutating func finishParsing() throws {
         if parser == nil {
             let held = pending
             pending = []
             try start(held)
         }
         try parser!.finish { try reader.consume($0) }
-        let table = try reader.finish()
         if let note = parser!.byteOrderMarkNote { notes.append(note) }
-        notes += reader.notes
-        return table
     }
 
     /// Chooses the delimiter from the first line of `bytes` and parses them.
