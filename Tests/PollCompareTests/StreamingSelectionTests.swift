@@ -292,6 +292,16 @@ struct StreamingSelectionTests {
         #expect(added == 0)
         let first = f.insert(""), second = f.insert("")
         #expect(first && !second)
+        // Plain numbers are bits (exact); "01" and "1" are different ids, as are numbers at and
+        // beyond the bitmap's limit, which are hashed.
+        let numbers = ["1", "0", "16777215", "01", "00", "16777216", "123456789", "4000000"]
+        #expect(numbers.map(QuestionFingerprints.number) == [1, 0, 16_777_215, nil, nil, nil, nil, 4_000_000])
+        added = numbers.filter { f.insert($0) }.count
+        #expect(added == numbers.count)
+        added = numbers.filter { f.insert($0) }.count
+        #expect(added == 0)
+        added = (0..<100_000).filter { f.insert("\($0 * 97)") }.count
+        #expect(added == 99_999)   // every multiple of 97 but 0, added above
         #expect(QuestionFingerprints.hash("a") != QuestionFingerprints.hash("b"))
     }
 }
