@@ -65,7 +65,7 @@ public struct PollSelection: Sendable {
     /// Whether any question of the file names a methodology (selected or not).
     public let methodologyNamed: Bool
 
-    /// Selects from `table`, question by question (``QuestionSelector``, the selection a
+    /// Selects from `table`, question by question (`QuestionSelector`, the selection a
     /// ``PollFileReader`` makes while it reads a file).
     ///
     /// - Complexity: O(questions·candidates), plus O(log questions) per question kept.

@@ -4,10 +4,10 @@
 /// **Streaming.** Rows come question by question (FiveThirtyEight's files, and tidy files as
 /// people write them, keep a question's rows together): a question is *closed* when the next one
 /// starts. Closing checks it (the same candidate twice, shares above 100) and, when the reader
-/// selects (``init(selecting:holding:)``), hands it to the selection (``QuestionSelector``), which
+/// selects (``init(selecting:holding:)``), hands it to the selection (`QuestionSelector`), which
 /// keeps per poll and race only the best question so far: everything else of it is dropped at
-/// once, so memory grows with the polls kept, not with the rows read (plus eight bytes per
-/// question id, to notice a question whose rows come back later).
+/// once, so memory grows with the polls kept, not with the rows read (plus, per question id, a
+/// bit or eight bytes in `QuestionFingerprints`, to notice a question whose rows come back later).
 ///
 /// **Questions split across the file.** A question whose rows are not together is found when
 /// its id comes back; with ``Holding/none`` the reader then reports it
@@ -27,7 +27,7 @@
 /// are left out (the first-choice question remains).
 ///
 /// - Complexity: O(fields) per record, amortised; memory O(questions kept + the longest question
-///   + distinct names + 8 bytes per question id), and O(rows) of held questions.
+///   + distinct names + a bit or 8 bytes per question id), and O(rows) of held questions.
 public struct PollTableReader {
     /// Which questions are held open to the end of the file rather than closed when the next
     /// question starts.
