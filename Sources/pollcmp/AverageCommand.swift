@@ -130,9 +130,9 @@ struct AverageCommand: ParsableCommand {
     func run() throws {
         try BLAS.load()
         let name = InputFiles.displayName(file)
-        let pollTable = try InputFiles.readPollTable(file)
+        let polls = try InputFiles.readSelectedPolls(file, selection: try selection.selection(candidates))
         let level = try confidence.level()
-        let selected = PollSelection(pollTable, options: try selection.selection(candidates))
+        let pollTable = polls.table, selected = polls.selection
         if let why = selected.emptyReason {
             StandardStreams.error("\(name): \(why)")
             throw DataErrors.exitCode

@@ -25,23 +25,35 @@ enum InputFiles {
         path == "-" ? "<stdin>" : path
     }
 
-    /// The poll table in `path` (or standard input for "-"), streamed in chunks. The reader's
-    /// notes go to stderr as `pollcmp: note: FILE: ...`; a data error prints
-    /// `pollcmp: error: FILE:LINE:COLUMN: ...` and exits 65; a file that cannot be read exits as
-    /// ``stream(_:_:)``.
-    static func readPollTable(_ path: String) throws -> PollTable {
-        let name = displayName(path)
-        var reader = PollFileReader()
-        let table: PollTable
-        do {
-            try stream(path) { try reader.feed($0) }
-            table = try reader.finish()
-        } catch let error as CSVError {
-            StandardStreams.error("\(name):\(error)")
-            throw DataErrors.exitCode
+    /// The questions of the poll file `path` (or standard input for "-") that a report with
+    /// `selection` may choose, selected while the file streams by in chunks, so memory follows
+    /// the polls kept rather than the rows read. A file whose questions have their rows apart is
+    /// read a second time, holding those questions; standard input, which cannot be read twice,
+    /// is read holding every question. The reader's notes go to stderr as
+    /// `pollcmp: note: FILE: ...`; a data error prints `pollcmp: error: FILE:LINE:COLUMN: ...`
+    /// and exits 65; a file that cannot be read exits as ``stream(_:_:)``.
+    static func readSelectedPolls(_ path: String, selection: PollSelection.Options) throws -> SelectedPolls {
+        var holding: PollTableReader.Holding = path == "-" ? .all : .none
+        while true {
+            var reader = PollFileReader(selecting: selection, holding: holding)
+            let outcome: PollTableReader.Outcome
+            do {
+                try stream(path) { try reader.feed($0) }
+                outcome = try reader.finishSelecting()
+            } catch let error as CSVError {
+                StandardStreams.error("\(displayName(path)):\(error)")
+                throw DataErrors.exitCode
+            }
+            switch outcome {
+            case .selected(let polls):
+                for note in reader.notes { StandardStreams.note("\(displayName(path)): \(note)") }
+                return polls
+            case .splitQuestions(let ids):
+                // Only a first pass holding nothing finds split questions.
+                precondition(holding == .none, "a second pass found split questions")
+                holding = .questions(ids)
+            }
         }
-        for note in reader.notes { StandardStreams.note("\(name): \(note)") }
-        return table
     }
 
     /// The weights in `path` (or standard input for "-"), streamed in chunks (see

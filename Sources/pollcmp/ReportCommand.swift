@@ -142,10 +142,10 @@ struct ReportCommand: ParsableCommand {
         options.analysis.optIn = selection.optInMethods
 
         let name = InputFiles.displayName(file)
-        let pollTable = try InputFiles.readPollTable(file)
+        let polls = try InputFiles.readSelectedPolls(file, selection: options.selection)
         let report: PollReport
         do {
-            report = try PollReport(pollTable, options: options)
+            report = try PollReport(polls, options: options)
         } catch {
             // A poll's design names the poll's line in the file.
             if case let .invalidPollDesign(poll, line, reason) = error {

@@ -166,7 +166,7 @@ public struct PollAnalysis: Sendable {
         if let q = firstOver {
             notes.append("\(overTotal) question(s) left out: the two candidates' shares alone sum above 100.5 (first: poll \(table.pollID[q]), question \(table.questionID[q]) at line \(table.line[q])).")
         }
-        if optIn.isEmpty, (0..<table.count).contains(where: { !table.methodology[$0].isEmpty }) {
+        if optIn.isEmpty, selection.methodologyNamed {
             notes.append("Every methodology is taken as a probability sample; --opt-in METHOD[,METHOD…] marks opt-in ones (e.g. \"Online Panel\").")
         }
         self.notes = notes

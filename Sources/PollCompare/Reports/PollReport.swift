@@ -70,12 +70,22 @@ public struct PollReport: Sendable {
     /// - Throws: ``PollCompareError`` for an unknown group-by field, `before-after` without a
     ///   date, or a design that cannot be (population below the sample, say), naming the poll.
     /// - Complexity: O(questions·candidates + questions·log questions + swings).
-    public init(_ table: PollTable, options given: Options) throws(PollCompareError) {
+    public init(_ table: PollTable, options: Options) throws(PollCompareError) {
+        try self.init(SelectedPolls(table: table, selection: PollSelection(table, options: options.selection)), options: options)
+    }
+
+    /// Builds the report of the questions a ``PollFileReader`` selected while reading a file
+    /// (with `options.selection`).
+    ///
+    /// - Throws: as the initialiser from a whole table.
+    /// - Complexity: O(selected questions·candidates + selected questions·log + swings).
+    public init(_ selected: SelectedPolls, options given: Options) throws(PollCompareError) {
+        let table = selected.table
         var options = given
         options.analysis.groupBy = given.analysis.groupBy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         options.analysis.a = given.selection.a
         options.analysis.b = given.selection.b
-        let selection = PollSelection(table, options: options.selection)
+        let selection = selected.selection
         let analysis = try PollAnalysis(table, selection: selection, options: options.analysis)
         self.selection = selection
         self.analysis = analysis

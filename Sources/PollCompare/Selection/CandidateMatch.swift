@@ -18,18 +18,26 @@ public struct CandidateMatch: Sendable {
     ///
     /// - Complexity: O(length of the names).
     public func match(_ table: PollTable, _ k: Int) -> Kind? {
-        if table.party[k].lowercased() == lowered { return .party }
-        for name in [table.candidate[k], table.fullName[k]] {
-            let l = name.lowercased()
-            if l == lowered { return .name }
-            let w = Self.words(l)
-            if !words.isEmpty, w.count >= words.count {
-                for start in 0...(w.count - words.count) where Array(w[start..<(start + words.count)]) == words {
-                    return .name
-                }
+        if matches(party: table.party[k]) { return .party }
+        return matches(name: table.candidate[k]) || matches(name: table.fullName[k]) ? .name : nil
+    }
+
+    /// Whether `party` is the key, ignoring case.
+    func matches(party: String) -> Bool {
+        party.lowercased() == lowered
+    }
+
+    /// Whether `name` is the key, or holds the key's words as whole words, ignoring case.
+    func matches(name: String) -> Bool {
+        let l = name.lowercased()
+        if l == lowered { return true }
+        let w = Self.words(l)
+        if !words.isEmpty, w.count >= words.count {
+            for start in 0...(w.count - words.count) where Array(w[start..<(start + words.count)]) == words {
+                return true
             }
         }
-        return nil
+        return false
     }
 
     /// What a key matched.

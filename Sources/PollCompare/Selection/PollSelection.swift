@@ -62,128 +62,29 @@ public struct PollSelection: Sendable {
     public let notes: [String]
     /// Why nothing at all was selected, or nil.
     public let emptyReason: String?
+    /// Whether any question of the file names a methodology (selected or not).
+    public let methodologyNamed: Bool
 
-    /// Selects from `table`.
+    /// Selects from `table`, question by question (`QuestionSelector`, the selection a
+    /// ``PollFileReader`` makes while it reads a file).
     ///
-    /// - Complexity: O(questions·candidates + questions·log questions).
+    /// - Complexity: O(questions·candidates), plus O(log questions) per question kept.
     public init(_ table: PollTable, options: Options) {
-        let matchA = options.a.map(CandidateMatch.init), matchB = options.b.map(CandidateMatch.init)
-        var filtered = 0, lacking = 0, single = 0
-        var firstSingle: Int?
-        var eligible: [(choice: Choice, byName: Int)] = []
-        for q in 0..<table.count {
-            guard options.filter.accepts(table, q) else { filtered += 1; continue }
-            if table.candidateRange[q].count < 2 {
-                single += 1
-                if firstSingle == nil { firstSingle = q }
-                continue
-            }
-            guard let pick = Self.pick(table, q, matchA, matchB) else { lacking += 1; continue }
-            eligible.append((Choice(question: q, a: pick.a, b: pick.b), pick.byName))
-        }
-        var chosen: [Choice]
-        var otherQuestion = 0
-        if options.questions == .all {
-            chosen = eligible.map(\.choice)
-        } else {
-            // The best question of each poll and race.
-            var best: [String: Int] = [:]
-            for (i, e) in eligible.enumerated() {
-                let q = e.choice.question
-                let key = table.pollID[q] + "\u{1F}" + table.race[q]
-                if let j = best[key] {
-                    if Self.better(table, e, than: eligible[j], options) { best[key] = i }
-                    otherQuestion += 1
-                } else {
-                    best[key] = i
-                }
-            }
-            chosen = best.values.sorted().map { eligible[$0].choice }
-        }
-        choices = chosen
-        var lines: [String] = []
-        if filtered > 0 { lines.append("\(filtered) question(s) outside the filters (\(options.filter.summary)).") }
-        if let q = firstSingle {
-            lines.append("\(single) question(s) have one candidate, so no lead (first: poll \(table.pollID[q]) at line \(table.line[q])).")
-        }
-        if lacking > 0 {
-            lines.append("\(lacking) question(s) left out: they do not have both \(options.a ?? "a leader") and \(options.b ?? "a runner-up").")
-        }
-        if otherQuestion > 0 {
-            let ballot = options.ballot == .headToHead ? "head-to-head first" : "full ballot first"
-            lines.append("\(otherQuestion) question(s) set aside: another question of the same poll and race was used (population order \(options.populationOrder.joined(separator: ", ")), then \(ballot)); --questions all keeps them.")
-        }
-        // `--a`/`--b` keys that match no candidate row of the file at all.
-        let unmatched = [("--a", matchA), ("--b", matchB)].compactMap { flag, match -> String? in
-            guard let match, !(0..<table.share.count).contains(where: { match.match(table, $0) != nil }) else { return nil }
-            return "\(flag) \"\(match.key)\" matches no candidate or party in any poll\(Self.knownNames(table))"
-        }
-        lines += unmatched.map { $0 + "." }
-        notes = lines
-        if chosen.isEmpty {
-            if let first = unmatched.first {
-                emptyReason = first + "; no poll selected"
-            } else if filtered == table.count {
-                emptyReason = "no question passes the filters (\(options.filter.summary)); no poll selected"
-            } else if options.a == nil && options.b == nil {
-                emptyReason = "no poll has two candidates, so there is no lead to report; expected at least two candidates in a poll"
-            } else {
-                emptyReason = "no poll has both \(options.a ?? "a leader") and \(options.b ?? "a runner-up") as different candidates; no poll selected"
-            }
-        } else {
-            emptyReason = nil
-        }
+        var selector = QuestionSelector(options: options)
+        for q in 0..<table.count { _ = selector.consider(table, q, ordinal: q) }
+        self = selector.selection(table, seen: table) { $0 }
     }
 
-    /// The two candidates of question `q`: those `a` and `b` match, or the leader and runner-up
-    /// (one of them named, the other the best remaining); `byName` counts keys matched by name.
-    static func pick(_ t: PollTable, _ q: Int, _ a: CandidateMatch?, _ b: CandidateMatch?) -> (a: Int, b: Int, byName: Int)? {
-        let range = t.candidateRange[q]
-        guard range.count >= 2 else { return nil }
-        func best(excluding x: Int?) -> Int? {
-            range.filter { $0 != x }.max { t.share[$0] < t.share[$1] || (t.share[$0] == t.share[$1] && $0 > $1) }
-        }
-        switch (a, b) {
-        case (nil, nil):
-            guard let first = best(excluding: nil), let second = best(excluding: first) else { return nil }
-            return (first, second, 0)
-        case let (ma?, nil):
-            guard let x = ma.find(t, q), let y = best(excluding: x.index) else { return nil }
-            return (x.index, y, x.kind == .name ? 1 : 0)
-        case let (nil, mb?):
-            guard let y = mb.find(t, q), let x = best(excluding: y.index) else { return nil }
-            return (x, y.index, y.kind == .name ? 1 : 0)
-        case let (ma?, mb?):
-            guard let x = ma.find(t, q), let y = mb.find(t, q), x.index != y.index else { return nil }
-            return (x.index, y.index, (x.kind == .name ? 1 : 0) + (y.kind == .name ? 1 : 0))
-        }
-    }
-
-    /// Whether `x` is preferred to `y` (two questions of one poll and race).
-    static func better(_ t: PollTable, _ x: (choice: Choice, byName: Int), than y: (choice: Choice, byName: Int),
-                       _ o: Options) -> Bool {
-        let qx = x.choice.question, qy = y.choice.question
-        func rank(_ q: Int) -> Int { o.populationOrder.firstIndex(of: t.population[q].lowercased()) ?? o.populationOrder.count }
-        if rank(qx) != rank(qy) { return rank(qx) < rank(qy) }
-        let cx = t.candidateRange[qx].count, cy = t.candidateRange[qy].count
-        if cx != cy { return o.ballot == .headToHead ? cx < cy : cx > cy }
-        if x.byName != y.byName { return x.byName > y.byName }
-        return questionOrder(t.questionID[qx], t.questionID[qy])
+    init(choices: [Choice], notes: [String], emptyReason: String?, methodologyNamed: Bool) {
+        self.choices = choices
+        self.notes = notes
+        self.emptyReason = emptyReason
+        self.methodologyNamed = methodologyNamed
     }
 
     /// `question_id` order: numerically when both are numbers, else as text.
     public static func questionOrder(_ x: String, _ y: String) -> Bool {
         if let a = Int(x), let b = Int(y) { return a < b }
         return x < y
-    }
-
-    /// " (candidates: A, B, …; parties: X, Y)" for messages, at most eight names of each.
-    static func knownNames(_ t: PollTable) -> String {
-        func list(_ values: [String]) -> String {
-            let shown = values.filter { !$0.isEmpty }
-            return shown.prefix(8).joined(separator: ", ") + (shown.count > 8 ? ", …" : "")
-        }
-        let parties = list(t.party.values)
-        return " (candidates: \(list(t.candidate.values))\(parties.isEmpty ? "" : "; parties: \(parties)"))"
     }
 }

@@ -1,6 +1,7 @@
 /// Reads a poll file from chunks of bytes, as they come from a file or a pipe: the delimiter is
 /// recognised from the first line, the text parsed as RFC 4180 CSV and the records read into a
-/// ``PollTable``.
+/// ``PollTable`` (``init(maxRecordBytes:)``). Within the package, a reader can instead select the
+/// questions of a report while it reads, keeping only what the report needs.
 ///
 /// The first line decides the delimiter: a tab when it holds a tab and no comma, else a comma.
 /// Chunks are held back until that line is complete, so any cut of the input gives the same
@@ -13,7 +14,8 @@
 /// let table = try reader.finish()      // one poll, two candidates
 /// ```
 ///
-/// - Complexity: O(bytes) time; memory O(longest record + the table's kept columns).
+/// - Complexity: O(bytes) time; memory O(longest record + what the table reader keeps: the whole
+///   table, or the questions a report may choose).
 public struct PollFileReader: Sendable {
     private var parser: CSVParser?
     private var reader = PollTableReader()
@@ -37,6 +39,21 @@ public struct PollFileReader: Sendable {
     ///   without bound.
     public init(maxRecordBytes: Int = PollFileReader.defaultMaxRecordBytes) {
         self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// A reader that selects the questions of a report while it reads (see
+    /// `PollTableReader.init(selecting:holding:)`), finished with `finishSelecting()`.
+    ///
+    /// - Parameters:
+    ///   - options: the selection.
+    ///   - holding: the questions held to the end of the input: `.none` for a file (read it again
+    ///     holding the questions `finishSelecting()` finds split), `.all` for input that cannot
+    ///     be read twice.
+    ///   - maxRecordBytes: the longest record accepted (default ``defaultMaxRecordBytes``).
+    package init(selecting options: PollSelection.Options, holding: PollTableReader.Holding = .none,
+                 maxRecordBytes: Int = PollFileReader.defaultMaxRecordBytes) {
+        self.maxRecordBytes = maxRecordBytes
+        reader = PollTableReader(selecting: options, holding: holding)
     }
 
     /// Takes the next chunk of the file.
@@ -65,16 +82,31 @@ public struct PollFileReader: Sendable {
     /// - Throws: ``CSVError`` for a poll file that ends in an unfinished record or lacks what its
     ///   layout requires.
     public mutating func finish() throws -> PollTable {
+        try finishParsing()
+        let table = try reader.finish()
+        notes += reader.notes
+        return table
+    }
+
+    /// Reads what remains and returns the questions kept with the selection, or the questions
+    /// whose rows were found apart (read the input again holding them).
+    ///
+    /// - Throws: ``CSVError`` as ``PollTableReader/finishSelecting()``.
+    package mutating func finishSelecting() throws -> PollTableReader.Outcome {
+        try finishParsing()
+        let outcome = try reader.finishSelecting()
+        notes += reader.notes
+        return outcome
+    }
+
+    private mutating func finishParsing() throws {
         if parser == nil {
             let held = pending
             pending = []
             try start(held)
         }
         try parser!.finish { try reader.consume($0) }
-        let table = try reader.finish()
         if let note = parser!.byteOrderMarkNote { notes.append(note) }
-        notes += reader.notes
-        return table
     }
 
     /// Chooses the delimiter from the first line of `bytes` and parses them.

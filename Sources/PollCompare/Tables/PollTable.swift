@@ -89,3 +89,59 @@ public struct PollTable: Sendable {
     public static let groupFields = ["pollster", "population", "sponsor", "mode", "methodology", "sample_type",
                                      "state", "race", "internal", "partisan", "tracking"]
 }
+
+extension PollTable {
+    /// Removes the last question and its candidate rows (which must be the last candidate rows).
+    ///
+    /// - Complexity: O(the question's candidates).
+    mutating func removeLastQuestion() {
+        let range = candidateRange.removeLast()
+        precondition(range.isEmpty || range.upperBound == share.count, "the last question's candidates are not the last rows")
+        removeLastCandidates(range.count)
+        pollID.removeLast(); questionID.removeLast()
+        state.removeLast(); race.removeLast(); methodology.removeLast()
+        internalPoll.removeLast(); partisan.removeLast(); tracking.removeLast()
+        pollster.removeLast(); sponsor.removeLast(); population.removeLast(); mode.removeLast()
+        sampleType.removeLast(); startDate.removeLast(); endDate.removeLast()
+        sampleSize.removeLast(); designEffect.removeLast(); populationSize.removeLast(); actualLead.removeLast()
+        line.removeLast()
+    }
+
+    /// Removes the last `k` candidate rows.
+    mutating func removeLastCandidates(_ k: Int) {
+        candidate.removeLast(k); party.removeLast(k); fullName.removeLast(k); share.removeLast(k)
+    }
+
+    /// The questions `questions` of this table in that order, each with its candidates (whose rows
+    /// follow one another in question order). With `renumbered` each string column holds only the
+    /// values its rows use, in order of first use (as a table read whole has them); without, the
+    /// columns keep every value and code, so codes handed out before stay valid.
+    ///
+    /// - Complexity: O(the questions and their candidates), plus O(distinct values) when
+    ///   `renumbered`.
+    func gathering(_ questions: [Int], renumbered: Bool) -> PollTable {
+        var t = PollTable()
+        let rows = questions.lazy.flatMap { self.candidateRange[$0] }
+        t.candidate = candidate.gathering(rows, renumbered: renumbered)
+        t.party = party.gathering(rows, renumbered: renumbered)
+        t.fullName = fullName.gathering(rows, renumbered: renumbered)
+        t.share.reserveCapacity(t.candidate.count)
+        t.candidateRange.reserveCapacity(questions.count)
+        for q in questions {
+            let start = t.share.count
+            t.share.append(contentsOf: share[candidateRange[q]])
+            t.candidateRange.append(start..<t.share.count)
+        }
+        func strings(_ c: StringColumn) -> StringColumn { c.gathering(questions, renumbered: renumbered) }
+        t.state = strings(state); t.race = strings(race); t.methodology = strings(methodology)
+        t.internalPoll = strings(internalPoll); t.partisan = strings(partisan); t.tracking = strings(tracking)
+        t.pollster = strings(pollster); t.sponsor = strings(sponsor); t.population = strings(population); t.mode = strings(mode)
+        t.pollID = questions.map { pollID[$0] }; t.questionID = questions.map { questionID[$0] }
+        t.sampleType = questions.map { sampleType[$0] }
+        t.startDate = questions.map { startDate[$0] }; t.endDate = questions.map { endDate[$0] }
+        t.sampleSize = questions.map { sampleSize[$0] }; t.designEffect = questions.map { designEffect[$0] }
+        t.populationSize = questions.map { populationSize[$0] }; t.actualLead = questions.map { actualLead[$0] }
+        t.line = questions.map { line[$0] }
+        return t
+    }
+}

@@ -1,33 +1,92 @@
-/// Reads a poll file, record by record, into a ``PollTable`` (see ``PollFileLayout`` for the
-/// layouts). Feed it the records of a ``CSVParser`` and call ``finish()``; only the columns the
-/// report needs are kept.
+/// Reads a poll file, record by record (see ``PollFileLayout`` for the layouts). Feed it the
+/// records of a ``CSVParser`` and call ``finish()`` or ``finishSelecting()``.
+///
+/// **Streaming.** Rows come question by question (FiveThirtyEight's files, and tidy files as
+/// people write them, keep a question's rows together): a question is *closed* when the next one
+/// starts. Closing checks it (the same candidate twice, shares above 100) and, when the reader
+/// selects (``init(selecting:holding:)``), hands it to the selection (`QuestionSelector`), which
+/// keeps per poll and race only the best question so far: everything else of it is dropped at
+/// once, so memory grows with the polls kept, not with the rows read (plus, per question id, a
+/// bit or eight bytes in `QuestionFingerprints`, to notice a question whose rows come back later).
+///
+/// **Questions split across the file.** A question whose rows are not together is found when
+/// its id comes back; with ``Holding/none`` the reader then reports it
+/// (``Outcome/splitQuestions(_:)``) and the caller reads the file again holding those questions
+/// (``Holding/questions(_:)``): their rows are kept until the end of the file and closed there,
+/// in their place in file order. Standard input cannot be read twice: read it with
+/// ``Holding/all``. Either way the result is the one of the whole table.
 ///
 /// Errors carry the line and column: a header of no known layout or without a required column,
 /// ragged rows, a pct that is not a number, negative or above 100, an unknown date format, a bad
 /// sample size, design effect or sample type, a population size below the sample size (tidy),
 /// an empty file, a header without rows, the same candidate twice in one poll, and (tidy layout)
-/// shares summing above 100 beyond the rounding slack. FiveThirtyEight's files are read as published: a question whose shares sum above 100 is
-/// kept and noted in ``PollTable``-independent ``notes`` (their data has a handful), and
-/// ranked-choice reallocations are left out (the first-choice question remains).
+/// shares summing above 100 beyond the rounding slack. Errors of whole questions (the last two)
+/// are given after every row was read, the first question's first, as a reader of the whole
+/// table would. FiveThirtyEight's files are read as published: a question whose shares sum above
+/// 100 is kept and noted in ``notes`` (their data has a handful), and ranked-choice reallocations
+/// are left out (the first-choice question remains).
+///
+/// - Complexity: O(fields) per record, amortised; memory O(questions kept + the longest question
+///   + distinct names + a bit or 8 bytes per question id), and O(rows) of held questions.
 package struct PollTableReader: Sendable {
+    /// Which questions are held open to the end of the file rather than closed when the next
+    /// question starts.
+    public enum Holding: Sendable, Equatable {
+        /// None: a question seen again after the next one started is reported as split.
+        case none
+        /// Every question (for input that cannot be read twice, and for the whole table).
+        case all
+        /// These question ids (FiveThirtyEight `question_id`; tidy `poll_id`, with its
+        /// `question_id` after a U+001F when there is one).
+        case questions(Set<String>)
+    }
+
+    /// What a selecting reader made of the file.
+    public enum Outcome: Sendable {
+        /// The questions kept and the selection.
+        case selected(SelectedPolls)
+        /// Questions whose rows are apart in the file: read it again holding them.
+        case splitQuestions(Set<String>)
+    }
+
     public private(set) var layout: PollFileLayout?
     /// Remarks on quirks of the input that were handled, one line each.
     public private(set) var notes: [String] = []
 
+    private let holding: Holding
+    private var selector: QuestionSelector?
+
     private var columns: [String: Int] = [:]
     private var fields = FieldReader(columns: [:])
     private var headerCount = 0
-    private var table = PollTable()
-    private var pollIndex: [String: Int32] = [:]
-    // Candidate rows before grouping by poll.
-    private var rowPoll: [Int32] = []
-    private var rowCandidate = StringColumn()
-    private var rowParty = StringColumn()
-    private var rowFullName = StringColumn()
-    private var rowShare: [Double] = []
-    private var rowLine: [Int32] = []
-    private var rowCandidateColumn: [Int32] = []
-    private var rowPctColumn: [Int32] = []
+    /// The questions read and not dropped, each with its place in the file and whether it is
+    /// still needed.
+    private var store = PollTable()
+    private var ordinal: [Int] = []
+    private var dead: [Bool] = []
+    private var deadCount = 0
+    private var questionCount = 0
+    private var rowCount = 0
+    /// Where the last row's candidates went, and that row's question id.
+    private var target = Target.none
+    private var lastID: [UInt8] = []
+    private var lastIDQuoted = false
+    private var lastText: String?
+    /// Positions of the open question's rows, for messages.
+    private var openLine: [Int32] = [], openNameColumn: [Int32] = [], openPctColumn: [Int32] = []
+    /// Held questions: their numbers by id, their indices in the store, and their rows.
+    private var heldNumber: [String: Int32] = [:]
+    private var heldQuestion: [Int] = []
+    private var held = HeldRows()
+    private var seen = QuestionFingerprints()
+    private var split: Set<String> = []
+    // Checks of whole questions.
+    private var seenIn: [Int32] = []
+    private var closings: Int32 = 0
+    private var firstQuestionError: (ordinal: Int, error: CSVError)?
+    private var overTotal = 0
+    private var firstOver: (ordinal: Int, id: String, line: Int, sum: Double)?
+
     private var skippedReallocated = 0
     private var reallocatedColumn: Int?
     private var partyColumn = 0
@@ -35,20 +94,38 @@ package struct PollTableReader: Sendable {
     private var idColumn = 0
     private var nameColumn = 0
     private var shareColumn = 0
-    // FiveThirtyEight's files: the values of repeating fields remembered by their bytes, and the
-    // last row's question (its rows are usually consecutive: no id is decoded or hashed for them).
+    // FiveThirtyEight's files: the values of repeating fields remembered by their bytes.
     private var memos = FiveThirtyEightMemos()
-    private var lastID: [UInt8] = []
-    private var lastIDQuoted = false
-    private var lastPoll: Int32 = -1
 
-    /// A reader waiting for the header record.
-    public init() {}
+    /// Where a row's candidates go.
+    private enum Target {
+        case none
+        /// The open question, at this index of the store.
+        case open(Int)
+        /// A held question, by its number.
+        case held(Int32)
+        /// A question found split (with ``Holding/none``): the row is read and checked, not kept.
+        case ignored
+    }
+
+    /// A reader that keeps every question: ``finish()`` gives the file's whole table.
+    public init() {
+        holding = .all
+    }
+
+    /// A reader that selects while it reads (see the type): ``finishSelecting()`` gives the
+    /// questions `options` may choose and the selection.
+    ///
+    /// - Parameter holding: the questions held to the end of the file (see ``Holding``).
+    public init(selecting options: PollSelection.Options, holding: Holding = .none) {
+        self.holding = holding
+        selector = QuestionSelector(options: options)
+    }
 
     /// Takes one record (the first is the header).
     ///
-    /// - Throws: ``CSVError`` for the problems listed on the type.
-    /// - Complexity: O(fields of the record), amortised (hash lookups for the poll id and names).
+    /// - Throws: ``CSVError`` for the problems of rows listed on the type.
+    /// - Complexity: O(fields of the record), amortised.
     public mutating func consume(_ record: CSVRecord) throws {
         guard let layout else {
             try readHeader(record)
@@ -66,92 +143,241 @@ package struct PollTableReader: Sendable {
         }
     }
 
-    /// The table, with candidates grouped by poll.
+    /// The whole table, with candidates grouped by poll (a reader made with ``init()``).
     ///
     /// - Throws: ``CSVError`` for an empty file, a header without rows, a candidate twice in a
     ///   poll, or (tidy) shares summing above 100 beyond the slack.
-    /// - Complexity: O(rows + polls + distinct candidate names): a counting sort by poll.
+    /// - Complexity: O(rows + polls): a counting sort by poll.
     public mutating func finish() throws -> PollTable {
+        precondition(selector == nil, "a selecting reader finishes with finishSelecting()")
+        guard let read = try finishReading() else { preconditionFailure("a reader holding every question finds none split") }
+        return read.table
+    }
+
+    /// The questions kept and the selection, or the questions found split (a reader made with
+    /// ``init(selecting:holding:)``).
+    ///
+    /// - Throws: as ``finish()``.
+    /// - Complexity: O(held rows + questions kept·log).
+    public mutating func finishSelecting() throws -> Outcome {
+        precondition(selector != nil, "a reader made with init() finishes with finish()")
+        guard let read = try finishReading() else { return .splitQuestions(split) }
+        return .selected(SelectedPolls(table: read.table, selection: read.selection!))
+    }
+
+    private mutating func finishReading() throws -> (table: PollTable, selection: PollSelection?)? {
         guard layout != nil else { throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file") }
-        guard !rowShare.isEmpty, table.count > 0 else {
+        closeOpen()
+        guard rowCount > 0, questionCount > 0 else {
             throw CSVError(position: TextPosition(line: 2, column: 1), message: "a header but no rows")
         }
+        if !split.isEmpty { return nil }
         if skippedReallocated > 0 {
             notes.append("\(skippedReallocated) ranked-choice reallocated rows left out (the first-choice question of each poll is kept)")
         }
-        pollIndex = [:]
-        memos = FiveThirtyEightMemos()
-        // Group candidate rows by poll (counting sort, stable). Polls are numbered in order of
-        // first appearance, so when every poll's rows are consecutive (as in FiveThirtyEight's
-        // files) the rows are grouped already and are taken over as they are.
-        let polls = table.count
-        var counts = [Int](repeating: 0, count: polls + 1)
-        for p in rowPoll { counts[Int(p) + 1] += 1 }
-        for i in 0..<polls { counts[i + 1] += counts[i] }
-        var grouped = true
-        for k in rowPoll.indices.dropFirst() where rowPoll[k] < rowPoll[k - 1] {
-            grouped = false
+        closeHeld()
+        if let first = firstQuestionError { throw first.error }
+        if let first = firstOver {
+            notes.append("\(overTotal) question(s) have shares summing above 100.5 (first: \(first.id) at line \(first.line), \(NumberText.roundTrip(Percent.echo(first.sum)))); their leads are reported as published")
+        }
+        let live = store.line.indices.filter { !dead[$0] }.sorted { ordinal[$0] < ordinal[$1] }
+        let table = store.gathering(live, renumbered: true)
+        var moved = [Int](repeating: -1, count: store.count)
+        for (i, q) in live.enumerated() { moved[q] = i }
+        let selection = selector?.selection(table, seen: store) { moved[$0] }
+        store = PollTable()
+        return (table, selection)
+    }
+
+    // MARK: - Questions
+
+    /// What became of a row's question id that differs from the last row's.
+    private enum Sight { case known, new, ignored }
+
+    /// Closes the open question and finds where the rows of question `id` go: a held question
+    /// seen before (`known`), a new question whose fields the caller appends to the store and
+    /// then calls ``started(_:held:line:)`` (`new`), or a question found split (`ignored`).
+    private mutating func sight(_ id: String) -> Sight {
+        closeOpen()
+        if let n = heldNumber[id] {
+            target = .held(n)
+            return .known
+        }
+        switch holding {
+        case .none:
+            if !seen.insert(id) {
+                split.insert(id)
+                target = .ignored
+                return .ignored
+            }
+        case .all, .questions:
             break
         }
-        var order: [Int] = []
-        if !grouped {
-            order = [Int](repeating: 0, count: rowPoll.count)
-            var next = counts
-            for (r, p) in rowPoll.enumerated() {
-                order[next[Int(p)]] = r
-                next[Int(p)] += 1
-            }
+        return .new
+    }
+
+    /// Whether new question `id` is held to the end of the file.
+    private func holds(_ id: String) -> Bool {
+        switch holding {
+        case .none: return false
+        case .all: return true
+        case .questions(let ids): return ids.contains(id)
         }
-        rowPoll = []
-        table.candidateRange = (0..<polls).map { counts[$0]..<counts[$0 + 1] }
-        counts = []
-        if !grouped { table.share.reserveCapacity(rowShare.count) }
-        var overTotal = 0
-        var firstOver: (String, Int, Double)?
-        // The last poll each distinct candidate name was seen in: a repeat within a poll is
-        // found in O(1), so one poll with many rows stays linear.
-        var seenIn = [Int32](repeating: -1, count: rowCandidate.values.count)
-        for p in 0..<polls {
-            var sum = 0.0
-            let range = table.candidateRange[p]
-            for k in range {
-                let r = grouped ? k : order[k]
-                let code = Int(rowCandidate.codes[r])
-                if seenIn[code] == Int32(p) {
-                    throw CSVError(position: TextPosition(line: Int(rowLine[r]), column: Int(rowCandidateColumn[r])),
-                                   message: "candidate \"\(rowCandidate[r])\" appears twice in poll \"\(table.pollID[p])\"")
-                }
-                seenIn[code] = Int32(p)
-                if !grouped {
-                    table.candidate.append(rowCandidate[r])
-                    table.party.append(rowParty[r])
-                    table.fullName.append(rowFullName[r])
-                    table.share.append(rowShare[r])
-                }
-                sum += rowShare[r]
+    }
+
+    /// Registers the question whose fields were just appended to the store.
+    private mutating func started(_ id: String) {
+        ordinal.append(questionCount)
+        dead.append(false)
+        questionCount += 1
+        let q = store.count - 1
+        if holds(id) {
+            let n = Int32(heldQuestion.count)
+            heldNumber[id] = n
+            heldQuestion.append(q)
+            target = .held(n)
+        } else {
+            target = .open(q)
+        }
+    }
+
+    /// Adds a candidate row of the last row's question.
+    private mutating func addCandidate(name: Int32, party: Int32, fullName: Int32, _ share: Double,
+                                       line: Int, nameColumn: Int, pctColumn: Int) {
+        rowCount += 1
+        switch target {
+        case .open:
+            store.candidate.append(code: name); store.party.append(code: party); store.fullName.append(code: fullName)
+            store.share.append(share)
+            openLine.append(Int32(clamping: line))
+            openNameColumn.append(Int32(clamping: nameColumn))
+            openPctColumn.append(Int32(clamping: pctColumn))
+        case .held(let n):
+            held.append(n, name, party, fullName, share, line, nameColumn, pctColumn)
+        case .ignored, .none:
+            break
+        }
+    }
+
+    /// ``addCandidate(name:party:fullName:_:line:nameColumn:pctColumn:)`` with names as text.
+    private mutating func addCandidate(_ name: String, _ party: String, _ share: Double, at r: CSVRecord,
+                                       _ nameIndex: Int?, _ shareIndex: Int, fullName: String = "") {
+        let codes = (store.candidate.code(of: name), store.party.code(of: party),
+                     store.fullName.code(of: fullName.isEmpty ? name : fullName))
+        addCandidate(name: codes.0, party: codes.1, fullName: codes.2, share, line: r.line,
+                     nameColumn: nameIndex.map { r.position($0).column } ?? 1, pctColumn: r.position(shareIndex).column)
+    }
+
+    /// Closes the open question, if any: its candidates are the last rows of the store.
+    private mutating func closeOpen() {
+        guard case .open(let q) = target else { return }
+        target = .none
+        store.candidateRange[q] = (store.share.count - openLine.count)..<store.share.count
+        close(q, openLine[...], openNameColumn[...], openPctColumn[...])
+        openLine.removeAll(keepingCapacity: true)
+        openNameColumn.removeAll(keepingCapacity: true)
+        openPctColumn.removeAll(keepingCapacity: true)
+        compactIfSparse()
+    }
+
+    /// Closes the held questions, in file order, once every row was read.
+    private mutating func closeHeld() {
+        guard !heldQuestion.isEmpty else { return }
+        let order = held.grouped(questions: heldQuestion.count)
+        var k = 0
+        for n in heldQuestion.indices {
+            let q = heldQuestion[n]
+            let start = store.share.count, first = k
+            while k < order.count && held.question[order[k]] == Int32(n) {
+                let r = order[k]
+                store.candidate.append(code: held.name[r]); store.party.append(code: held.party[r])
+                store.fullName.append(code: held.fullName[r]); store.share.append(held.share[r])
+                k += 1
             }
-            if sum > 1 + Shares.roundingSlack {
-                if layout == .tidy {
-                    let first = grouped ? table.candidateRange[p].lowerBound : order[table.candidateRange[p].lowerBound]
-                    throw CSVError(position: TextPosition(line: Int(rowLine[first]), column: Int(rowPctColumn[first])),
-                                   message: "shares of poll \"\(table.pollID[p])\" sum to \(NumberText.roundTrip(Percent.echo(sum))), above 100 by more than the rounding slack of 0.5")
-                }
+            store.candidateRange[q] = start..<store.share.count
+            let rows = order[first..<k]
+            close(q, ArraySlice(rows.map { held.line[$0] }), ArraySlice(rows.map { held.nameColumn[$0] }),
+                  ArraySlice(rows.map { held.pctColumn[$0] }))
+        }
+        held = HeldRows()
+    }
+
+    /// Checks question `q` (its rows at the given lines and columns) and lets the selection decide
+    /// whether it is kept.
+    private mutating func close(_ q: Int, _ line: ArraySlice<Int32>, _ nameColumn: ArraySlice<Int32>,
+                                _ pctColumn: ArraySlice<Int32>) {
+        closings += 1
+        let range = store.candidateRange[q]
+        var sum = 0.0
+        var error: CSVError?
+        // A repeat within a question is found through the last question each name was seen in.
+        if seenIn.count < store.candidate.values.count {
+            seenIn.append(contentsOf: repeatElement(0, count: store.candidate.values.count - seenIn.count))
+        }
+        for (j, k) in range.enumerated() {
+            let code = Int(store.candidate.code(at: k))
+            if seenIn[code] == closings {
+                error = CSVError(position: TextPosition(line: Int(line[line.startIndex + j]), column: Int(nameColumn[nameColumn.startIndex + j])),
+                                 message: "candidate \"\(store.candidate[k])\" appears twice in poll \"\(store.pollID[q])\"")
+                break
+            }
+            seenIn[code] = closings
+            sum += store.share[k]
+        }
+        if error == nil && sum > 1 + Shares.roundingSlack {
+            if layout == .tidy {
+                error = CSVError(position: TextPosition(line: Int(line[line.startIndex]), column: Int(pctColumn[pctColumn.startIndex])),
+                                 message: "shares of poll \"\(store.pollID[q])\" sum to \(NumberText.roundTrip(Percent.echo(sum))), above 100 by more than the rounding slack of 0.5")
+            } else {
                 overTotal += 1
-                if firstOver == nil { firstOver = (table.pollID[p], table.line[p], sum) }
+                if firstOver.map({ ordinal[q] < $0.ordinal }) ?? true { firstOver = (ordinal[q], store.pollID[q], store.line[q], sum) }
             }
         }
-        if let (id, line, sum) = firstOver {
-            notes.append("\(overTotal) question(s) have shares summing above 100.5 (first: \(id) at line \(line), \(NumberText.roundTrip(Percent.echo(sum)))); their leads are reported as published")
+        if let error, firstQuestionError.map({ ordinal[q] < $0.ordinal }) ?? true {
+            firstQuestionError = (ordinal[q], error)
         }
-        if grouped {
-            table.candidate = rowCandidate; table.party = rowParty; table.fullName = rowFullName; table.share = rowShare
+        guard selector != nil else { return }
+        switch selector!.consider(store, q, ordinal: ordinal[q]) {
+        case .keep: break
+        case .drop: drop(q)
+        case .keepReplacing(let old): markDead(old)
         }
-        // The row-order columns are no longer needed: free them before the report is built.
-        rowCandidate = StringColumn(); rowParty = StringColumn(); rowFullName = StringColumn(); rowShare = []
-        rowLine = []; rowCandidateColumn = []; rowPctColumn = []; lastID = []
-        let result = table
-        table = PollTable()
-        return result
+    }
+
+    /// Drops question `q`: at the end of the store it is removed, else marked dead (and its rows
+    /// removed when they are the last).
+    private mutating func drop(_ q: Int) {
+        if q == store.count - 1 {
+            store.removeLastQuestion()
+            ordinal.removeLast()
+            dead.removeLast()
+            return
+        }
+        let range = store.candidateRange[q]
+        if range.upperBound == store.share.count {
+            store.removeLastCandidates(range.count)
+            store.candidateRange[q] = store.share.count..<store.share.count
+        }
+        markDead(q)
+    }
+
+    private mutating func markDead(_ q: Int) {
+        dead[q] = true
+        deadCount += 1
+    }
+
+    /// Rebuilds the store without its dead questions once they outnumber the live ones.
+    private mutating func compactIfSparse() {
+        guard deadCount > 1024, 2 * deadCount > store.count else { return }
+        let live = store.line.indices.filter { !dead[$0] }
+        var moved = [Int](repeating: -1, count: store.count)
+        for (i, q) in live.enumerated() { moved[q] = i }
+        store = store.gathering(live, renumbered: false)
+        ordinal = live.map { ordinal[$0] }
+        dead = [Bool](repeating: false, count: live.count)
+        deadCount = 0
+        heldQuestion = heldQuestion.map { moved[$0] }
+        selector?.renumber(moved)
     }
 
     // MARK: - Header
@@ -198,50 +424,25 @@ package struct PollTableReader: Sendable {
         var n = Double.nan, deff = Double.nan, size = Double.nan, actual = Double.nan
     }
 
-    /// The index of poll `id`, adding it with the fields `read` returns on first sight.
-    private mutating func poll(_ id: String, line: Int, read: () throws -> PollFields) throws -> Int32 {
-        if let p = pollIndex[id] { return p }
+    /// Routes the rows of question `id` (a tidy or raw-polls row), adding the question with the
+    /// fields `read` returns when it is new.
+    private mutating func question(_ id: String, line: Int, read: () throws -> PollFields) throws {
+        if id == lastText { return }
+        lastText = id
+        guard sight(id) == .new else { return }
         let f = try read()
-        let p = Int32(table.count)
-        pollIndex[id] = p
-        table.pollID.append(f.poll.isEmpty ? id : f.poll)
-        table.questionID.append(f.question.isEmpty ? id : f.question)
-        table.state.append(f.state); table.race.append(f.race); table.methodology.append(f.methodology)
-        table.internalPoll.append(f.internalPoll); table.partisan.append(f.partisan); table.tracking.append(f.tracking)
-        table.line.append(line)
-        table.pollster.append(f.pollster); table.sponsor.append(f.sponsor)
-        table.population.append(f.population); table.mode.append(f.mode)
-        table.sampleType.append(f.type); table.startDate.append(f.start); table.endDate.append(f.end)
-        table.sampleSize.append(f.n); table.designEffect.append(f.deff); table.populationSize.append(f.size)
-        table.actualLead.append(f.actual)
-        return p
-    }
-
-    /// Adds a candidate row; `at` holds the record and the column indices of its name and share
-    /// cells (for error positions).
-    private mutating func addCandidate(_ p: Int32, _ name: String, _ party: String, _ share: Double,
-                                       at r: CSVRecord, _ nameIndex: Int?, _ shareIndex: Int, fullName: String = "") {
-        rowPoll.append(p)
-        rowCandidate.append(name)
-        rowParty.append(party)
-        rowFullName.append(fullName.isEmpty ? name : fullName)
-        rowShare.append(share)
-        rowLine.append(Int32(clamping: r.line))
-        rowCandidateColumn.append(Int32(clamping: nameIndex.map { r.position($0).column } ?? 1))
-        rowPctColumn.append(Int32(clamping: r.position(shareIndex).column))
-    }
-
-    /// ``addCandidate(_:_:_:_:at:_:_:fullName:)`` with the names as codes of the row columns.
-    private mutating func addCandidate(_ p: Int32, name: Int32, party: Int32, fullName: Int32, _ share: Double,
-                                       at r: CSVRecord) {
-        rowPoll.append(p)
-        rowCandidate.append(code: name)
-        rowParty.append(code: party)
-        rowFullName.append(code: fullName)
-        rowShare.append(share)
-        rowLine.append(Int32(clamping: r.line))
-        rowCandidateColumn.append(Int32(clamping: r.position(nameColumn).column))
-        rowPctColumn.append(Int32(clamping: r.position(shareColumn).column))
+        store.pollID.append(f.poll.isEmpty ? id : f.poll)
+        store.questionID.append(f.question.isEmpty ? id : f.question)
+        store.state.append(f.state); store.race.append(f.race); store.methodology.append(f.methodology)
+        store.internalPoll.append(f.internalPoll); store.partisan.append(f.partisan); store.tracking.append(f.tracking)
+        store.line.append(line)
+        store.pollster.append(f.pollster); store.sponsor.append(f.sponsor)
+        store.population.append(f.population); store.mode.append(f.mode)
+        store.sampleType.append(f.type); store.startDate.append(f.start); store.endDate.append(f.end)
+        store.sampleSize.append(f.n); store.designEffect.append(f.deff); store.populationSize.append(f.size)
+        store.actualLead.append(f.actual)
+        store.candidateRange.append(store.share.count..<store.share.count)
+        started(id)
     }
 
     /// The code in `column` of field `i`'s trimmed text ("" without the column), found through
@@ -278,7 +479,7 @@ package struct PollTableReader: Sendable {
         }
         let share = try fields.percent(r, at: shareColumn, name: "pct")
         let reader = fields
-        let p = try poll(id, line: r.line) {
+        try self.question(id, line: r.line) {
             var f = PollFields()
             let typeText = try reader.text(r, "sample_type")
             guard let type = typeText.isEmpty ? SampleType.probability : SampleType(rawValue: typeText) else {
@@ -306,7 +507,7 @@ package struct PollTableReader: Sendable {
             f.tracking = try reader.text(r, "tracking")
             return f
         }
-        addCandidate(p, candidate, try fields.text(r, "party"), share, at: r, nameColumn, shareColumn)
+        addCandidate(candidate, try fields.text(r, "party"), share, at: r, nameColumn, shareColumn)
     }
 
     private mutating func readFiveThirtyEight(_ r: CSVRecord) throws {
@@ -315,23 +516,17 @@ package struct PollTableReader: Sendable {
             return
         }
         let (idBytes, idQuoted) = r.raw(idColumn)
-        let p: Int32
         let share: Double
-        if lastPoll >= 0 && idQuoted == lastIDQuoted && idBytes.elementsEqual(lastID) {
+        if case .none = target {
+            share = try newFiveThirtyEightQuestion(r, idBytes, idQuoted)
+        } else if idQuoted == lastIDQuoted && idBytes.elementsEqual(lastID) {
             // The same question as the row before (whose id decoded without error).
             share = try fields.percent(r, at: shareColumn, name: "pct")
-            p = lastPoll
         } else {
-            let id = try r.text(idColumn).trimmingSpaces()
-            share = try fields.percent(r, at: shareColumn, name: "pct")
-            if let known = pollIndex[id] { p = known } else { p = try addFiveThirtyEightQuestion(id, r) }
-            lastID.removeAll(keepingCapacity: true)
-            lastID.append(contentsOf: idBytes)
-            lastIDQuoted = idQuoted
-            lastPoll = p
+            share = try newFiveThirtyEightQuestion(r, idBytes, idQuoted)
         }
-        let party = try Self.code(r, partyColumn, &memos.party, &rowParty)
-        let name = try Self.code(r, nameColumn, &memos.answer, &rowCandidate)
+        let party = try Self.code(r, partyColumn, &memos.party, &store.party)
+        let name = try Self.code(r, nameColumn, &memos.answer, &store.candidate)
         // The full name where the file gives one (-1 in the memo: empty), else the name.
         var fullName: Int32 = -1
         if let i = memos.columns.candidateName {
@@ -339,16 +534,29 @@ package struct PollTableReader: Sendable {
                 fullName = known
             } else {
                 let text = try r.text(i).trimmingSpaces()
-                if !text.isEmpty { fullName = rowFullName.code(of: text) }
+                if !text.isEmpty { fullName = store.fullName.code(of: text) }
                 memos.fullName.insert(fullName, r, i)
             }
         }
-        if fullName < 0 { fullName = rowFullName.code(of: rowCandidate.values[Int(name)]) }
-        addCandidate(p, name: name, party: party, fullName: fullName, share, at: r)
+        if fullName < 0 { fullName = store.fullName.code(of: store.candidate.values[Int(name)]) }
+        addCandidate(name: name, party: party, fullName: fullName, share, line: r.line,
+                     nameColumn: r.position(nameColumn).column, pctColumn: r.position(shareColumn).column)
+    }
+
+    /// Reads the share of a row whose question differs from the last row's, routing the row.
+    private mutating func newFiveThirtyEightQuestion(_ r: CSVRecord, _ idBytes: UnsafeBufferPointer<UInt8>,
+                                                     _ idQuoted: Bool) throws -> Double {
+        let id = try r.text(idColumn).trimmingSpaces()
+        let share = try fields.percent(r, at: shareColumn, name: "pct")
+        if sight(id) == .new { try addFiveThirtyEightQuestion(id, r) }
+        lastID.removeAll(keepingCapacity: true)
+        lastID.append(contentsOf: idBytes)
+        lastIDQuoted = idQuoted
+        return share
     }
 
     /// Adds the question `id` from its first row (the fields a question shares with all its rows).
-    private mutating func addFiveThirtyEightQuestion(_ id: String, _ r: CSVRecord) throws -> Int32 {
+    private mutating func addFiveThirtyEightQuestion(_ id: String, _ r: CSVRecord) throws {
         let c = memos.columns
         func date(_ i: Int?, _ memo: inout FieldMemo<PollDate?>, _ name: String) throws -> PollDate? {
             guard let i else { return nil }
@@ -368,44 +576,43 @@ package struct PollTableReader: Sendable {
                 memos.sampleSize.insert(n, r, i)
             }
         }
-        let pollster = try Self.code(r, c.pollster, &memos.pollster, &table.pollster)
-        let sponsor = try Self.code(r, c.sponsors, &memos.sponsors, &table.sponsor)
-        let population = try Self.code(r, c.population, &memos.population, &table.population)
-        let mode = try Self.code(r, c.methodology, &memos.mode, &table.mode)
-        let methodology = try Self.code(r, c.methodology, &memos.methodology, &table.methodology)
+        let pollster = try Self.code(r, c.pollster, &memos.pollster, &store.pollster)
+        let sponsor = try Self.code(r, c.sponsors, &memos.sponsors, &store.sponsor)
+        let population = try Self.code(r, c.population, &memos.population, &store.population)
+        let mode = try Self.code(r, c.methodology, &memos.mode, &store.mode)
+        let methodology = try Self.code(r, c.methodology, &memos.methodology, &store.methodology)
         let pollID = try Self.text(r, c.pollID, &memos.pollID)
-        let state = try Self.code(r, c.state, &memos.state, &table.state)
+        let state = try Self.code(r, c.state, &memos.state, &store.state)
         let parts = RaceParts(cycle: try Self.text(r, c.cycle, &memos.cycle),
                               office: try Self.text(r, c.officeType, &memos.officeType),
-                              state: table.state.values[Int(state)],
+                              state: store.state.values[Int(state)],
                               stage: try Self.text(r, c.stage, &memos.stage),
                               seat: try Self.text(r, c.seatName, &memos.seatName))
         let race: Int32
         if let known = memos.races[parts] {
             race = known
         } else {
-            race = table.race.code(of: RaceLabel.fiveThirtyEight(cycle: parts.cycle, office: parts.office, state: parts.state,
+            race = store.race.code(of: RaceLabel.fiveThirtyEight(cycle: parts.cycle, office: parts.office, state: parts.state,
                                                                  stage: parts.stage, seat: parts.seat))
             memos.races[parts] = race
         }
-        let internalPoll = try Self.code(r, c.internalPoll, &memos.internalPoll, &table.internalPoll)
-        let partisan = try Self.code(r, c.partisan, &memos.partisan, &table.partisan)
-        let tracking = try Self.code(r, c.tracking, &memos.tracking, &table.tracking)
+        let internalPoll = try Self.code(r, c.internalPoll, &memos.internalPoll, &store.internalPoll)
+        let partisan = try Self.code(r, c.partisan, &memos.partisan, &store.partisan)
+        let tracking = try Self.code(r, c.tracking, &memos.tracking, &store.tracking)
 
-        let p = Int32(table.count)
-        pollIndex[id] = p
-        table.pollID.append(pollID.isEmpty ? id : pollID)
-        table.questionID.append(id)
-        table.state.append(code: state); table.race.append(code: race); table.methodology.append(code: methodology)
-        table.internalPoll.append(code: internalPoll); table.partisan.append(code: partisan)
-        table.tracking.append(code: tracking)
-        table.line.append(r.line)
-        table.pollster.append(code: pollster); table.sponsor.append(code: sponsor)
-        table.population.append(code: population); table.mode.append(code: mode)
-        table.sampleType.append(.probability); table.startDate.append(start); table.endDate.append(end)
-        table.sampleSize.append(n); table.designEffect.append(.nan); table.populationSize.append(.nan)
-        table.actualLead.append(.nan)
-        return p
+        store.pollID.append(pollID.isEmpty ? id : pollID)
+        store.questionID.append(id)
+        store.state.append(code: state); store.race.append(code: race); store.methodology.append(code: methodology)
+        store.internalPoll.append(code: internalPoll); store.partisan.append(code: partisan)
+        store.tracking.append(code: tracking)
+        store.line.append(r.line)
+        store.pollster.append(code: pollster); store.sponsor.append(code: sponsor)
+        store.population.append(code: population); store.mode.append(code: mode)
+        store.sampleType.append(.probability); store.startDate.append(start); store.endDate.append(end)
+        store.sampleSize.append(n); store.designEffect.append(.nan); store.populationSize.append(.nan)
+        store.actualLead.append(.nan)
+        store.candidateRange.append(store.share.count..<store.share.count)
+        started(id)
     }
 
     private mutating func readRaw(_ r: CSVRecord) throws {
@@ -418,7 +625,7 @@ package struct PollTableReader: Sendable {
         let pollID = try fields.text(r, "poll_id")
         let location = try fields.text(r, "location")
         let partisan = try fields.text(r, "partisan")
-        let p = try poll(id, line: r.line) {
+        try question(id, line: r.line) {
             var f = PollFields()
             f.pollster = pollster; f.population = race; f.mode = mode; f.methodology = mode
             f.start = day; f.end = day; f.n = n; f.actual = actual
@@ -435,8 +642,34 @@ package struct PollTableReader: Sendable {
             name1 += " (\(party1.isEmpty ? "1" : party1))"
             name2 += " (\(party2.isEmpty ? "2" : party2))"
         }
-        addCandidate(p, name1, party1, a, at: r, columns["cand1_name"], columns["cand1_pct"]!)
-        addCandidate(p, name2, party2, b, at: r, columns["cand2_name"], columns["cand2_pct"]!)
+        addCandidate(name1, party1, a, at: r, columns["cand1_name"], columns["cand1_pct"]!)
+        addCandidate(name2, party2, b, at: r, columns["cand2_name"], columns["cand2_pct"]!)
+    }
+}
+
+/// The candidate rows of held questions, in file order, until the end of the file.
+private struct HeldRows {
+    var question: [Int32] = []
+    var name: [Int32] = [], party: [Int32] = [], fullName: [Int32] = []
+    var share: [Double] = []
+    var line: [Int32] = [], nameColumn: [Int32] = [], pctColumn: [Int32] = []
+
+    mutating func append(_ q: Int32, _ n: Int32, _ p: Int32, _ f: Int32, _ s: Double, _ l: Int, _ nc: Int, _ pc: Int) {
+        question.append(q); name.append(n); party.append(p); fullName.append(f); share.append(s)
+        line.append(Int32(clamping: l)); nameColumn.append(Int32(clamping: nc)); pctColumn.append(Int32(clamping: pc))
+    }
+
+    /// The rows in order of question, file order within each (a stable counting sort).
+    func grouped(questions: Int) -> [Int] {
+        var next = [Int](repeating: 0, count: questions + 1)
+        for q in question { next[Int(q) + 1] += 1 }
+        for i in 0..<questions { next[i + 1] += next[i] }
+        var order = [Int](repeating: 0, count: question.count)
+        for (r, q) in question.enumerated() {
+            order[next[Int(q)]] = r
+            next[Int(q)] += 1
+        }
+        return order
     }
 }
 

@@ -41,4 +41,40 @@ public struct StringColumn: Sendable {
 
     /// The number of rows.
     public var count: Int { codes.count }
+
+    /// Removes the last row (its value stays among the distinct values).
+    mutating func removeLast() {
+        codes.removeLast()
+    }
+
+    /// Removes the last `k` rows (their values stay among the distinct values).
+    mutating func removeLast(_ k: Int) {
+        codes.removeLast(k)
+    }
+
+    /// The rows `rows` of this column, in that order. With `renumbered` the result holds only the
+    /// values those rows use, in order of first use; without, it keeps every value and every code
+    /// (so codes handed out before stay valid).
+    ///
+    /// - Complexity: O(rows.count), plus O(distinct values) when `renumbered`.
+    func gathering(_ rows: some Sequence<Int>, renumbered: Bool) -> StringColumn {
+        var out = StringColumn()
+        if !renumbered {
+            out.values = values
+            out.index = index
+            for r in rows { out.codes.append(codes[r]) }
+            return out
+        }
+        var map = [Int32](repeating: -1, count: values.count)
+        for r in rows {
+            let c = Int(codes[r])
+            if map[c] < 0 {
+                map[c] = Int32(out.values.count)
+                out.index[values[c]] = map[c]
+                out.values.append(values[c])
+            }
+            out.codes.append(map[c])
+        }
+        return out
+    }
 }
