@@ -149,6 +149,7 @@ public struct PollTableReader {
         // The row-order columns are no longer needed: free them before the report is built.
         rowCandidate = StringColumn(); rowParty = StringColumn(); rowFullName = StringColumn(); rowShare = []
         rowLine = []; rowCandidateColumn = []; rowPctColumn = []; lastID = []
+        table.layout = layout
         let result = table
         table = PollTable()
         return result
@@ -195,7 +196,8 @@ public struct PollTableReader {
         var internalPoll = "", partisan = "", tracking = ""
         var type = SampleType.probability
         var start: PollDate?, end: PollDate?
-        var n = Double.nan, deff = Double.nan, size = Double.nan, actual = Double.nan
+        var n = Double.nan, deff = Double.nan, size = Double.nan, actual = Double.nan, published = Double.nan
+        var raceID = "", typeSimple = "", year = "", location = ""
     }
 
     /// The index of poll `id`, adding it with the fields `read` returns on first sight.
@@ -213,7 +215,9 @@ public struct PollTableReader {
         table.population.append(f.population); table.mode.append(f.mode)
         table.sampleType.append(f.type); table.startDate.append(f.start); table.endDate.append(f.end)
         table.sampleSize.append(f.n); table.designEffect.append(f.deff); table.populationSize.append(f.size)
-        table.actualLead.append(f.actual)
+        table.actualLead.append(f.actual); table.publishedLead.append(f.published)
+        table.raceID.append(f.raceID); table.typeSimple.append(f.typeSimple); table.year.append(f.year)
+        table.location.append(f.location)
         return p
     }
 
@@ -304,6 +308,10 @@ public struct PollTableReader {
             f.methodology = try reader.text(r, "methodology")
             f.internalPoll = try reader.text(r, "internal"); f.partisan = try reader.text(r, "partisan")
             f.tracking = try reader.text(r, "tracking")
+            f.actual = try reader.optionalNumber(r, "actual_lead", positive: false)
+            f.raceID = f.race
+            f.typeSimple = try reader.text(r, "type_simple"); f.year = try reader.text(r, "year")
+            f.location = try reader.text(r, "location")
             return f
         }
         addCandidate(p, candidate, try fields.text(r, "party"), share, at: r, nameColumn, shareColumn)
@@ -404,16 +412,24 @@ public struct PollTableReader {
         table.population.append(code: population); table.mode.append(code: mode)
         table.sampleType.append(.probability); table.startDate.append(start); table.endDate.append(end)
         table.sampleSize.append(n); table.designEffect.append(.nan); table.populationSize.append(.nan)
-        table.actualLead.append(.nan)
+        table.actualLead.append(.nan); table.publishedLead.append(.nan)
+        table.raceID.append(table.race.values[Int(race)]); table.typeSimple.append(""); table.year.append(parts.cycle)
+        table.location.append("")
         return p
     }
 
     private mutating func readRaw(_ r: CSVRecord) throws {
         let id = columns["question_id"] != nil ? try fields.text(r, "question_id") : try fields.text(r, "poll_id")
-        let a = try fields.percent(r, "cand1_pct"), b = try fields.percent(r, "cand2_pct")
+        // A share left empty leaves its candidate out: the poll then has no lead, and the
+        // selection's notes say so.
+        let a = try fields.text(r, "cand1_pct").isEmpty ? Double.nan : try fields.percent(r, "cand1_pct")
+        let b = try fields.text(r, "cand2_pct").isEmpty ? Double.nan : try fields.percent(r, "cand2_pct")
         let day = try fields.date(r, "polldate")
         let n = try fields.optionalNumber(r, "samplesize")
-        let actual = try fields.optionalNumber(r, "margin_actual", positive: false) / 100
+        let actual = try fields.optionalNumber(r, "margin_actual", positive: false)
+        let published = try fields.optionalNumber(r, "margin_poll", positive: false)
+        let raceID = try fields.text(r, "race_id"), typeSimple = try fields.text(r, "type_simple")
+        let year = try fields.text(r, "year")
         let pollster = try fields.text(r, "pollster"), race = try fields.text(r, "race"), mode = try fields.text(r, "methodology")
         let pollID = try fields.text(r, "poll_id")
         let location = try fields.text(r, "location")
@@ -421,7 +437,8 @@ public struct PollTableReader {
         let p = try poll(id, line: r.line) {
             var f = PollFields()
             f.pollster = pollster; f.population = race; f.mode = mode; f.methodology = mode
-            f.start = day; f.end = day; f.n = n; f.actual = actual
+            f.start = day; f.end = day; f.n = n; f.actual = actual; f.published = published
+            f.raceID = raceID.isEmpty ? race : raceID; f.typeSimple = typeSimple; f.year = year; f.location = location
             f.poll = pollID; f.question = id; f.race = race; f.partisan = partisan
             f.state = location == "US" ? "" : location
             return f
@@ -435,8 +452,8 @@ public struct PollTableReader {
             name1 += " (\(party1.isEmpty ? "1" : party1))"
             name2 += " (\(party2.isEmpty ? "2" : party2))"
         }
-        addCandidate(p, name1, party1, a, at: r, columns["cand1_name"], columns["cand1_pct"]!)
-        addCandidate(p, name2, party2, b, at: r, columns["cand2_name"], columns["cand2_pct"]!)
+        if !a.isNaN { addCandidate(p, name1, party1, a, at: r, columns["cand1_name"], columns["cand1_pct"]!) }
+        if !b.isNaN { addCandidate(p, name2, party2, b, at: r, columns["cand2_name"], columns["cand2_pct"]!) }
     }
 }
 
