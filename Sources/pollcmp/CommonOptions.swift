@@ -200,3 +200,31 @@ enum MethodChoice {
         return [m]
     }
 }
+
+/// `--tse TAU`: historical non-sampling error added to each poll's variance (`lead`, `swing`,
+/// `report`, `average`; see ``TotalError``).
+struct TotalErrorOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Total survey error: add tau^2 (tau in points, historical non-sampling error such as the tau column of `pollcmp calibrate`) to each poll's variance, so intervals are ±z·sqrt(s^2 + tau^2) with basis total-error rather than margins of sampling error alone.",
+        valueName: "tau"))
+    var tse: Double?
+
+    /// The total error, or nil without --tse.
+    func totalError() throws -> TotalError? {
+        do {
+            return try tse.map { t throws(PollCompareError) in try TotalError(tau: t) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func validate() throws {
+        _ = try totalError()
+    }
+
+    /// The sentence the text output adds, or "" without --tse.
+    var note: String {
+        guard let tse else { return "" }
+        return "Intervals include historical non-sampling error: tau = \(NumberText.roundTrip(tse)) points added to each poll's variance (--tse), so they are wider than margins of sampling error alone (basis total-error).\n"
+    }
+}
