@@ -192,7 +192,7 @@ struct AverageCommand: ParsableCommand {
             let rendering: ReportFormat = format == .text ? .text : .markdown
             var text = report.sentences(change: changeDays, digits: digits)
             if predictive { text += "The daily se and bounds are predictive: sqrt(se² + τ²), where a new poll would land.\n" }
-            text += totalError.note
+            text += totalError.note(inputOptions.totalError)
             for note in notes { text += "Note: \(note)\n" }
             sink.write(text + "\n")
             if let c = changeDays {

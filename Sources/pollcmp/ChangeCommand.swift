@@ -40,7 +40,7 @@ struct ChangeCommand: ParsableCommand {
 
     func validate() throws {
         _ = try methods()
-        if totalError.tse != nil, let other = try methods().first(where: { $0 != .wald }) {
+        if totalError.isSet, let other = try methods().first(where: { $0 != .wald }) {
             throw ValidationError("--tse adds a variance to the Wald interval; --method \(other.rawValue) cannot take it (use --method wald)")
         }
         if counts && (polls.sampleSize(1) == nil || polls.sampleSize(2) == nil) {
@@ -71,6 +71,6 @@ struct ChangeCommand: ParsableCommand {
         if polls.sampleSize(1) == nil || polls.sampleSize(2) == nil {
             summary += "\nWithout both sample sizes the change has no margin of error."
         }
-        output.emit(table, summary: polls.assumptionNote + totalError.note + summary + "\n")
+        output.emit(table, summary: polls.assumptionNote + totalError.note(tse) + summary + "\n")
     }
 }

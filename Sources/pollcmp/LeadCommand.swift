@@ -53,7 +53,7 @@ struct LeadCommand: ParsableCommand {
         guard names.split(separator: ",", omittingEmptySubsequences: false).count == 2 else {
             throw ValidationError("--names needs two names separated by a comma")
         }
-        if totalError.tse != nil && method != .wald {
+        if totalError.isSet && method != .wald {
             throw ValidationError("--tse adds a variance to the Wald interval; --method \(method.rawValue) cannot take it")
         }
     }
@@ -76,7 +76,7 @@ struct LeadCommand: ParsableCommand {
                                                     seed: compute.seed))
         }
         output.emit(LeadReport.table(estimate, interval: interval, method: method, confidence: level, alternative: side),
-                    summary: design.assumptionNote + totalError.note
+                    summary: design.assumptionNote + totalError.note(tse)
                         + LeadReport.summary(estimate, interval: interval, method: method, confidence: level,
                                              digits: output.digits, names: candidateNames, alternative: side))
     }

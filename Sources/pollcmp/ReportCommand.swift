@@ -168,8 +168,8 @@ struct ReportCommand: ParsableCommand {
         let chosen = table == .polls ? report.polls : report.swings
         let sink = try OutputFile(path: output)
         switch format {
-        case .text: sink.write(totalError.note + report.document(markdown: false, digits: layout.digits))
-        case .markdown: sink.write(totalError.note + report.document(markdown: true, digits: layout.digits))
+        case .text: sink.write(totalError.note(options.analysis.totalError) + report.document(markdown: false, digits: layout.digits))
+        case .markdown: sink.write(totalError.note(options.analysis.totalError) + report.document(markdown: true, digits: layout.digits))
         case .csv: ReportFormat.csv.write(chosen, header: !layout.noHeader, to: sink.write)
         case .tsv: ReportFormat.tsv.write(chosen, header: !layout.noHeader, to: sink.write)
         case .json: ReportFormat.json.write(chosen, to: sink.write)

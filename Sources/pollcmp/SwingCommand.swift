@@ -51,6 +51,6 @@ struct SwingCommand: ParsableCommand {
             return try SwingEstimate(before: before, after: after, correlation: correlation, confidence: level,
                                      alternative: alternative.alternative.value)
         }
-        output.emit(SwingReport.table([swing]), summary: polls.assumptionNote + totalError.note + SwingReport.summary(swing, digits: output.digits))
+        output.emit(SwingReport.table([swing]), summary: polls.assumptionNote + totalError.note(tse) + SwingReport.summary(swing, digits: output.digits))
     }
 }

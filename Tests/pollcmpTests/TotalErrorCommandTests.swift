@@ -108,4 +108,43 @@ struct TotalErrorCommandTests {
         #expect(r.stderr.hasPrefix("pollcmp: error: "))
         #expect(r.stderr.filter { $0 == "\n" }.count == 1)
     }
+
+    @Test("--tse-from takes tau from a saved calibrate table")
+    func fromTable() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tse-from-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let table = dir.appendingPathComponent("calibration.csv").path
+        let saved = try PollcmpRunner.run(["calibrate", CalibrateCommandTests.raw, "--by", "type_simple", "--format", "csv", "-o", table])
+        #expect(saved.status == 0)
+        // tau of Pres-G in the fixture: 2.2378469945780792 (scripts/references/calibration.py,
+        // case raw-by-type_simple), written by calibrate as the shortest round-trip text.
+        let from = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse-from", table, "--tse-group", "Pres-G", "--format", "csv"])
+        let given = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse", "2.2378469945780792", "--format", "csv"])
+        #expect(from.status == 0 && given.status == 0)
+        #expect(from.stdout == given.stdout)
+        #expect(from.stdout.contains("total-error"))
+        // The group defaults to all.
+        let all = try PollcmpRunner.run(["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--tse-from", table])
+        #expect(all.status == 0)
+        #expect(all.stdout.contains("tau = 2.3911697814003037 points"))
+        let missing = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse-from", table, "--tse-group", "Pres-X"])
+        #expect(missing.status == 65)
+        #expect(missing.stderr == "pollcmp: error: \(table):1:1: no row of group \"Pres-X\" (groups: all, Gov-G, House-G, Pres-G, Pres-P, Sen-G)\n")
+        let notTable = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse-from", CalibrateCommandTests.raw])
+        #expect(notTable.status == 65)
+        #expect(notTable.stderr.contains("the header has no group and tau columns"))
+        let absent = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse-from", dir.appendingPathComponent("none.csv").path])
+        #expect(absent.status == 66)
+    }
+
+    @Test("--tse and --tse-from exclude each other; --tse-group needs --tse-from", arguments: [
+        ["lead", "58", "31", "--n", "1000", "--tse", "2", "--tse-from", "x.csv"],
+        ["lead", "58", "31", "--n", "1000", "--tse-group", "all"],
+    ])
+    func fromUsage(_ arguments: [String]) throws {
+        let r = try PollcmpRunner.run(arguments)
+        #expect(r.status == 64)
+        #expect(r.stderr.filter { $0 == "\n" }.count == 1)
+    }
 }
