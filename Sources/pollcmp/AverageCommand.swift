@@ -62,6 +62,8 @@ struct AverageCommand: ParsableCommand {
     @Option(name: .long, help: "omega, the sd of the average's daily change (points/day); estimated when not given.")
     var omega: Double?
 
+    @OptionGroup var totalError: TotalErrorOptions
+
     @Option(name: .long, help: "House effects: estimate (the default) or none.")
     var house: HouseArgument = .estimate
 
@@ -149,6 +151,7 @@ struct AverageCommand: ParsableCommand {
         inputOptions.date = date.value
         inputOptions.includeNonProbability = includeNonProbability
         inputOptions.populationEffects = populationEffects
+        inputOptions.totalError = try totalError.totalError()
         let input: AverageInput
         do {
             let analysis = try PollAnalysis(pollTable, selection: selected, options: analysisOptions)
@@ -194,6 +197,7 @@ struct AverageCommand: ParsableCommand {
             let rendering: ReportFormat = format == .text ? .text : .markdown
             var text = report.sentences(change: changeDays, digits: digits)
             if predictive { text += "The daily se and bounds are predictive: sqrt(se² + τ²), where a new poll would land.\n" }
+            text += totalError.note(inputOptions.totalError)
             for note in notes { text += "Note: \(note)\n" }
             sink.write(text + "\n")
             if let c = changeDays {

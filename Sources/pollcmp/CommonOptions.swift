@@ -200,3 +200,53 @@ enum MethodChoice {
         return [m]
     }
 }
+
+/// `--tse TAU` or `--tse-from FILE [--tse-group G]`: historical non-sampling error added to each
+/// poll's variance (`lead`, `swing`, `change`, `report`, `average`; see ``TotalError``).
+struct TotalErrorOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Total survey error: add tau^2 (tau in points, historical non-sampling error such as the tau column of `pollcmp calibrate`) to each poll's variance, so intervals are ±z·sqrt(s^2 + tau^2) with basis total-error rather than margins of sampling error alone.",
+        valueName: "tau"))
+    var tse: Double?
+
+    @Option(name: .customLong("tse-from"), help: ArgumentHelp("Take tau from a table saved by `pollcmp calibrate --format csv` (the row of --tse-group).", valueName: "file"))
+    var tseFrom: String?
+
+    @Option(name: .customLong("tse-group"), help: ArgumentHelp("The group of --tse-from whose tau is used (default: all).", valueName: "group"))
+    var tseGroup: String?
+
+    /// Whether a total error was asked for.
+    var isSet: Bool { tse != nil || tseFrom != nil }
+
+    /// The total error, or nil without --tse or --tse-from (reads the --tse-from file: a missing
+    /// file exits 66, a table without the group 65).
+    func totalError() throws -> TotalError? {
+        if let tseFrom {
+            let bytes = try InputFiles.read(tseFrom)
+            do {
+                return try SavedCalibration.totalError(bytes, group: tseGroup ?? Calibration.allLabel)
+            } catch let error as CSVError {
+                StandardStreams.error("\(InputFiles.displayName(tseFrom)):\(error)")
+                throw DataErrors.exitCode
+            }
+        }
+        do {
+            return try tse.map { t throws(PollCompareError) in try TotalError(tau: t) }
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func validate() throws {
+        if tse != nil && tseFrom != nil { throw ValidationError("give --tse or --tse-from, not both") }
+        if tseGroup != nil && tseFrom == nil { throw ValidationError("--tse-group applies to --tse-from") }
+        if tseFrom == nil { _ = try totalError() }
+    }
+
+    /// The sentence the text output adds for `totalError`, or "" without one.
+    func note(_ totalError: TotalError?) -> String {
+        guard let totalError else { return "" }
+        let from = tseFrom.map { " (from \(InputFiles.displayName($0)), group \(tseGroup ?? Calibration.allLabel))" } ?? ""
+        return "Intervals include historical non-sampling error: tau = \(NumberText.roundTrip(totalError.tau)) points added to each poll's variance (--tse\(tseFrom == nil ? "" : "-from")\(from)), so they are wider than margins of sampling error alone (basis total-error).\n"
+    }
+}

@@ -56,6 +56,23 @@ enum InputFiles {
         }
     }
 
+    /// The whole poll table of `path` (or standard input for "-"), for commands that use every
+    /// row rather than a report's selection (`calibrate`). Notes and errors print as
+    /// ``readSelectedPolls(_:selection:)``'s do.
+    static func readPollTable(_ path: String) throws -> PollTable {
+        var reader = PollFileReader()
+        let table: PollTable
+        do {
+            try stream(path) { try reader.feed($0) }
+            table = try reader.finish()
+        } catch let error as CSVError {
+            StandardStreams.error("\(displayName(path)):\(error)")
+            throw DataErrors.exitCode
+        }
+        for note in reader.notes { StandardStreams.note("\(displayName(path)): \(note)") }
+        return table
+    }
+
     /// The weights in `path` (or standard input for "-"), streamed in chunks (see
     /// ``WeightsReader``). Errors print as ``readPollTable(_:)``'s do.
     static func readWeights(_ path: String, column: String?, delimiter: UInt8) throws -> [Double] {

@@ -40,6 +40,7 @@ struct LeadCommand: ParsableCommand {
     var names: String = "A,B"
 
     @OptionGroup var design: DesignOptions
+    @OptionGroup var totalError: TotalErrorOptions
     @OptionGroup var confidence: ConfidenceOptions
     @OptionGroup var alternative: AlternativeOptions
     @OptionGroup var compute: ComputeOptions
@@ -51,6 +52,9 @@ struct LeadCommand: ParsableCommand {
         }
         guard names.split(separator: ",", omittingEmptySubsequences: false).count == 2 else {
             throw ValidationError("--names needs two names separated by a comma")
+        }
+        if totalError.isSet && method != .wald {
+            throw ValidationError("--tse adds a variance to the Wald interval; --method \(method.rawValue) cannot take it")
         }
     }
 
@@ -65,13 +69,14 @@ struct LeadCommand: ParsableCommand {
         let shares = try ShareArguments.proportions([a, b], counts: counts, n: design.sampleSize?.value)
         let method = self.method.value
         let side = alternative.alternative.value
+        let tse = try totalError.totalError()
         let (estimate, interval) = try DataErrors.guarded { () throws(PollCompareError) -> (LeadEstimate, LeadInterval?) in
-            let estimate = try design.lead(shareA: shares[0], shareB: shares[1])
+            let estimate = try design.lead(shareA: shares[0], shareB: shares[1]).adding(tse)
             return (estimate, try estimate.interval(method: method, confidence: level, alternative: side, draws: draws,
                                                     seed: compute.seed))
         }
         output.emit(LeadReport.table(estimate, interval: interval, method: method, confidence: level, alternative: side),
-                    summary: design.assumptionNote
+                    summary: design.assumptionNote + totalError.note(tse)
                         + LeadReport.summary(estimate, interval: interval, method: method, confidence: level,
                                              digits: output.digits, names: candidateNames, alternative: side))
     }

@@ -18,6 +18,7 @@ extension LeadCommand: PlainParsable {
         counts = line.flag("counts")
         names = try line.option("names") ?? "A,B"
         design = try DesignOptions(plain: &line)
+        totalError = try TotalErrorOptions(plain: &line)
         confidence = try ConfidenceOptions(plain: &line)
         alternative = try AlternativeOptions(plain: &line)
         compute = try ComputeOptions(plain: &line)
@@ -50,6 +51,7 @@ extension SwingCommand: PlainParsable {
         b2 = try line.positional()
         polls = try TwoPollOptions(plain: &line)
         correlation = try line.option("correlation") ?? 0
+        totalError = try TotalErrorOptions(plain: &line)
         confidence = try ConfidenceOptions(plain: &line)
         alternative = try AlternativeOptions(plain: &line)
         output = try OutputOptions(plain: &line)
@@ -66,6 +68,7 @@ extension ChangeCommand: PlainParsable {
         counts = line.flag("counts")
         polls = try TwoPollOptions(plain: &line)
         method = try line.option("method") ?? "newcombe"
+        totalError = try TotalErrorOptions(plain: &line)
         confidence = try ConfidenceOptions(plain: &line)
         alternative = try AlternativeOptions(plain: &line)
         output = try OutputOptions(plain: &line)
@@ -134,6 +137,16 @@ extension TwoPollOptions {
         population = try line.option("population")
         population1 = try line.option("population1")
         population2 = try line.option("population2")
+        try validate()
+    }
+}
+
+extension TotalErrorOptions {
+    init(plain line: inout PlainArguments) throws {
+        self.init()
+        tse = try line.option("tse")
+        tseFrom = try line.option("tse-from")
+        tseGroup = try line.option("tse-group")
         try validate()
     }
 }

@@ -97,6 +97,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a chart of the table).")
     var format: ReportFormatArgument = .text
 
+    @OptionGroup var totalError: TotalErrorOptions
     @OptionGroup var layout: LayoutOptions
     @OptionGroup var confidence: ConfidenceOptions
 
@@ -140,6 +141,7 @@ struct ReportCommand: ParsableCommand {
         options.analysis.assumeRandomSample = assumeRandomSample
         options.analysis.assumeN = assumeN
         options.analysis.optIn = selection.optInMethods
+        options.analysis.totalError = try totalError.totalError()
 
         let name = InputFiles.displayName(file)
         let polls = try InputFiles.readSelectedPolls(file, selection: options.selection)
@@ -166,8 +168,8 @@ struct ReportCommand: ParsableCommand {
         let chosen = table == .polls ? report.polls : report.swings
         let sink = try OutputFile(path: output)
         switch format {
-        case .text: sink.write(report.document(markdown: false, digits: layout.digits))
-        case .markdown: sink.write(report.document(markdown: true, digits: layout.digits))
+        case .text: sink.write(totalError.note(options.analysis.totalError) + report.document(markdown: false, digits: layout.digits))
+        case .markdown: sink.write(totalError.note(options.analysis.totalError) + report.document(markdown: true, digits: layout.digits))
         case .csv: ReportFormat.csv.write(chosen, header: !layout.noHeader, to: sink.write)
         case .tsv: ReportFormat.tsv.write(chosen, header: !layout.noHeader, to: sink.write)
         case .json: ReportFormat.json.write(chosen, to: sink.write)

@@ -9,9 +9,9 @@ struct CandidateOptions: ParsableArguments {
     var b: String?
 }
 
-/// Which questions of a poll file are read: filters, questions per poll, ballot, populations and
-/// opt-in methodologies (`report`, `average`).
-struct SelectionOptions: ParsableArguments {
+/// The filters of the commands that read poll files: `--where`, `--from`, `--to` (`report`,
+/// `average`, `calibrate`).
+struct FilterOptions: ParsableArguments {
     @Option(name: .customLong("where"), help: ArgumentHelp("Keep questions whose FIELD is one of the values (repeatable; all must hold).", valueName: "field=value[,value…]"))
     var conditions: [String] = []
 
@@ -20,6 +20,21 @@ struct SelectionOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Keep polls ending on or before this date (YYYY-MM-DD).", valueName: "date"))
     var to: String?
+
+    /// The filters, checked before the file is read.
+    func filter() throws -> PollFilter {
+        do {
+            return try PollFilter(where: conditions, from: from, to: to)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// Which questions of a poll file are read: filters, questions per poll, ballot, populations and
+/// opt-in methodologies (`report`, `average`).
+struct SelectionOptions: ParsableArguments {
+    @OptionGroup var filters: FilterOptions
 
     @Option(name: .long, help: "one (a question per poll and race, the default) or all.")
     var questions: QuestionsArgument = .one
@@ -35,11 +50,7 @@ struct SelectionOptions: ParsableArguments {
 
     /// The filters, checked before the file is read.
     func filter() throws -> PollFilter {
-        do {
-            return try PollFilter(where: conditions, from: from, to: to)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try filters.filter()
     }
 
     /// The selection with candidates A and B.

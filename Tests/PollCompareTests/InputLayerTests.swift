@@ -400,7 +400,8 @@ struct InputLayerTests {
         #expect(t.pollID == ["1", "2"])
         #expect(t.state[0] == "OH" && t.state[1] == "" && t.race[0] == "2020_Pres-G_OH")
         #expect(t.candidateRange == [0..<2, 2..<4])
-        #expect(t.actualLead[0] == -0.0803)
+        // margin_actual in points, as published.
+        #expect(t.actualLead[0] == -8.03)
         #expect((0..<4).map { t.candidate[$0] } == ["Biden", "Trump", "Generic Candidate (DEM)", "Generic Candidate (REP)"])
         #expect(t.population[0] == "2020_Pres-G_OH" && t.endDate[1]?.description == "2020-10-22")
     }

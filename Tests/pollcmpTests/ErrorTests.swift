@@ -99,6 +99,6 @@ struct ErrorTests {
         #expect(Double(fields[11]).map { abs($0 - 1.96 * 4.262159077275272) <= 1e-12 } == true)
         let ninety = try PollcmpRunner.run(["swing", "44.3", "36.3", "31", "58", "--conf", "90%", "--format", "csv", "--no-header"])
         // break-even n at 90%: ⌈1.6448536269514722² · 1.6167 / 0.35²⌉ = 36 (z: scipy.stats.norm.isf(0.05))
-        #expect(ninety.stdout.hasSuffix(",36,0.9,two-sided\n"))
+        #expect(ninety.stdout.hasSuffix(",36,0.9,two-sided,unknown-sample-size\n"))
     }
 }

@@ -33,6 +33,8 @@ public struct PollAnalysis: Sendable {
         public var assumeN: Double?
         /// Methodologies that are opt-in (non-probability) samples.
         public var optIn: [String] = []
+        /// Historical non-sampling error added to each lead's variance (`--tse`; ``TotalError``).
+        public var totalError: TotalError?
         /// Fields that group questions for swings, after the race.
         public var groupBy: [String] = ["pollster", "population"]
         /// Which pairs get a swing.
@@ -101,6 +103,7 @@ public struct PollAnalysis: Sendable {
                 return try LeadEstimate(shareA: table.share[a], shareB: table.share[b], design: design, designEffect: deff,
                                         populationSize: population,
                                         sampleType: options.assumeRandomSample ? .probability : type)
+                    .adding(options.totalError)
             } catch {
                 throw .invalidPollDesign(poll: table.pollID[q], line: table.line[q], reason: error.description)
             }

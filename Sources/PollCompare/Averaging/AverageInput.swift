@@ -8,7 +8,8 @@
 ///   (``DateChoice/mid``), counted from the earliest such date, which is day 0.
 /// - Variance: s² = (p_A + p_B − d²)/n_eff · 100² (points²), the lead variance of
 ///   ``LeadEstimate/unitVariance(shareA:shareB:)`` with n_eff from the sample size (or
-///   `--assume-n`), design effect and population size.
+///   `--assume-n`), design effect and population size; plus τ² (points²) of
+///   ``Options/totalError`` when given.
 /// - Left out, and counted in ``notes``: questions without a sample size (unless the analysis
 ///   assumed one), straw and opt-in samples (unless ``Options/includeNonProbability``), and
 ///   questions without a date.
@@ -32,6 +33,9 @@ public struct AverageInput: Sendable {
         public var includeNonProbability = false
         /// Estimate population effects relative to likely voters.
         public var populationEffects = false
+        /// Historical non-sampling error added to each poll's variance, s² + τ_tse² (`--tse`;
+        /// ``TotalError``), before the model's own τ.
+        public var totalError: TotalError?
         /// The defaults.
         public init() {}
     }
@@ -108,6 +112,7 @@ public struct AverageInput: Sendable {
             }
             let shareA = table.share[m.a], shareB = table.share[m.b]
             let variance = LeadEstimate.unitVariance(shareA: shareA, shareB: shareB) / m.effectiveSize * 10_000
+                + (options.totalError?.pointsVariance ?? 0)
             rows.append(AveragePoll(lead: Percent.difference(shareA, shareB), day: m.date.day - first.day,
                                     pollster: j, population: population, variance: variance))
         }

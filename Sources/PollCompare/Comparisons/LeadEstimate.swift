@@ -26,6 +26,9 @@ public struct LeadEstimate: Equatable, Sendable {
     public let populationSize: Double?
     /// How respondents were selected, known without a sample size (the design's with one).
     public let sampleType: SampleType
+    /// Non-sampling variance τ² (proportion²) added to the lead's variance (``TotalError``); 0
+    /// for a margin of sampling error alone. Set by ``adding(_:)``.
+    public private(set) var nonSamplingVariance: Double = 0
 
     /// Creates the estimate after validating the shares.
     ///
@@ -87,6 +90,17 @@ public struct LeadEstimate: Equatable, Sendable {
                       populationSize: design == nil ? populationSize : nil, sampleType: sampleType)
     }
 
+    /// This estimate with τ² of `totalError` in its variance (replacing any added before): its
+    /// interval becomes d ± z·√(s² + τ²) (Wald only) and its basis `total-error` where a sampling
+    /// interval would be given. A τ of 0 leaves the estimate as it is.
+    ///
+    /// - Complexity: O(1).
+    public func adding(_ totalError: TotalError?) -> LeadEstimate {
+        var copy = self
+        copy.nonSamplingVariance = totalError?.variance ?? 0
+        return copy
+    }
+
     /// The sample size, if known.
     public var sampleSize: Double? { design?.sampleSize }
 
@@ -97,7 +111,9 @@ public struct LeadEstimate: Equatable, Sendable {
     /// `not-a-random-sample` for a straw or opt-in poll (what the sample is comes before what was
     /// published) and `unknown-sample-size` otherwise.
     public var basis: IntervalBasis {
-        if let design { return design.basis }
+        if let design {
+            return nonSamplingVariance > 0 && design.basis == .sampling ? .totalError : design.basis
+        }
         return sampleType.isProbabilitySample ? .unknownSampleSize : .notRandomSample
     }
 
@@ -118,10 +134,11 @@ public struct LeadEstimate: Equatable, Sendable {
         return shareA + shareB - d * d
     }
 
-    /// Var(d) = (p_A + p_B − d²)/n_eff, or nil when no interval may be given (see ``basis``).
+    /// Var(d) = (p_A + p_B − d²)/n_eff (+ τ² with ``adding(_:)``), or nil when no interval may
+    /// be given (see ``basis``).
     public var variance: Double? {
         guard basis.allowsInterval, let n = effectiveSampleSize else { return nil }
-        return unitVariance / n
+        return unitVariance / n + nonSamplingVariance
     }
 
     /// The standard error √Var(d), or nil (see ``variance``).
@@ -192,12 +209,15 @@ public struct LeadEstimate: Equatable, Sendable {
                          alternative: Alternative = .twoSided, draws: Int = LeadInterval.defaultDraws,
                          seed: UInt64 = LeadInterval.defaultSeed) throws(PollCompareError) -> LeadInterval? {
         guard basis.allowsInterval, let n = effectiveSampleSize else { return nil }
-        guard n.isFinite else { return LeadInterval(census: shareA, shareB, method: method) }
+        if nonSamplingVariance > 0 && method != .wald {
+            throw .invalidReportOption("--tse adds a variance to the Wald interval; --method \(method.rawValue) cannot take it")
+        }
+        guard n.isFinite || nonSamplingVariance > 0 else { return LeadInterval(census: shareA, shareB, method: method) }
         let level = try alternative.intervalLevel(confidence)
         // Monte Carlo: enough draws beyond each bound, raised automatically or refused.
         let used = method == .bayes ? try LeadInterval.draws(requested: draws, confidence: level) : draws
         let twoSided = LeadInterval(shareA: shareA, shareB: shareB, effectiveSampleSize: n, method: method,
-                                    confidence: level, draws: used, seed: seed)
+                                    confidence: level, draws: used, seed: seed, nonSamplingVariance: nonSamplingVariance)
         return LeadInterval(twoSided, alternative: alternative)
     }
 }

@@ -65,18 +65,23 @@ public struct ShareChange: Equatable, Sendable {
     /// d = p₂ − p₁.
     public var change: Double { shareAfter - shareBefore }
 
-    /// The interval and test by `method`.
+    /// The interval and test by `method`; `nonSamplingVariance` τ² (proportion², ``TotalError``)
+    /// is added to each poll's variance of the Wald interval, d ± z√(p₁q₁/n₁ + τ² + p₂q₂/n₂ + τ²)
+    /// (the other methods take none: 0 for them).
     ///
+    /// - Precondition: `nonSamplingVariance` is 0 unless `method` is `.wald`.
     /// - Complexity: O(1), except `.score`: two root searches over δ, each evaluating a
     ///   bisected restricted MLE (about 10⁴ elementary operations in all).
-    public func interval(method: ChangeIntervalMethod, confidence: ConfidenceLevel = .ninetyFive) -> ChangeInterval {
+    public func interval(method: ChangeIntervalMethod, confidence: ConfidenceLevel = .ninetyFive,
+                         nonSamplingVariance: Double = 0) -> ChangeInterval {
+        precondition(nonSamplingVariance == 0 || method == .wald, "a non-sampling variance applies to the Wald interval")
         let z = confidence.z
         let (x1, n1, x2, n2) = (countBefore, sampleSizeBefore, countAfter, sampleSizeAfter)
         let p1 = shareBefore, p2 = shareAfter
         let d = p2 - p1
         switch method {
         case .wald:
-            let se = (p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2).squareRoot()
+            let se = (p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2 + 2 * nonSamplingVariance).squareRoot()
             return ChangeInterval(method: method, change: d, lower: d - z * se, upper: d + z * se,
                                   statistic: d / se)
         case .agrestiCaffo:

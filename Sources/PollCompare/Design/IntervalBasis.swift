@@ -12,16 +12,19 @@ public enum IntervalBasis: String, CaseIterable, Sendable {
     /// Two questions of one poll: the same respondents answered both, so their difference has no
     /// independent-sample interval (GUIDE §3 "Same respondents").
     case sameRespondents = "same-respondents"
+    /// A probability sample whose interval also includes historical non-sampling error τ
+    /// (`--tse`, ``TotalError``): d ± z·√(s² + τ²), not a margin of sampling error alone.
+    case totalError = "total-error"
 
     /// Whether an interval may be computed on this basis.
-    public var allowsInterval: Bool { self == .sampling || self == .assumesRandomSample }
+    public var allowsInterval: Bool { self == .sampling || self == .assumesRandomSample || self == .totalError }
 
     /// The weaker of two bases, for a result that rests on two polls (a swing): what the sample
     /// *is* before what was published (GUIDE §3), so a non-random sample, then an unknown sample
-    /// size, then an assumed random sample, then sampling. (Same respondents is decided by the
+    /// size, then an assumed random sample, then total error, then sampling. (Same respondents is decided by the
     /// pair itself and wins over all of these.)
     public static func weaker(_ x: IntervalBasis, _ y: IntervalBasis) -> IntervalBasis {
-        for basis in [IntervalBasis.sameRespondents, .notRandomSample, .unknownSampleSize, .assumesRandomSample]
+        for basis in [IntervalBasis.sameRespondents, .notRandomSample, .unknownSampleSize, .assumesRandomSample, .totalError]
         where x == basis || y == basis {
             return basis
         }

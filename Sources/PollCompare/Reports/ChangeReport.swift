@@ -26,14 +26,20 @@ public enum ChangeReport {
     ///   - alternative: two-sided (default) or one-sided.
     ///   - unsized: for a poll without a design, a design effect and population known all the
     ///     same, for the break-even n.
-    /// - Throws: ``PollCompareError`` for a share outside [0, 1], or a one-sided level of 50% or
-    ///   less.
-    /// - Complexity: as ``ShareChange/interval(method:confidence:)`` per method.
+    ///   - totalError: τ added to each poll's variance (Wald only; the break-even n stays that of
+    ///     sampling error).
+    /// - Throws: ``PollCompareError`` for a share outside [0, 1], a one-sided level of 50% or
+    ///   less, or a total error with a method other than Wald.
+    /// - Complexity: as ``ShareChange/interval(method:confidence:nonSamplingVariance:)`` per method.
     public static func table(shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
                              designAfter: SampleDesign?, methods: [ChangeIntervalMethod], confidence: ConfidenceLevel,
                              alternative: Alternative = .twoSided,
-                             unsized: (before: SampleSizePlanning.Term, after: SampleSizePlanning.Term)? = nil)
+                             unsized: (before: SampleSizePlanning.Term, after: SampleSizePlanning.Term)? = nil,
+                             totalError: TotalError? = nil)
         throws(PollCompareError) -> ReportTable {
+        if let totalError, totalError.tau > 0, let other = methods.first(where: { $0 != .wald }) {
+            throw .invalidReportOption("--tse adds a variance to the Wald interval; --method \(other.rawValue) cannot take it")
+        }
         try Shares.validate([("share before", shareBefore)])
         try Shares.validate([("share after", shareAfter)])
         let level = try alternative.intervalLevel(confidence)
@@ -47,7 +53,7 @@ public enum ChangeReport {
                                             z: alternative == .twoSided ? confidence.z : confidence.oneSidedZ,
                                             unsized: unsized)
         for method in methods {
-            let i = change?.interval(method: method, confidence: level)
+            let i = change?.interval(method: method, confidence: level, nonSamplingVariance: totalError?.variance ?? 0)
             let bounds = i.map { alternative.bounds(lower: $0.lower, upper: $0.upper, range: -1...1) }
             table.append([
                 .number(Percent.echo(shareBefore)), .optional(designBefore?.sampleSize), .number(Percent.echo(shareAfter)),

@@ -139,7 +139,7 @@ public struct PollReport: Sendable {
             .text(e.sampleType.rawValue),
             // The actual result's lead is first − second candidate as filed; orient it as A − B.
             .optional(t.actualLead[q].isNaN ? nil
-                      : (lead.a == t.candidateRange[q].lowerBound ? 1 : -1) * t.actualLead[q] * 100),
+                      : (lead.a == t.candidateRange[q].lowerBound ? 1 : -1) * t.actualLead[q]),
             .optional(lead.shareAInterval.map { $0.lower * 100 }), .optional(lead.shareAInterval.map { $0.upper * 100 }),
             .text(t.questionID[q]), .text(t.state[q]), .text(t.race[q]), .text(t.methodology[q]),
         ]
@@ -226,7 +226,7 @@ public struct PollReport: Sendable {
             s += " At least one of the two polls is not a random sample, so no margin of sampling error applies."
         case .unknownSampleSize:
             s += " Without both sample sizes it has no margin of error."
-        case .sampling, .assumesRandomSample:
+        case .sampling, .assumesRandomSample, .totalError:
             if let moe = e.marginOfError {
                 s += abs(e.swing) > moe
                     ? " It is larger than its margin of error (±\(NumberText.fixed(moe * 100, digits: 1)) at \(level))."

@@ -132,11 +132,12 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// Columns of counts (sample sizes, break-even n, seeds): whole numbers print without decimals.
     static let countColumns: Set<String> = [
         "n", "n_before", "n_after", "sample_size", "n_eff", "break_even_n", "polls", "seed", "count", "draws",
+        "races",
     ]
 
     /// How a number reads in the text format, chosen by its column's name: p-values and
     /// probabilities (`p_value`, `prob_*`) with 3 decimals (scientific below 0.001), test
-    /// statistics (`z`) and `ratio` with 2 decimals, `conf` as given, `deff` to 3 decimals, whole
+    /// statistics (`z`), `ratio` and `inflation` with 2 decimals, `coverage` (a fraction) with 3, `conf` as given, `deff` to 3 decimals, whole
     /// numbers in count columns without decimals, everything else (points) with `digits` decimals.
     static func textNumber(_ v: Double, column: String, digits: Int) -> String {
         if column == "p_value" || column.hasPrefix("prob_") {
@@ -144,7 +145,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
         if column == "z" { return NumberText.fixed(v, digits: 2) }
         if column == "conf" { return NumberText.roundTrip(v) }
-        if column == "ratio" { return NumberText.fixed(v, digits: 2) }
+        if column == "ratio" || column == "inflation" { return NumberText.fixed(v, digits: 2) }
+        if column == "coverage" { return NumberText.fixed(v, digits: 3) }
         if column == "deff" { return v == v.rounded() ? NumberText.roundTrip(v) : NumberText.fixed(v, digits: 3) }
         if countColumns.contains(column) && v == v.rounded() && abs(v) < 1e15 { return NumberText.fixed(v, digits: 0) }
         return NumberText.fixed(v, digits: digits)

@@ -3,7 +3,7 @@
 ///
 /// Columns, in order (stable API): `a_before,b_before,n_before,a_after,b_after,n_after,
 /// lead_before,lead_after,swing,butler_swing,se,moe,lower,upper,z,p_value,break_even_n,conf,
-/// alternative`. Leads, swings and Butler swings are exact decimals of the published shares (see
+/// alternative,basis`. `basis` is `total-error` when the polls' variances include τ² (``TotalError``). Leads, swings and Butler swings are exact decimals of the published shares (see
 /// ``ExactDecimal``). Interval columns are empty when a sample size is missing; `break_even_n` is
 /// always given (empty only for a zero swing): the equal number of respondents per poll, each
 /// poll's design effect and population correction included. A one-sided `alternative` opens one
@@ -13,7 +13,7 @@ public enum SwingReport {
     public static let columns = [
         "a_before", "b_before", "n_before", "a_after", "b_after", "n_after",
         "lead_before", "lead_after", "swing", "butler_swing", "se", "moe", "lower", "upper",
-        "z", "p_value", "break_even_n", "conf", "alternative",
+        "z", "p_value", "break_even_n", "conf", "alternative", "basis",
     ]
 
     /// A table with one row per swing.
@@ -34,7 +34,7 @@ public enum SwingReport {
                 .optional(s.standardError.map(points)), .optional(s.marginOfError.map(points)),
                 .optional(interval.map { points($0.lower) }), .optional(interval.map { points($0.upper) }),
                 .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenBound),
-                .number(s.confidence.level), .text(s.alternative.rawValue),
+                .number(s.confidence.level), .text(s.alternative.rawValue), .text(s.basis.rawValue),
             ])
         }
         return table
@@ -61,7 +61,11 @@ public enum SwingReport {
                     + " is ±\(NumberText.fixed(points(moe), digits: digits)) points"
                     + " (interval \(signedPoints(interval.lower, digits)) to \(signedPoints(interval.upper, digits))"
                     + "; \(test)p-value \(pValueText(p)))."
-                if abs(s.swing) > moe {
+                if s.basis == .totalError {
+                    text += abs(s.swing) > moe
+                        ? "\nThe swing is larger than its margin of error, which includes historical non-sampling error: polls' usual errors alone are an unlikely explanation."
+                        : "\nThe swing is within its margin of error, which includes historical non-sampling error: polls' usual errors could explain it."
+                } else if abs(s.swing) > moe {
                     text += "\nThe swing is larger than its margin of error: sampling error alone is an unlikely explanation."
                 } else {
                     text += "\nThe swing is within its margin of error: sampling error alone could explain it."

@@ -7,7 +7,7 @@
 public struct PollFilter: Sendable {
     /// The fields `--where` takes.
     public static let fields = ["state", "race", "pollster", "population", "methodology", "sample_type", "sponsor",
-                                "mode", "internal", "partisan", "tracking"]
+                                "mode", "internal", "partisan", "tracking", "type_simple", "year", "location"]
 
     /// One condition: the field and its accepted values (lower-cased).
     public struct Condition: Sendable, Equatable {

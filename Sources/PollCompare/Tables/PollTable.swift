@@ -41,9 +41,26 @@ public struct PollTable: Sendable {
     public var designEffect: [Double] = []
     /// Population size for the finite population correction; NaN when not given.
     public var populationSize: [Double] = []
-    /// The actual result's lead of the first over the second candidate (FiveThirtyEight's
-    /// raw-polls `margin_actual`), as a proportion; NaN elsewhere.
+    /// The actual result's lead in percentage points, as published: FiveThirtyEight's raw-polls
+    /// `margin_actual` (the first over the second candidate) or a tidy file's `actual_lead` (A
+    /// over B as the poll's lead orients them); NaN where the file gives none.
     public var actualLead: [Double] = []
+    /// The poll's lead of the first over the second candidate as published, in percentage points
+    /// (FiveThirtyEight's raw-polls `margin_poll`); NaN elsewhere (the lead is then computed from
+    /// the shares).
+    public var publishedLead: [Double] = []
+    /// The race's identifier, for counting races: raw-polls `race_id`; elsewhere the race label
+    /// (empty when the file names no race).
+    public var raceID = StringColumn()
+    /// The kind of race as published (raw-polls `type_simple`: Pres-G, Sen-G, Gov-G, House-G,
+    /// Pres-P; a tidy file's `type_simple` column); empty elsewhere.
+    public var typeSimple = StringColumn()
+    /// The election year as published (raw-polls `year`, FiveThirtyEight `cycle`, a tidy file's
+    /// `year` column); empty elsewhere.
+    public var year = StringColumn()
+    /// Where the race is, as published (raw-polls `location`: a state code, a district or `US`;
+    /// a tidy file's `location` column); empty elsewhere.
+    public var location = StringColumn()
     /// The line where each poll's first row is.
     public var line: [Int] = []
     /// The range of each poll's candidates in the candidate columns.
@@ -59,6 +76,9 @@ public struct PollTable: Sendable {
     public var fullName = StringColumn()
     /// Each candidate row's share (proportion).
     public var share: [Double] = []
+
+    /// The layout the table was read from (nil for a table built in code).
+    public var layout: PollFileLayout?
 
     /// The number of polls.
     public var count: Int { line.count }
@@ -81,13 +101,17 @@ public struct PollTable: Sendable {
         case "internal": return internalPoll[i]
         case "partisan": return partisan[i]
         case "tracking": return tracking[i]
+        case "type_simple": return typeSimple[i]
+        case "year": return year[i]
+        case "location": return location[i]
         default: return nil
         }
     }
 
     /// The fields ``groupValue(_:_:)`` knows: those `--group-by` and `--where` take.
     public static let groupFields = ["pollster", "population", "sponsor", "mode", "methodology", "sample_type",
-                                     "state", "race", "internal", "partisan", "tracking"]
+                                     "state", "race", "internal", "partisan", "tracking", "type_simple", "year",
+                                     "location"]
 }
 
 extension PollTable {
@@ -141,7 +165,10 @@ extension PollTable {
         t.startDate = questions.map { startDate[$0] }; t.endDate = questions.map { endDate[$0] }
         t.sampleSize = questions.map { sampleSize[$0] }; t.designEffect = questions.map { designEffect[$0] }
         t.populationSize = questions.map { populationSize[$0] }; t.actualLead = questions.map { actualLead[$0] }
+        t.publishedLead = questions.map { publishedLead[$0] }
+        t.raceID = strings(raceID); t.typeSimple = strings(typeSimple); t.year = strings(year); t.location = strings(location)
         t.line = questions.map { line[$0] }
+        t.layout = layout
         return t
     }
 }

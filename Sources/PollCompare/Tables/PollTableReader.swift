@@ -181,7 +181,8 @@ package struct PollTableReader: Sendable {
             notes.append("\(overTotal) question(s) have shares summing above 100.5 (first: \(first.id) at line \(first.line), \(NumberText.roundTrip(Percent.echo(first.sum)))); their leads are reported as published")
         }
         let live = store.line.indices.filter { !dead[$0] }.sorted { ordinal[$0] < ordinal[$1] }
-        let table = store.gathering(live, renumbered: true)
+        var table = store.gathering(live, renumbered: true)
+        table.layout = layout
         var moved = [Int](repeating: -1, count: store.count)
         for (i, q) in live.enumerated() { moved[q] = i }
         let selection = selector?.selection(table, seen: store) { moved[$0] }
@@ -421,7 +422,8 @@ package struct PollTableReader: Sendable {
         var internalPoll = "", partisan = "", tracking = ""
         var type = SampleType.probability
         var start: PollDate?, end: PollDate?
-        var n = Double.nan, deff = Double.nan, size = Double.nan, actual = Double.nan
+        var n = Double.nan, deff = Double.nan, size = Double.nan, actual = Double.nan, published = Double.nan
+        var raceID = "", typeSimple = "", year = "", location = ""
     }
 
     /// Routes the rows of question `id` (a tidy or raw-polls row), adding the question with the
@@ -440,7 +442,9 @@ package struct PollTableReader: Sendable {
         store.population.append(f.population); store.mode.append(f.mode)
         store.sampleType.append(f.type); store.startDate.append(f.start); store.endDate.append(f.end)
         store.sampleSize.append(f.n); store.designEffect.append(f.deff); store.populationSize.append(f.size)
-        store.actualLead.append(f.actual)
+        store.actualLead.append(f.actual); store.publishedLead.append(f.published)
+        store.raceID.append(f.raceID); store.typeSimple.append(f.typeSimple); store.year.append(f.year)
+        store.location.append(f.location)
         store.candidateRange.append(store.share.count..<store.share.count)
         started(id)
     }
@@ -505,6 +509,10 @@ package struct PollTableReader: Sendable {
             f.methodology = try reader.text(r, "methodology")
             f.internalPoll = try reader.text(r, "internal"); f.partisan = try reader.text(r, "partisan")
             f.tracking = try reader.text(r, "tracking")
+            f.actual = try reader.optionalNumber(r, "actual_lead", positive: false)
+            f.raceID = f.race
+            f.typeSimple = try reader.text(r, "type_simple"); f.year = try reader.text(r, "year")
+            f.location = try reader.text(r, "location")
             return f
         }
         addCandidate(candidate, try fields.text(r, "party"), share, at: r, nameColumn, shareColumn)
@@ -610,17 +618,25 @@ package struct PollTableReader: Sendable {
         store.population.append(code: population); store.mode.append(code: mode)
         store.sampleType.append(.probability); store.startDate.append(start); store.endDate.append(end)
         store.sampleSize.append(n); store.designEffect.append(.nan); store.populationSize.append(.nan)
-        store.actualLead.append(.nan)
+        store.actualLead.append(.nan); store.publishedLead.append(.nan)
+        store.raceID.append(store.race.values[Int(race)]); store.typeSimple.append(""); store.year.append(parts.cycle)
+        store.location.append("")
         store.candidateRange.append(store.share.count..<store.share.count)
         started(id)
     }
 
     private mutating func readRaw(_ r: CSVRecord) throws {
         let id = columns["question_id"] != nil ? try fields.text(r, "question_id") : try fields.text(r, "poll_id")
-        let a = try fields.percent(r, "cand1_pct"), b = try fields.percent(r, "cand2_pct")
+        // A share left empty leaves its candidate out: the poll then has no lead, and the
+        // selection's notes say so.
+        let a = try fields.text(r, "cand1_pct").isEmpty ? Double.nan : try fields.percent(r, "cand1_pct")
+        let b = try fields.text(r, "cand2_pct").isEmpty ? Double.nan : try fields.percent(r, "cand2_pct")
         let day = try fields.date(r, "polldate")
         let n = try fields.optionalNumber(r, "samplesize")
-        let actual = try fields.optionalNumber(r, "margin_actual", positive: false) / 100
+        let actual = try fields.optionalNumber(r, "margin_actual", positive: false)
+        let published = try fields.optionalNumber(r, "margin_poll", positive: false)
+        let raceID = try fields.text(r, "race_id"), typeSimple = try fields.text(r, "type_simple")
+        let year = try fields.text(r, "year")
         let pollster = try fields.text(r, "pollster"), race = try fields.text(r, "race"), mode = try fields.text(r, "methodology")
         let pollID = try fields.text(r, "poll_id")
         let location = try fields.text(r, "location")
@@ -628,7 +644,8 @@ package struct PollTableReader: Sendable {
         try question(id, line: r.line) {
             var f = PollFields()
             f.pollster = pollster; f.population = race; f.mode = mode; f.methodology = mode
-            f.start = day; f.end = day; f.n = n; f.actual = actual
+            f.start = day; f.end = day; f.n = n; f.actual = actual; f.published = published
+            f.raceID = raceID.isEmpty ? race : raceID; f.typeSimple = typeSimple; f.year = year; f.location = location
             f.poll = pollID; f.question = id; f.race = race; f.partisan = partisan
             f.state = location == "US" ? "" : location
             return f
@@ -642,8 +659,8 @@ package struct PollTableReader: Sendable {
             name1 += " (\(party1.isEmpty ? "1" : party1))"
             name2 += " (\(party2.isEmpty ? "2" : party2))"
         }
-        addCandidate(name1, party1, a, at: r, columns["cand1_name"], columns["cand1_pct"]!)
-        addCandidate(name2, party2, b, at: r, columns["cand2_name"], columns["cand2_pct"]!)
+        if !a.isNaN { addCandidate(name1, party1, a, at: r, columns["cand1_name"], columns["cand1_pct"]!) }
+        if !b.isNaN { addCandidate(name2, party2, b, at: r, columns["cand2_name"], columns["cand2_pct"]!) }
     }
 }
 
