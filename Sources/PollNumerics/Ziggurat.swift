@@ -12,7 +12,7 @@ import Darwin
 ///
 /// Layer i (1 ≤ i ≤ 127) is the rectangle [0, xᵢ] × [f(xᵢ), f(xᵢ₊₁)]; x₁ = r, xᵢ₊₁ solves
 /// xᵢ·(f(xᵢ₊₁) − f(xᵢ)) = v, x₁₂₈ = 0; layer 0 has the width x₀ = v/f(r) of a rectangle of area v.
-struct ZigguratTables: Sendable {
+struct ZigguratTables: @unchecked Sendable {
     static let layers = 128
     static let r = 3.442619855899
     static let v = 9.91256303526217e-3
@@ -21,6 +21,11 @@ struct ZigguratTables: Sendable {
     let x: [Double]
     /// f(xᵢ) = exp(−xᵢ²/2), f(x₁₂₈) = 1.
     let f: [Double]
+    /// Copies of `x` and `f` that live as long as the process (the shared tables are never
+    /// released), so the sampling loops read them without closures or bounds checks. Never
+    /// written after `init`, hence `@unchecked Sendable`.
+    let xStorage: UnsafePointer<Double>
+    let fStorage: UnsafePointer<Double>
 
     static let shared = ZigguratTables()
 
@@ -34,7 +39,14 @@ struct ZigguratTables: Sendable {
         }
         x[Self.layers] = 0
         self.x = x
-        f = x.map { exp(-0.5 * $0 * $0) }
+        let f = x.map { exp(-0.5 * $0 * $0) }
+        self.f = f
+        let xs = UnsafeMutablePointer<Double>.allocate(capacity: x.count)
+        xs.initialize(from: x, count: x.count)
+        let fs = UnsafeMutablePointer<Double>.allocate(capacity: f.count)
+        fs.initialize(from: f, count: f.count)
+        xStorage = UnsafePointer(xs)
+        fStorage = UnsafePointer(fs)
     }
 }
 
@@ -55,15 +67,13 @@ extension Samplers {
     /// - Complexity: O(1) expected: about 1.02 64-bit outputs per variate.
     public static func standardNormalZiggurat(_ rng: inout Xoshiro256StarStar) -> Double {
         let tables = ZigguratTables.shared
-        return tables.x.withUnsafeBufferPointer { x in
-            tables.f.withUnsafeBufferPointer { f in zigguratNormal(&rng, x, f) }
-        }
+        return zigguratNormal(&rng, tables.xStorage, tables.fStorage)
     }
 
     /// The ziggurat draw on the tables' storage (no bounds checks in the hot loop).
     @inline(__always)
-    static func zigguratNormal(_ rng: inout Xoshiro256StarStar, _ x: UnsafeBufferPointer<Double>,
-                               _ f: UnsafeBufferPointer<Double>) -> Double {
+    static func zigguratNormal(_ rng: inout Xoshiro256StarStar, _ x: UnsafePointer<Double>,
+                               _ f: UnsafePointer<Double>) -> Double {
         while true {
             let bits = rng.next()
             let i = Int(bits & 0x7f)
@@ -99,10 +109,7 @@ extension Samplers {
     public static func gammaZiggurat(shape: Double, _ rng: inout Xoshiro256StarStar) -> Double {
         precondition(shape > 0, "gamma shape must be positive")
         let tables = ZigguratTables.shared
-        let method = MarsagliaTsang(shape: shape)
-        return tables.x.withUnsafeBufferPointer { x in
-            tables.f.withUnsafeBufferPointer { f in method.draw(&rng, x, f) }
-        }
+        return MarsagliaTsang(shape: shape).draw(&rng, tables.xStorage, tables.fStorage)
     }
 
     /// The number of draws, out of `draws` from Dirichlet(α_A, α_B, α_other), in which θ_A > θ_B
@@ -131,18 +138,18 @@ extension Samplers {
         precondition(alphaA > 0 && alphaB > 0, "Dirichlet parameters must be positive")
         precondition(draws >= 0, "draws must not be negative")
         let tables = ZigguratTables.shared
+        let x = tables.xStorage, f = tables.fStorage
         let a = MarsagliaTsang(shape: alphaA), b = MarsagliaTsang(shape: alphaB)
-        return tables.x.withUnsafeBufferPointer { x in
-            tables.f.withUnsafeBufferPointer { f in
-                var ahead = 0
-                for _ in 0..<draws {
-                    let ga = a.draw(&rng, x, f)
-                    let gb = b.draw(&rng, x, f)
-                    ahead &+= ga > gb ? 1 : 0
-                }
-                return ahead
-            }
+        // The generator as a local for the loop (kept in registers), written back at the end.
+        var g = rng
+        var ahead = 0
+        for _ in 0..<draws {
+            let ga = a.draw(&g, x, f)
+            let gb = b.draw(&g, x, f)
+            ahead &+= ga > gb ? 1 : 0
         }
+        rng = g
+        return ahead
     }
 }
 
@@ -162,8 +169,8 @@ struct MarsagliaTsang {
     }
 
     @inline(__always)
-    func draw(_ rng: inout Xoshiro256StarStar, _ x: UnsafeBufferPointer<Double>,
-              _ f: UnsafeBufferPointer<Double>) -> Double {
+    func draw(_ rng: inout Xoshiro256StarStar, _ x: UnsafePointer<Double>,
+              _ f: UnsafePointer<Double>) -> Double {
         var value: Double
         while true {
             var normal: Double
