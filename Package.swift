@@ -20,9 +20,12 @@ let package = Package(
         // opens OpenBLAS (BLAS + LAPACK, Debian libopenblas0) at run time, on first use. Apple
         // platforms link Accelerate instead.
         .systemLibrary(name: "CBLAS"),
+        // Column kernels in C, compiled for baseline x86-64 and again for AVX2 (target_clones),
+        // the clone picked at load time; only PollNumerics imports them.
+        .target(name: "CPollKernels"),
         .target(
             name: "PollNumerics",
-            dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux]))],
+            dependencies: [.target(name: "CBLAS", condition: .when(platforms: [.linux])), "CPollKernels"],
             linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS]))]
         ),
         .target(name: "PollCompare", dependencies: ["PollNumerics"]),

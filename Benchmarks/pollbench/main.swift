@@ -68,7 +68,108 @@ let leads = time(repeats) {
     return r.lower[rows / 2]
 }
 sharesB[0] += 0  // keep the array mutable for the compiler's sake
+// Clopper–Pearson on integer counts x = round(u·n) (shares x/n), fewer repeats: each is slow.
+let slowRepeats = max(1, min(repeats, 3))
+let cpShares = (0..<rows).map { (shares[$0] * sizes[$0]).rounded() / sizes[$0] }
+let clopper = time(slowRepeats) {
+    let r = PollColumns.shareIntervals(shares: cpShares, effectiveSampleSize: sizes, method: .clopperPearson, confidence: conf)
+    return r.lower[rows / 2] + r.upper[rows - 1]
+}
+// P(A leads) from 10 draws per row (1e7 for 1e6 rows) of Dirichlet(461, 441, 101): a poll of 1000
+// with A 46%, B 44% under a uniform prior; the count of draws with θ_A > θ_B, streamed.
+let dirichletDraws = 10 * rows
+let dirichlet = time(slowRepeats) {
+    var g = Xoshiro256StarStar(seed: 20_240_918)
+    let ahead = Samplers.dirichletLeadCount(alphaA: 461, alphaB: 441, draws: dirichletDraws, &g)
+    return Double(ahead) / Double(dirichletDraws)
+}
+
+// The Wilson kernel written with Swift's SIMD types instead of the C kernel, for the comparison
+// `make bench` prints (the same operations; its result must equal the batch's bit for bit).
+@inline(__always)
+func wilsonSIMD(_ p: SIMD4<Double>, _ n: SIMD4<Double>, z: Double, tiny: Double) -> (SIMD4<Double>, SIMD4<Double>) {
+    let one = SIMD4<Double>(repeating: 1), zero = SIMD4<Double>(repeating: 0)
+    let inverseN = one / n
+    let t = (z * z) * inverseN
+    let scale = one / (one + t)
+    let center = (p + 0.5 * t) * scale
+    let q = one - p
+    let variance = p * q * inverseN + 0.25 * t * inverseN
+    let normal = variance .>= tiny
+    var radicand = n * p * q + 0.25 * z * z
+    radicand.replace(with: variance, where: normal)
+    let root = radicand.squareRoot()
+    var margin = z * root * inverseN * scale
+    margin.replace(with: z * root * scale, where: normal)
+    let difference = center - margin
+    var lower = zero
+    lower.replace(with: difference, where: difference .>= zero)
+    lower.replace(with: zero, where: p .== zero)
+    let cancelled = p * p / (p + 0.5 * t + margin / scale)
+    lower.replace(with: cancelled, where: (p .> zero) .& (margin .> 0.5 * center))
+    let sum = center + margin
+    var upper = one
+    upper.replace(with: sum, where: sum .< one)
+    upper.replace(with: one, where: p .== one)
+    let unknown = n .!= n
+    lower.replace(with: .nan, where: unknown)
+    upper.replace(with: .nan, where: unknown)
+    return (lower, upper)
+}
+
+/// The SIMD4 kernel over whole columns into the caller's storage (rows a multiple of 4).
+func wilsonSwiftSIMD(_ p: UnsafeBufferPointer<Double>, _ n: UnsafeBufferPointer<Double>, z: Double,
+                     _ lo: UnsafeMutableBufferPointer<Double>, _ up: UnsafeMutableBufferPointer<Double>) {
+    var i = 0
+    while i + 4 <= p.count {
+        let pv = SIMD4(p[i], p[i + 1], p[i + 2], p[i + 3])
+        let nv = SIMD4(n[i], n[i + 1], n[i + 2], n[i + 3])
+        let (l, u) = wilsonSIMD(pv, nv, z: z, tiny: 1e-280)
+        for k in 0..<4 {
+            lo[i + k] = l[k]
+            up[i + k] = u[k]
+        }
+        i += 4
+    }
+}
+
+// The two kernels write into the same preallocated columns, alternately, so the comparison is of
+// the arithmetic alone (no allocation, no page faults on either side).
+var kernelLower = [Double](repeating: 0, count: rows), kernelUpper = kernelLower
+var simdLower = kernelLower, simdUpper = kernelLower
+var cKernelTimes: [Double] = [], simdTimes: [Double] = []
+let kernelClock = ContinuousClock()
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+shares.withUnsafeBufferPointer { p in
+    sizes.withUnsafeBufferPointer { n in
+        for _ in 0..<(repeats + 1) {
+            let c = kernelClock.measure {
+                kernelLower.withUnsafeMutableBufferPointer { lo in
+                    kernelUpper.withUnsafeMutableBufferPointer { up in
+                        ColumnKernels.wilson(shares: p, sampleSizes: n, z: conf.z, tinyVariance: 1e-280, lower: lo, upper: up)
+                    }
+                }
+            }
+            let v = kernelClock.measure {
+                simdLower.withUnsafeMutableBufferPointer { lo in
+                    simdUpper.withUnsafeMutableBufferPointer { up in wilsonSwiftSIMD(p, n, z: conf.z, lo, up) }
+                }
+            }
+            cKernelTimes.append(seconds(c))
+            simdTimes.append(seconds(v))
+        }
+    }
+}
+if rows % 4 == 0 && (kernelLower.map(\.bitPattern) != simdLower.map(\.bitPattern)
+    || kernelUpper.map(\.bitPattern) != simdUpper.map(\.bitPattern)) {
+    print("warning: the Swift SIMD Wilson kernel differs from the C kernel")
+}
+print("kernel_variant\t\(ColumnKernels.variant)\t0")
+print("wilson_kernel_c\t\(rows)\t\(median(Array(cKernelTimes.dropFirst())))")
+print("wilson_kernel_swift_simd\t\(rows)\t\(median(Array(simdTimes.dropFirst())))")
 print("wilson_batch\t\(rows)\t\(batch.0)")
 print("wilson_scalar_loop\t\(rows)\t\(scalar.0)")
 print("wald_lead_batch\t\(rows)\t\(leads.0)")
+print("clopper_pearson_batch\t\(rows)\t\(clopper.0)")
+print("dirichlet_lead\t\(dirichletDraws)\t\(dirichlet.0)")
 if batch.1 != scalar.1 { print("warning: batch and scalar checksums differ") }

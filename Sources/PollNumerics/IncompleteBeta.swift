@@ -273,6 +273,17 @@ public enum IncompleteBeta {
         if Swift.min(a, b) >= UniformExpansion.minimumShape, let x = largeShapesInverse(p: p, q: q, a: a, b: b) {
             return x
         }
+        // I_½(a, b) ≥ ½ exactly when a ≤ b (I_½(a, a) = ½ by symmetry, DLMF 8.17.4, and I_x(a, b)
+        // decreases in a and increases in b): a lower-tail target p ≤ ¼ with a ≤ b then has its
+        // quantile below ½, and an upper-tail target q ≤ ¼ with a ≥ b has it above ½, with no
+        // evaluation at ½ (the same decision as the test below, which only the cases in
+        // between need).
+        if p <= 0.25 && a <= b {
+            return solveBelowHalf(p: p, q: q, a: a, b: b, evaluations: &evaluations)
+        }
+        if q <= 0.25 && a >= b {
+            return 1 - solveBelowHalf(p: q, q: p, a: b, b: a, evaluations: &evaluations)
+        }
         // Solve for whichever of x, 1 − x is at most ½, deciding on the smaller tail: with
         // q = 1e-300, p = 1 − q rounds to 1 and cannot be compared with I_½ = 1 − e^{−10⁸}.
         let atHalf = evaluate(x: 0.5, a: a, b: b)
@@ -321,8 +332,8 @@ public enum IncompleteBeta {
     ///   377–393, §5); else for a ≥ 1 Wilson–Hilferty, y ≈ a(1 − 1/(9a) + z/(3√a))³ (Johnson,
     ///   Kotz & Balakrishnan, *Continuous Univariate Distributions* 1, 2nd ed., §17.5), when
     ///   positive;
-    /// - both shapes above 1 (and b not that large): the normal approximation mean ± z·sd, when it
-    ///   lands in (0, ½);
+    /// - both shapes above 1 (and b not that large): Abramowitz & Stegun 26.5.22, else the normal
+    ///   approximation mean ± z·sd, when it lands in (0, ½);
     /// - otherwise the lower-tail power law I_t(a, b) ≈ tᵃ/(a·B(a, b)) (DLMF 8.17.8, leading term),
     ///   ln t ≈ [ln p + ln(a·B(a, b))]/a, with ln p = ln(1 − q) for upper-tail targets; for
     ///   b ≫ a this is the gamma power law P(a, y) ≈ yᵃ/Γ(a + 1) (Temme, *Special Functions*,
@@ -347,12 +358,26 @@ public enum IncompleteBeta {
                 if guess < logHalf { return guess }
             }
         } else if a > 1 && b > 1 {
+            // Abramowitz & Stegun 26.5.22 (Paulson's normal approximation to ½ ln F, as in
+            // Numerical Recipes' `invbetai` and Boost's `ibeta_inv` start): with y the upper
+            // normal point (y = −Φ⁻¹(p)), λ = (y² − 3)/6, h = 2/(1/(2a − 1) + 1/(2b − 1)),
+            // w = y√(h + λ)/h − (1/(2b − 1) − 1/(2a − 1))(λ + 5/6 − 2/(3h)), the quantile is
+            // about a/(a + b·e^{2w}); its relative error is O(1/(a + b)) where the normal
+            // approximation's is O(1/√(a + b)), so Newton's method starts one or two steps later.
+            let y = -z()
+            let lambda = (y * y - 3) / 6
+            let ra = 1 / (2 * a - 1), rb = 1 / (2 * b - 1)
+            let h = 2 / (ra + rb)
+            let w = y * (h + lambda).squareRoot() / h - (rb - ra) * (lambda + 5.0 / 6.0 - 2 / (3 * h))
+            // ln[a/(a + b·e^{2w})] = −ln(1 + (b/a)·e^{2w}).
+            let guess = -log1p(b / a * exp(2 * w))
+            if guess.isFinite && guess < logHalf { return guess }
             let s = a + b
             let mean = a / s
             // √(ab/(s²(s + 1))) written so that no product overflows for shapes near 10³⁰⁸.
             let sd = (mean * (b / s) / (s + 1)).squareRoot()
-            let guess = mean + z() * sd
-            if guess > 0 && guess < 0.5 { return log(guess) }
+            let normalGuess = mean + z() * sd
+            if normalGuess > 0 && normalGuess < 0.5 { return log(normalGuess) }
         }
         let logP = p <= q ? log(p) : log1p(-q)
         let guess = (logP + logATimesBeta(a, b)) / a

@@ -108,7 +108,11 @@ struct TailInversion {
         }
         var t = exp(u)
         guard converged else { return t }
-        // Polish in t: Newton on the same tail, F′(t) = slope/t.
+        // Polish in t: Newton on the same tail, F′(t) = slope/t. After a step that moved t by δ
+        // (relative) the error left is about K·δ², K = t·F″(t)/(2F′(t)), which near a quantile of
+        // a beta or gamma distribution is of the order of z·√shape: after δ ≤ 1e-13 it is below
+        // 1e-16 for shapes up to 10⁶ and below the tolerance (1e-12) for any shape this solver
+        // sees, so the second step (one more evaluation) is taken only after a larger first one.
         for _ in 0..<2 {
             let e = evaluate(t)
             guard e.slope > 0 else { break }
@@ -116,7 +120,9 @@ struct TailInversion {
             let next = t - delta * t / e.slope
             guard next > 0, next.isFinite, !(upper.isFinite && next > upper) else { break }
             if next == t { break }
+            let moved = abs(next - t)
             t = next
+            if moved <= 1e-13 * t { break }
         }
         return t
     }

@@ -3,13 +3,13 @@ import PollNumerics
 /// The same quantities as the scalar API, computed for every row of whole columns at once (one
 /// entry per poll, or per pair of polls), for reports over up to millions of rows.
 ///
-/// The linear parts are BLAS calls over whole columns: a lead is the contrast cᵀp with
-/// c = e_A − e_B (`axpy` of −1·B onto A), p_A + p_B likewise, a swing is d_after − d_before and its
-/// variance V_before + V_after. The element-wise non-linear parts (squares, square roots,
-/// quotients, Φ) run in loops over the contiguous columns using the scalar API's own kernels, so
-/// every result equals the scalar API's to the last bit (`axpy` with α = ±1 performs the same
-/// single rounding as the scalar subtraction or addition). Unknown sample sizes are NaN in the
-/// input column and give NaN interval columns.
+/// Wald leads and Wilson intervals run in vectorised column kernels (`ColumnKernels` (PollNumerics), C compiled
+/// for baseline x86-64 and for AVX2, picked at load time) that perform the scalar API's IEEE
+/// operations in the same order, lane by lane; a swing is d_after − d_before by a BLAS `axpy`
+/// (α = −1: the same single rounding as the scalar subtraction) and its variance V_before +
+/// V_after. Φ and the beta quantiles run in loops over the contiguous columns using the scalar
+/// API's own kernels. So every result equals the scalar API's to the last bit (the tests compare
+/// them row by row). Unknown sample sizes are NaN in the input column and give NaN interval columns.
 public enum PollColumns {
     /// Per-row lead results; interval columns are NaN where the sample size is unknown.
     public struct Leads: Equatable, Sendable {
@@ -38,34 +38,17 @@ public enum PollColumns {
     ///   - n: n_eff per row, NaN where unknown (or where no interval may be given).
     ///   - confidence: the level (default 95%).
     /// - Precondition: the three columns have equal lengths.
-    /// - Complexity: O(rows); one BLAS level-1 call plus one pass per output column.
+    /// - Complexity: O(rows); one vectorised pass, then one pass for the p-values.
     public static func leads(shareA: [Double], shareB: [Double], effectiveSampleSize n: [Double],
                              confidence: ConfidenceLevel = .ninetyFive) -> Leads {
         precondition(shareA.count == shareB.count && shareA.count == n.count, "columns differ in length")
-        let rows = shareA.count
-        var lead = shareA
-        BLAS.axpy(-1, shareB, &lead)
-        var variance = [Double](repeating: .nan, count: rows)
-        var se = variance
-        var lower = se, upper = se, z = se, p = se
-        let critical = confidence.z
-        for i in 0..<rows {
-            let d = lead[i]
-            variance[i] = LeadEstimate.unitVariance(shareA: shareA[i], shareB: shareB[i])
-            let ni = n[i]
-            guard !ni.isNaN else { continue }
-            let s = (variance[i] / ni).squareRoot()
-            se[i] = s
-            lower[i] = d - critical * s
-            upper[i] = d + critical * s
-            if s > 0 {
-                let statistic = d / s
-                z[i] = statistic
-                p[i] = 2 * Normal.survival(abs(statistic))
-            }
-        }
-        return Leads(lead: lead, unitVariance: variance, standardError: se, lower: lower, upper: upper,
-                     zStatistic: z, pValue: p)
+        // The arithmetic columns in one vectorised pass (``ColumnKernels/waldLeads(shareA:shareB:sampleSizes:z:)``,
+        // the same IEEE operations as the scalar code, lane by lane); the p-values by the scalar
+        // Φ kernel, whose libm erfc has no vector form with the same bits.
+        let c = ColumnKernels.waldLeads(shareA: shareA, shareB: shareB, sampleSizes: n, z: confidence.z)
+        let p = ColumnKernels.twoSidedPValues(c.statistic)
+        return Leads(lead: c.lead, unitVariance: c.unitVariance, standardError: c.standardError, lower: c.lower,
+                     upper: c.upper, zStatistic: c.statistic, pValue: p)
     }
 
     /// Per-row swing results.
@@ -143,27 +126,10 @@ public enum PollColumns {
         precondition(shares.count == n.count, "columns differ in length")
         let rows = shares.count
         if method == .wilson {
-            // The common case, as one branch-free pass over the raw columns into uninitialised
-            // output (no fill pass); rows with an unknown n get NaN.
-            let z = confidence.z
-            var upper: [Double] = []
-            let lower = [Double](unsafeUninitializedCapacity: rows) { lo, loCount in
-                upper = [Double](unsafeUninitializedCapacity: rows) { up, upCount in
-                    shares.withUnsafeBufferPointer { p in
-                        n.withUnsafeBufferPointer { m in
-                            for i in 0..<rows {
-                                let (l, u) = ShareInterval.wilson(p: p[i], n: m[i], z: z)
-                                let unknown = m[i].isNaN
-                                lo[i] = unknown ? .nan : l
-                                up[i] = unknown ? .nan : u
-                            }
-                        }
-                    }
-                    upCount = rows
-                }
-                loCount = rows
-            }
-            return (lower, upper)
+            // The common case, vectorised (``ColumnKernels/wilson(shares:sampleSizes:z:tinyVariance:)``:
+            // ``wilson(p:n:z:)``'s operations lane by lane); rows with an unknown n get NaN.
+            return ColumnKernels.wilson(shares: shares, sampleSizes: n, z: confidence.z,
+                                        tinyVariance: ShareInterval.tinyVariance)
         }
         var lower = [Double](repeating: .nan, count: rows)
         var upper = lower

@@ -1,0 +1,35 @@
+#ifndef POLLCOMPARE_POLLKERNELS_H
+#define POLLCOMPARE_POLLKERNELS_H
+
+// Column kernels of PollNumerics, in C so that one binary built for baseline x86-64 still runs
+// them on 4-wide AVX2 vectors where the processor has them: each kernel is compiled twice
+// (`target_clones("avx2", "default")`) and the dynamic loader picks the clone once, at start-up.
+// Only PollNumerics imports this module (`internal import`); its Swift wrappers document the
+// formulas. Every operation is the IEEE operation the scalar Swift code performs, in the same
+// order, with floating-point contraction off, so each lane's result equals the scalar result
+// bit for bit.
+
+#include <stddef.h>
+
+/// Wilson score bounds for `count` rows: share[i] = p, trials[i] = n (NaN: unknown, NaN bounds),
+/// critical value z, `tiny` the variance below which the underflow-safe margin is used.
+void pollkernels_wilson(const double *share, const double *trials, double z, double tiny,
+                        double *lower, double *upper, size_t count);
+
+/// Wald leads for `count` rows: lead = a − b, unitVariance = (a + b) − lead², se = √(unitVariance/n),
+/// lower/upper = lead ∓ z·se, statistic = lead/se where se > 0 (else NaN); NaN n gives NaN se,
+/// bounds and statistic.
+void pollkernels_wald_leads(const double *a, const double *b, const double *n, double z,
+                            double *lead, double *unitVariance, double *se, double *lower,
+                            double *upper, double *statistic, size_t count);
+
+/// Asks the kernel to back the whole 2 MiB pages inside [start, start + bytes) with transparent
+/// huge pages (Linux `madvise(MADV_HUGEPAGE)`, as numpy does for its large arrays), before they are
+/// first written: a 8 MB column then costs 4 page faults instead of 2 000. Advice only: it changes
+/// no value, and does nothing elsewhere or for columns below 4 MiB.
+void pollkernels_prefer_huge_pages(void *start, size_t bytes);
+
+/// The clone the kernels run: "avx2" or "default" (baseline SSE2).
+const char *pollkernels_variant(void);
+
+#endif

@@ -1,0 +1,104 @@
+import Testing
+import PollNumerics
+@testable import PollCompare
+
+/// The vectorised column kernels against the scalar API, bit for bit: random rows, then every edge
+/// (0 of n, n of n, n = 1, tiny and huge n, shares near 0 where Wilson's lower bound cancels, NaN
+/// sample sizes), at lengths that leave 0 to 3 rows for the kernels' padded last block.
+@Suite("Batch kernels equal the scalar API bit for bit")
+struct BatchKernelTests {
+    static func same(_ x: Double, _ y: Double) -> Bool { x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN) }
+
+    /// Shares and sample sizes: random rows, then the edges, then NaN sizes.
+    static func rows(_ count: Int, seed: UInt64) -> (shares: [Double], sizes: [Double]) {
+        var g = Xoshiro256StarStar(seed: seed)
+        var shares: [Double] = [], sizes: [Double] = []
+        let edgeSizes: [Double] = [1, 2, 0.5, 3.7, 1000, 1e9, 1e150, 1e300]
+        for r in 0..<count {
+            let n: Double
+            switch r % 7 {
+            case 0: n = edgeSizes[(r / 7) % edgeSizes.count]
+            case 1: n = .nan
+            default: n = (1 + 5000 * g.nextUniform()).rounded()
+            }
+            let p: Double
+            switch r % 11 {
+            case 0: p = 0
+            case 1: p = 1
+            case 2: p = 1e-10 * g.nextUniform()
+            case 3: p = n.isNaN || n < 1 ? 0.5 : (n - 1) / n
+            case 4: p = n.isNaN || n < 1 ? 0.5 : 1 / n
+            default: p = g.nextUniform()
+            }
+            shares.append(p)
+            sizes.append(n)
+        }
+        return (shares, sizes)
+    }
+
+    @Test("Wilson columns equal ShareInterval row by row", arguments: [0, 1, 2, 3, 4, 5, 7, 20_003])
+    func wilson(count: Int) throws {
+        let (shares, sizes) = Self.rows(count, seed: UInt64(count) + 1)
+        for conf in [ConfidenceLevel.ninetyFive, try ConfidenceLevel(parsing: "0.99999999")] {
+            let batch = PollColumns.shareIntervals(shares: shares, effectiveSampleSize: sizes, method: .wilson,
+                                                   confidence: conf)
+            #expect(batch.lower.count == count && batch.upper.count == count)
+            for r in 0..<count {
+                if sizes[r].isNaN {
+                    #expect(batch.lower[r].isNaN && batch.upper[r].isNaN)
+                    continue
+                }
+                let scalar = try ShareInterval(share: shares[r], sampleSize: sizes[r], confidence: conf, method: .wilson)
+                #expect(Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper),
+                        "row \(r): p \(shares[r]), n \(sizes[r])")
+            }
+        }
+    }
+
+    @Test("A NaN share gives the scalar kernel's bounds")
+    func wilsonNaNShare() {
+        let z = ConfidenceLevel.ninetyFive.z
+        let batch = PollColumns.shareIntervals(shares: [.nan, 0.5, .nan], effectiveSampleSize: [10, 10, .nan], method: .wilson)
+        let scalar = ShareInterval.wilson(p: .nan, n: 10, z: z)
+        #expect(Self.same(batch.lower[0], scalar.0) && Self.same(batch.upper[0], scalar.1))
+        #expect(batch.lower[2].isNaN && batch.upper[2].isNaN)
+    }
+
+    @Test("Wald lead columns equal LeadEstimate's interval row by row", arguments: [0, 1, 3, 6, 20_001])
+    func leads(count: Int) throws {
+        let (shares, sizes) = Self.rows(count, seed: UInt64(count) + 100)
+        var g = Xoshiro256StarStar(seed: 9)
+        // p_B: the rest of the poll at random, 0, or everything left (then p_A + p_B = 1).
+        let other = shares.enumerated().map { r, a in r % 5 == 0 ? 0 : (r % 5 == 1 ? 1 - a : (1 - a) * g.nextUniform()) }
+        let conf = ConfidenceLevel.ninetyFive
+        let batch = PollColumns.leads(shareA: shares, shareB: other, effectiveSampleSize: sizes, confidence: conf)
+        for r in 0..<count {
+            let size: Double? = sizes[r].isNaN ? nil : sizes[r]
+            let lead = try LeadEstimate(shareA: shares[r], shareB: other[r], sampleSize: size)
+            #expect(Self.same(batch.lead[r], lead.lead) && Self.same(batch.unitVariance[r], lead.unitVariance))
+            guard let i = try lead.interval(confidence: conf) else {
+                #expect(batch.standardError[r].isNaN && batch.lower[r].isNaN && batch.upper[r].isNaN
+                    && batch.zStatistic[r].isNaN && batch.pValue[r].isNaN)
+                continue
+            }
+            #expect(Self.same(batch.standardError[r], i.standardError) && Self.same(batch.lower[r], i.lower)
+                && Self.same(batch.upper[r], i.upper), "row \(r): \(shares[r]) \(other[r]) n \(sizes[r])")
+            #expect(Self.same(batch.zStatistic[r], i.zStatistic ?? .nan) && Self.same(batch.pValue[r], i.pValue ?? .nan))
+        }
+    }
+
+    @Test("Clopper–Pearson columns equal ShareInterval row by row, edges included")
+    func clopperPearson() throws {
+        let (shares, sizes) = Self.rows(3_001, seed: 77)
+        let conf = ConfidenceLevel.ninetyFive
+        let batch = PollColumns.shareIntervals(shares: shares, effectiveSampleSize: sizes, method: .clopperPearson)
+        for r in 0..<shares.count {
+            if sizes[r].isNaN {
+                #expect(batch.lower[r].isNaN && batch.upper[r].isNaN)
+                continue
+            }
+            let scalar = try ShareInterval(share: shares[r], sampleSize: sizes[r], confidence: conf, method: .clopperPearson)
+            #expect(Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper))
+        }
+    }
+}
