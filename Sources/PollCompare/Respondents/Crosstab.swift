@@ -137,20 +137,24 @@ public struct Crosstab: Sendable {
         }
         let answerCodes = answers.codes
         let drop = request.dropMissing
-        func member(_ d: Domain, _ i: Int) -> Bool {
-            if drop && answerCodes[i] == emptyCode { return false }
-            if let codes = d.codes { return codes[i] == d.code }
-            return true
+        // Each group's respondents, as row indices (one bucketing pass per --by column).
+        var members: [[Int32]] = []
+        members.append((0..<n).filter { !drop || answerCodes[$0] != emptyCode }.map { Int32($0) })
+        for name in request.by {
+            let column = table.categorical[name]!
+            var buckets = [[Int32]](repeating: [], count: column.levels.count)
+            for i in 0..<n where !drop || answerCodes[i] != emptyCode { buckets[Int(column.codes[i])].append(Int32(i)) }
+            for d in domains.indices where domains[d].by == name { members.append(buckets[Int(domains[d].code)]) }
         }
         // Point estimates: Σw and Σw·1[y = c] per domain.
         let w = design.weights
         var sumW = [Double](repeating: 0, count: domains.count)
-        var count = [Int](repeating: 0, count: domains.count)
+        let count = members.map(\.count)
         var sums = [Double](repeating: 0, count: domains.count * c)
-        for (d, domain) in domains.enumerated() {
-            for i in 0..<n where member(domain, i) {
+        for d in domains.indices {
+            for row in members[d] {
+                let i = Int(row)
                 sumW[d] += w[i]
-                count[d] += 1
                 let k = categoryIndex[Int(answerCodes[i])]
                 if k >= 0 { sums[d * c + k] += w[i] }
             }
@@ -162,10 +166,14 @@ public struct Crosstab: Sendable {
         var replicateShares: Matrix?
         if design.replicates != nil {
             let columns = domains.count * (c + 1)
+            // A respondent's groups: the whole sample and one per --by column (when answered
+            // or not dropping).
+            var groupsOf = [[Int]](repeating: [], count: n)
+            for d in domains.indices { for row in members[d] { groupsOf[Int(row)].append(d) } }
             let totals = ReplicateVariance.totals(design, columns: columns) { i, hits in
-                for (d, domain) in domains.enumerated() where member(domain, i) {
+                let k = categoryIndex[Int(answerCodes[i])]
+                for d in groupsOf[i] {
                     hits.append(d * (c + 1))
-                    let k = categoryIndex[Int(answerCodes[i])]
                     if k >= 0 { hits.append(d * (c + 1) + 1 + k) }
                 }
             }
@@ -192,20 +200,19 @@ public struct Crosstab: Sendable {
                 }
                 return ReplicateVariance.variance(thetas, full: full, replicates: rep)
             }
-            for i in 0..<n {
-                var v = 0.0
-                let k = categoryIndex[Int(answerCodes[i])]
-                for t in terms where member(domains[t.d], i) {
-                    v += t.coefficient * w[i] * ((k == t.k ? 1 : 0) - shares[t.d * c + t.k]) / sumW[t.d]
+            for i in 0..<n { z[i] = 0 }
+            for t in terms {
+                let p = shares[t.d * c + t.k], scale = t.coefficient / sumW[t.d]
+                for row in members[t.d] {
+                    let i = Int(row)
+                    z[i] += scale * w[i] * ((categoryIndex[Int(answerCodes[i])] == t.k ? 1 : 0) - p)
                 }
-                z[i] = v
             }
             return taylor!.variance(influence: z)
         }
         // The logit of a share and its design standard error, as R's svyglm (see InterceptLogitFit).
         func logitFit(_ d: Int, _ k: Int) -> (coefficient: Double, se: Double) {
-            let domain = domains[d]
-            let rows = (0..<n).lazy.filter { member(domain, $0) }.map { (weight: w[$0], hit: categoryIndex[Int(answerCodes[$0])] == k) }
+            let rows = members[d].lazy.map { (weight: w[Int($0)], hit: categoryIndex[Int(answerCodes[Int($0)])] == k) }
             let beta = InterceptLogitFit.fit(rows, count: count[d], sumOfWeights: sumW[d])
             if let rep = design.replicates, let p = replicateShares {
                 let r = rep.count
@@ -214,8 +221,10 @@ public struct Crosstab: Sendable {
             }
             let mu = InterceptLogitFit.linkinv(beta)
             let scale = Double(count[d]) / sumW[d] / (Double(count[d]) * InterceptLogitFit.muEta(beta))
-            for i in 0..<n {
-                z[i] = member(domain, i) ? w[i] * ((categoryIndex[Int(answerCodes[i])] == k ? 1 : 0) - mu) * scale : 0
+            for i in 0..<n { z[i] = 0 }
+            for row in members[d] {
+                let i = Int(row)
+                z[i] = w[i] * ((categoryIndex[Int(answerCodes[i])] == k ? 1 : 0) - mu) * scale
             }
             return (beta, taylor!.variance(influence: z).squareRoot())
         }
@@ -224,8 +233,8 @@ public struct Crosstab: Sendable {
         var cells: [Cell] = []
         for (d, domain) in domains.enumerated() {
             let df = design.replicates == nil
-                ? TaylorLinearization.degreesOfFreedom(design) { member(domain, $0) }
-                : ReplicateVariance.degreesOfFreedom(design) { member(domain, $0) }
+                ? TaylorLinearization.degreesOfFreedom(design, rows: members[d])
+                : ReplicateVariance.degreesOfFreedom(design, rows: members[d])
             groups.append(Group(by: domain.by, value: domain.value, n: count[d], sumOfWeights: sumW[d], degreesOfFreedom: df))
             for k in 0..<c {
                 let p = shares[d * c + k]

@@ -57,7 +57,8 @@ public enum ReplicateVariance {
     /// (R's `qr(..., tol = 1e-5)` criterion on norms).
     ///
     /// - Complexity: O(domain rows · R²) + O(R³).
-    public static func degreesOfFreedom(_ design: SurveyDesign, member: (Int) -> Bool) -> Int {
+    /// - Parameter rows: the domain's respondents (indices).
+    public static func degreesOfFreedom(_ design: SurveyDesign, rows: [Int32]) -> Int {
         guard let rep = design.replicates else { preconditionFailure("not a replicate design") }
         let r = rep.count
         var gram = Matrix(rows: r, columns: r)
@@ -69,7 +70,8 @@ public enum ReplicateVariance {
             BLAS.syrk(1, a, 1, &gram)
             block.removeAll(keepingCapacity: true)
         }
-        for i in 0..<design.count where member(i) {
+        for row in rows {
+            let i = Int(row)
             block.append(contentsOf: rep.weights[(i * r)..<((i + 1) * r)])
             if block.count >= 1024 * r { flush() }
         }

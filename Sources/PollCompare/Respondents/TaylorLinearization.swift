@@ -53,14 +53,14 @@ public struct TaylorLinearization {
     /// The design degrees of freedom of a domain: PSUs with a member in it minus strata with a
     /// member in it (R `degf` of the subset design).
     ///
-    /// - Parameter member: whether respondent i is in the domain.
-    /// - Complexity: O(respondents + PSUs).
-    public static func degreesOfFreedom(_ design: SurveyDesign, member: (Int) -> Bool) -> Int {
+    /// - Parameter rows: the domain's respondents (indices).
+    /// - Complexity: O(rows + PSUs).
+    public static func degreesOfFreedom(_ design: SurveyDesign, rows: [Int32]) -> Int {
         var psuSeen = [Bool](repeating: false, count: design.psuStratum.count)
         var stratumSeen = [Bool](repeating: false, count: design.stratumCount)
         var psus = 0, strata = 0
-        for i in 0..<design.count where member(i) {
-            let k = Int(design.psu[i]), h = Int(design.stratum[i])
+        for row in rows {
+            let k = Int(design.psu[Int(row)]), h = Int(design.stratum[Int(row)])
             if !psuSeen[k] { psuSeen[k] = true; psus += 1 }
             if !stratumSeen[h] { stratumSeen[h] = true; strata += 1 }
         }
