@@ -57,7 +57,8 @@ struct CrosstabCommand: ParsableCommand {
             share,se,deff,n_eff,lower,upper,method,df (share, se, bounds in points; n, sum_w, df per \
             group). leads: by,by_value,lead,se,lower,upper,z,p_value,a,b. comparisons: by,category,\
             group_a,group_b,difference,se,lower,upper,z,p_value. Text and markdown print the \
-            crosstab (share and interval per cell), sentences for the leads and every table.
+            crosstab (share and interval per cell), sentences for the leads and every table (only \
+            the --table one when given).
 
             Examples:
               pollcmp crosstab members.csv --row vote --by union --weight wt --lead Harris,Trump
@@ -197,13 +198,21 @@ struct CrosstabCommand: ParsableCommand {
         case .text, .markdown:
             let rendering: ReportFormat = format == .text ? .text : .markdown
             var text = "Weighted shares of \(row) (points) with \(level.percentText)% \(method.rawValue) intervals; \(designSentence()).\n\n"
+            // --table narrows the people formats to the crosstab, the sentences and that table.
+            let shown = table.map { [$0] } ?? [.shares, .leads, .comparisons]
             text += rendering.render(CrosstabReport.grid(crosstab, digits: digits), header: header, digits: digits)
             if !crosstab.leads.isEmpty {
                 text += "\n" + CrosstabReport.leadSentences(crosstab, digits: digits)
             }
-            text += "\n" + rendering.render(CrosstabReport.sharesTable(crosstab), header: header, digits: digits)
-            if !crosstab.leads.isEmpty { text += "\n" + rendering.render(CrosstabReport.leadsTable(crosstab), header: header, digits: digits) }
-            if !crosstab.comparisons.isEmpty { text += "\n" + rendering.render(CrosstabReport.comparisonsTable(crosstab), header: header, digits: digits) }
+            if shown.contains(.shares) {
+                text += "\n" + rendering.render(CrosstabReport.sharesTable(crosstab), header: header, digits: digits)
+            }
+            if shown.contains(.leads) && !crosstab.leads.isEmpty {
+                text += "\n" + rendering.render(CrosstabReport.leadsTable(crosstab), header: header, digits: digits)
+            }
+            if shown.contains(.comparisons) && !crosstab.comparisons.isEmpty {
+                text += "\n" + rendering.render(CrosstabReport.comparisonsTable(crosstab), header: header, digits: digits)
+            }
             sink.write(text)
         case .csv, .tsv, .json:
             let rendering: ReportFormat = format == .csv ? .csv : format == .tsv ? .tsv : .json

@@ -56,6 +56,36 @@ struct CrosstabCommandTests {
         #expect(none.status == 66)
     }
 
+    @Test("An empty file, a header without respondents and a ragged row are data errors")
+    func emptyAndRagged() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cases: [(String, String)] = [
+            ("", "1:1: empty file; expected a header row and one row per respondent"),
+            ("id,vote\n", "2:1: a header but no respondents"),
+            ("id,vote\n1,A\n2,B,3\n", "3:5: row has 3 fields, the header has 2"),
+        ]
+        for (k, (text, message)) in cases.enumerated() {
+            let path = try Self.write(text, "r\(k).csv", in: dir)
+            let r = try PollcmpRunner.run(["crosstab", path, "--row", "vote"])
+            #expect(r.status == 65)
+            #expect(r.stderr == "pollcmp: error: \(path):\(message)\n")
+        }
+    }
+
+    @Test("A TSV file reads as its CSV twin")
+    func tabSeparated() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = try Self.write("id,vote,w\n1,A,1.5\n2,B,0.5\n3,A,1\n", "r.csv", in: dir)
+        let tsv = try Self.write("id\tvote\tw\n1\tA\t1.5\n2\tB\t0.5\n3\tA\t1\n", "r.tsv", in: dir)
+        let a = try PollcmpRunner.run(["crosstab", csv, "--row", "vote", "--weight", "w", "--format", "csv"])
+        let b = try PollcmpRunner.run(["crosstab", tsv, "--row", "vote", "--weight", "w", "--format", "csv"])
+        #expect(a.status == 0 && b.status == 0)
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.contains(",,A,3,3,83.33333333333334,"))
+    }
+
     @Test("Usage errors exit 64 with one line", arguments: [
         ["--compare"],
         ["--replicate-weights", "jk1_", "--replicate-type", "jk1", "--strata", "stratum"],
