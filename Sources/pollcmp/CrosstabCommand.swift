@@ -58,7 +58,8 @@ struct CrosstabCommand: ParsableCommand {
             group). leads: by,by_value,lead,se,lower,upper,z,p_value,a,b. comparisons: by,category,\
             group_a,group_b,difference,se,lower,upper,z,p_value. Text and markdown print the \
             crosstab (share and interval per cell), sentences for the leads and every table (only \
-            the --table one when given).
+            the --table one when given); svg draws each share as a bar with its interval as a \
+            whisker, one block per group.
 
             Examples:
               pollcmp crosstab members.csv --row vote --by union --weight wt --lead Harris,Trump
@@ -120,8 +121,8 @@ struct CrosstabCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json or markdown.")
-    var format: TableFormat = .text
+    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a bar chart with interval whiskers).")
+    var format: ReportFormatArgument = .text
 
     @OptionGroup var layout: LayoutOptions
     @OptionGroup var confidence: ConfidenceOptions
@@ -214,6 +215,8 @@ struct CrosstabCommand: ParsableCommand {
                 text += "\n" + rendering.render(CrosstabReport.comparisonsTable(crosstab), header: header, digits: digits)
             }
             sink.write(text)
+        case .svg:
+            sink.write(CrosstabChart.chart(crosstab, title: "Weighted shares of \(row)", source: SVGChart.fileName(of: file)))
         case .csv, .tsv, .json:
             let rendering: ReportFormat = format == .csv ? .csv : format == .tsv ? .tsv : .json
             let chosen = table ?? (compare ? .comparisons : lead != nil ? .leads : .shares)
