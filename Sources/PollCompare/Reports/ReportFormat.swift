@@ -132,7 +132,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// Columns of counts (sample sizes, break-even n, seeds): whole numbers print without decimals.
     static let countColumns: Set<String> = [
         "n", "n_before", "n_after", "sample_size", "n_eff", "break_even_n", "polls", "seed", "count", "draws",
-        "races",
+        "races", "df",
     ]
 
     /// How a number reads in the text format, chosen by its column's name: p-values and
