@@ -19,7 +19,7 @@ struct Pollcmp: ParsableCommand {
         subcommands: [IntervalCommand.self, LeadCommand.self, SwingCommand.self, ChangeCommand.self,
                       MultinomialCommand.self, MarginCommand.self, SampleSizeCommand.self,
                       DesignEffectCommand.self, MethodsCommand.self, ReportCommand.self, AverageCommand.self,
-                      CheckCommand.self]
+                      RakeCommand.self, CheckCommand.self]
     )
 }
 
