@@ -154,6 +154,27 @@ struct RakingTests {
         #expect(single.report.after.designEffect == 1)
     }
 
+    @Test("Empty input, a header without respondents, a ragged row and a bad base weight are errors with their position")
+    func badRespondentFiles() throws {
+        let targets = Array("variable,category,share\nsex,F,50\nsex,M,50\n".utf8)
+        let cases: [(String, String?, String)] = [
+            ("", nil, "1:1: empty file; expected a header and a row per respondent"),
+            ("sex\n", nil, "2:1: a header but no respondents"),
+            ("sex,x\nF,1\nM\n", nil, "3:1: row has 1 field, the header has 2"),
+            ("sex,w\nF,1\nM,0\n", "w", "3:3: base weight \"0\" is not a number above 0"),
+            ("sex,w\nF,1\nM,nan\n", "w", "3:3: base weight \"nan\" is not a number above 0"),
+            ("sex,w\nF,1\nM,\n", "w", "3:3: base weight \"\" is not a number above 0"),
+        ]
+        for (data, weight, message) in cases {
+            do {
+                _ = try Self.load(Array(data.utf8), targets: targets, weight: weight)
+                Issue.record("no error for \(data)")
+            } catch let error as CSVError {
+                #expect(error.description == message)
+            }
+        }
+    }
+
     @Test("Not converging within --max-iter is reported, not thrown")
     func nonconvergence() throws {
         let (table, goal) = try Self.fixture(weight: "base_wt")
