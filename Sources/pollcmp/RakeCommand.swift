@@ -97,6 +97,9 @@ struct RakeCommand: ParsableCommand {
         }
         if let total, !(total > 0 && total.isFinite) { throw ValidationError("--total must be a number above 0, not \(total)") }
         if name.isEmpty { throw ValidationError("--name must not be empty") }
+        if report == "-" && (output == nil || output == "-") {
+            throw ValidationError("--report - and the weighted file would both go to standard output: give -o FILE")
+        }
     }
 
     func run() throws {

@@ -117,6 +117,9 @@ struct RakeCommandTests {
             #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
             #expect(!FileManager.default.fileExists(atPath: out))
         }
+        let both = try PollcmpRunner.run(["rake", Self.respondents, "--targets", Self.targets, "--report", "-"])
+        #expect(both.status == 64 && both.stdout == "")
+        #expect(both.stderr.contains("--report - and the weighted file would both go to standard output: give -o FILE"))
         let stdin = try PollcmpRunner.run(["rake", "-", "--targets", Self.targets])
         #expect(stdin.status == 64)
         #expect(stdin.stderr.contains("rake reads its input twice: give a file, not -"))
