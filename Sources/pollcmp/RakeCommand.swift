@@ -28,7 +28,7 @@ struct RakeCommand: ParsableCommand {
             shared equally among the others), then raked again, and so on until margins \
             and bounds hold together (each weight within the bound up to a relative --epsilon). A \
             category whose target would need a mean weight beyond a bound is an error naming it. \
-            --trim-to-deff D finds instead the largest cap (by bisection) whose trimmed raking has a \
+            --trim-to-deff D finds instead the largest cap (by bisection, to 1e-4 relative) whose trimmed raking has a \
             Kish design effect n·Σw²/(Σw)² of at most D.
 
             Output (-o, atomically; standard output without it): every row and column of FILE as it \

@@ -13,7 +13,7 @@ public struct RakingOptions: Sendable, Equatable {
     /// The smallest weight allowed, as a multiple of the mean weight (in (0, 1)); nil for none.
     public var floor: Double?
     /// Trim to this Kish design effect (at least 1): the largest cap whose trimmed, re-raked
-    /// weights have deff ≤ this is searched for (``TrimmedRaking/toDesignEffect(_:_:floor:options:)``).
+    /// weights have deff ≤ this is searched for (``TrimmedRaking/toDesignEffect(_:_:floor:)``).
     public var targetDesignEffect: Double?
 
     /// Options with the defaults: T = n, ε = 1e-10, 1000 sweeps, no bounds.

@@ -16,11 +16,16 @@
 /// this check; raking then approaches that boundary without reaching it and is reported as not
 /// converging.
 ///
-/// - Complexity: O(pairs·(cells + k³)) with k the most categories of a variable.
+/// Pairs with more than ``maxCategories`` categories between them are not checked.
+///
+/// - Complexity: O(pairs·(cells + k²·paths)) with k the categories of a pair (at most
+///   ``maxCategories``) and paths the augmenting paths found (about k in practice).
 public enum TargetFeasibility {
     /// The shortfall of the flow (a proportion of the total) beyond which targets are declared
     /// impossible: 1e-9.
     public static let tolerance = 1e-9
+    /// The most categories of a pair of variables checked: 500 (a flow network of 502² entries).
+    public static let maxCategories = 500
 
     /// Checks every pair of variables.
     ///
@@ -39,6 +44,10 @@ public enum TargetFeasibility {
     private static func checkPair(_ table: CrossClassificationTable, _ va: RakingTargets.Variable, _ a: Int,
                                   _ vb: RakingTargets.Variable, _ b: Int) throws(RakingError) {
         let p = va.categories.count, q = vb.categories.count
+        // The flow network is dense: above ``maxCategories`` categories in a pair the check is
+        // skipped (memory and time would grow with their square), and raking reports such
+        // targets as not converging instead.
+        guard p + q <= maxCategories else { return }
         var adjacent = [Bool](repeating: false, count: p * q)
         for k in 0..<table.cellCount {
             adjacent[table.category(ofCell: k, variable: a) * q + table.category(ofCell: k, variable: b)] = true
@@ -73,8 +82,10 @@ public enum TargetFeasibility {
         // Each augmenting path saturates a source or sink edge or a reverse edge: at most
         // O(n²) paths, each small; a cap guards against rounding ping-pong.
         var rounds = 0
-        while reach()[sink] && rounds < 4 * n * n {
+        while reach()[sink] {
             rounds += 1
+            // Inconclusive (rounding ping-pong): no claim is made.
+            if rounds > 4 * n * n { return }
             var bottleneck = Double.infinity
             var v = sink
             while v != 0 { let u = parent[v]; bottleneck = min(bottleneck, capacity[u * n + v]); v = u }

@@ -11,7 +11,7 @@
 /// iterating; bounds that cannot hold together with the margins in other ways end as a
 /// round limit reached, reported as not converged.
 ///
-/// ``toDesignEffect(_:_:floor:options:)`` searches, by bisection, for the largest cap whose
+/// ``toDesignEffect(_:_:floor:)`` searches, by bisection, for the largest cap whose
 /// trimmed raking converges with a Kish design effect at most the target (the design effect
 /// falls as the cap is lowered); R has no counterpart.
 ///
@@ -33,7 +33,9 @@ enum TrimmedRaking {
     }
 
     /// Rakes from the base weights and trims to the bounds (relative to the mean weight).
-    static func rake(_ problem: RakingProblem, cap: Double?, floor: Double?) -> Outcome {
+    ///
+    /// - Parameter maxRounds: the most trim-and-re-rake rounds (default: the options' `maxSweeps`).
+    static func rake(_ problem: RakingProblem, cap: Double?, floor: Double?, maxRounds: Int? = nil) -> Outcome {
         var weights = problem.table.baseWeightsOrOnes
         let first = problem.rake(&weights)
         var outcome = Outcome(weights: [], sweeps: first.sweeps, rounds: 0, converged: first.converged,
@@ -52,7 +54,8 @@ enum TrimmedRaking {
         }
         var inside = within(weights)
         var raked = true
-        while !inside && outcome.rounds < problem.options.maxSweeps {
+        let limit = min(maxRounds ?? problem.options.maxSweeps, problem.options.maxSweeps)
+        while !inside && outcome.rounds < limit {
             outcome.trimming = WeightTrimming.trim(&weights, lower: lower, upper: upper)
             // Sharing out a floor's deficit can take a small weight to 0 or below: raking cannot
             // continue from there (reported as not converged).
@@ -70,13 +73,16 @@ enum TrimmedRaking {
         return outcome
     }
 
-    /// The largest cap (relative to the mean weight, to a relative precision of 1e-6) whose
+    /// The largest cap (relative to the mean weight, to a relative precision of 1e-4) whose
     /// trimmed raking converges with Kish deff ≤ `target`, found by bisection between 1 and the
-    /// largest untrimmed raked weight; the floor, if any, applies throughout.
+    /// largest untrimmed raked weight; the floor, if any, applies throughout. Each cap tried gets
+    /// at most ``trialRounds`` trim rounds: a cap whose raking converges more slowly than that
+    /// counts as too tight (near the tightest feasible cap convergence slows down without end),
+    /// so the cap returned always converged, and the search takes seconds, not minutes.
     ///
     /// - Throws: ``RakingError/designEffectUnreachable(target:best:cap:)`` when no cap tried
     ///   reaches the target.
-    /// - Complexity: O(60 rounds of bisection × the trimmed raking).
+    /// - Complexity: about 15 bisection steps, each a trimmed raking of at most ``trialRounds`` rounds.
     static func toDesignEffect(_ problem: RakingProblem, _ target: Double, floor: Double?) throws(RakingError) -> Outcome {
         try problem.checkBounds(cap: nil, floor: floor)
         let untrimmed = rake(problem, cap: nil, floor: floor)
@@ -88,14 +94,14 @@ enum TrimmedRaking {
         var best: Outcome?
         var lowest: (deff: Double, cap: Double)?
         var steps = 0
-        while hi - lo > 1e-6 * hi && steps < 60 {
+        while hi - lo > 1e-4 * hi && steps < 60 {
             steps += 1
             let mid = (lo + hi) / 2
             if (try? problem.checkBounds(cap: mid, floor: floor)) == nil {
                 lo = mid
                 continue
             }
-            let trial = rake(problem, cap: mid, floor: floor)
+            let trial = rake(problem, cap: mid, floor: floor, maxRounds: trialRounds)
             guard trial.converged else {
                 lo = mid
                 continue
@@ -114,6 +120,9 @@ enum TrimmedRaking {
         }
         return best
     }
+
+    /// The most trim rounds a cap tried by ``toDesignEffect(_:_:floor:)`` gets: 100.
+    static let trialRounds = 100
 
     /// Kish's deff of weights that are positive and finite.
     static func designEffect(_ weights: [Double]) -> Double {
