@@ -52,12 +52,30 @@ final class OutputFile {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    /// Appends bytes, writing out each full MiB.
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
     private func flush() {
         if failed == 0 {
             failed = buffer.withUnsafeBytes { Platform.writeAll(fd, $0) }
             if failed == Platform.brokenPipe && path == nil { Platform.endOnClosedPipe() }
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Gives up: closes the file and removes the temporary file (the target is left as it was).
+    /// For a failure found after the output was begun.
+    func abandon() {
+        buffer.removeAll()
+        guard path != nil else { return }
+        Platform.closeQuietly(fd)
+        if let temporary {
+            Platform.remove(temporary)
+            Platform.forgetTemporaryFile()
+        }
     }
 
     /// Writes what is left; for a file, syncs it and renames it into place. A write error: one

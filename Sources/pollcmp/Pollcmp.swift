@@ -19,8 +19,8 @@ struct Pollcmp: ParsableCommand {
         version: PollcmpVersion.current,
         subcommands: [IntervalCommand.self, LeadCommand.self, SwingCommand.self, ChangeCommand.self,
                       MultinomialCommand.self, MarginCommand.self, SampleSizeCommand.self,
-                      DesignEffectCommand.self, CrosstabCommand.self, MethodsCommand.self, ReportCommand.self,
-                      AverageCommand.self, CalibrateCommand.self,
+                      DesignEffectCommand.self, CrosstabCommand.self, RakeCommand.self, MethodsCommand.self,
+                      ReportCommand.self, AverageCommand.self, CalibrateCommand.self,
                       CheckCommand.self]
     )
 }
