@@ -89,8 +89,10 @@ private func readPolls(_ bytes: [UInt8], chunks: inout Chunks?) -> String {
         for k in 0..<t.candidate.count { summary += "|\(t.candidate[k])/\(t.party[k])" }
         for p in 0..<t.count {
             precondition(!t.candidateRange[p].isEmpty, "a poll without candidates")
-            summary += "|\(t.pollster[p]) \(t.sampleType[p]) \(String(describing: t.startDate[p])) \(String(describing: t.endDate[p]))"
-            summary += " \(t.sampleSize[p].bitPattern) \(t.designEffect[p].bitPattern) \(t.populationSize[p].bitPattern) \(t.actualLead[p].bitPattern)"
+            summary +=
+                "|\(t.pollster[p]) \(t.sampleType[p]) \(String(describing: t.startDate[p])) \(String(describing: t.endDate[p]))"
+            summary +=
+                " \(t.sampleSize[p].bitPattern) \(t.designEffect[p].bitPattern) \(t.populationSize[p].bitPattern) \(t.actualLead[p].bitPattern)"
             for field in PollTable.groupFields { _ = t.groupValue(field, p) }
         }
         return summary + " notes \(reader.notes)"
@@ -110,8 +112,10 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for delimiter in [comma, tab] {
         var none: Chunks? = nil
         var some: Chunks? = Chunks(state: seed(bytes) | 1)
-        let whole = parseCSV(bytes, delimiter: delimiter, chunks: &none, maxRecordBytes: CSVParser.defaultMaxRecordBytes)
-        let chunked = parseCSV(bytes, delimiter: delimiter, chunks: &some, maxRecordBytes: CSVParser.defaultMaxRecordBytes)
+        let whole = parseCSV(
+            bytes, delimiter: delimiter, chunks: &none, maxRecordBytes: CSVParser.defaultMaxRecordBytes)
+        let chunked = parseCSV(
+            bytes, delimiter: delimiter, chunks: &some, maxRecordBytes: CSVParser.defaultMaxRecordBytes)
         precondition(whole == chunked, "chunked parse differs from the whole parse")
     }
     // A tiny record cap: must fail cleanly, never trap.
@@ -146,7 +150,8 @@ public func fuzzReaders(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 
     // 5. The CSV comparison reads both sides.
     let half = bytes.count / 2
-    _ = try? CSVComparison(expected: Array(bytes[..<half]), actual: Array(bytes[half...]), keys: [], rtol: 1e-9, atol: 0)
+    _ = try? CSVComparison(
+        expected: Array(bytes[..<half]), actual: Array(bytes[half...]), keys: [], rtol: 1e-9, atol: 0)
     _ = try? CSVComparison(expected: bytes, actual: bytes, keys: ["poll_id"], rtol: 0, atol: 0)
     return 0
 }

@@ -23,7 +23,7 @@ enum AverageBench {
                 let active = (0..<pollsters).filter { start[$0] <= day }
                 let j = active[Int(rng.nextUniform() * Double(active.count))]
                 let n = 600 + 2400 * rng.nextUniform()
-                let variance = 9_000 / n  // (p_A + p_B − d²)/n in points² with p_A + p_B ≈ 0.9, d ≈ 0
+                let variance = 9_000 / n // (p_A + p_B − d²)/n in points² with p_A + p_B ≈ 0.9, d ≈ 0
                 let lead = level + house[j] + (variance + 1).squareRoot() * Samplers.standardNormal(&rng)
                 polls.append(AveragePoll(lead: lead, day: day, pollster: j, variance: variance))
             }
@@ -31,7 +31,9 @@ enum AverageBench {
         // Pollster indices must be 0..<J with every index used.
         var index: [Int: Int] = [:]
         for p in polls where index[p.pollster] == nil { index[p.pollster] = index.count }
-        return polls.map { AveragePoll(lead: $0.lead, day: $0.day, pollster: index[$0.pollster]!, variance: $0.variance) }
+        return polls.map {
+            AveragePoll(lead: $0.lead, day: $0.day, pollster: index[$0.pollster]!, variance: $0.variance)
+        }
     }
 
     static func run(days: Int, repeats: Int) {

@@ -1,3 +1,6 @@
+import PollCompare
+import PollNumerics
+
 // Times PollCompare's batch (column) API against a loop over the scalar API, in-process, and
 // prints medians as `name<TAB>rows<TAB>median_seconds`. Run by Benchmarks/run; not part of tests.
 // `pollbench average DAYS [REPEATS]` times the polling average instead (AverageBench.swift).
@@ -6,8 +9,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PollCompare
-import PollNumerics
 
 func median(_ xs: [Double]) -> Double {
     let s = xs.sorted()
@@ -67,12 +68,13 @@ let leads = time(repeats) {
     let r = PollColumns.leads(shareA: shares, shareB: sharesB, effectiveSampleSize: sizes, confidence: conf)
     return r.lower[rows / 2]
 }
-sharesB[0] += 0  // keep the array mutable for the compiler's sake
+sharesB[0] += 0 // keep the array mutable for the compiler's sake
 // Clopper–Pearson on integer counts x = round(u·n) (shares x/n), fewer repeats: each is slow.
 let slowRepeats = max(1, min(repeats, 3))
 let cpShares = (0..<rows).map { (shares[$0] * sizes[$0]).rounded() / sizes[$0] }
 let clopper = time(slowRepeats) {
-    let r = PollColumns.shareIntervals(shares: cpShares, effectiveSampleSize: sizes, method: .clopperPearson, confidence: conf)
+    let r = PollColumns.shareIntervals(
+        shares: cpShares, effectiveSampleSize: sizes, method: .clopperPearson, confidence: conf)
     return r.lower[rows / 2] + r.upper[rows - 1]
 }
 // P(A leads) from 10 draws per row (1e7 for 1e6 rows) of Dirichlet(461, 441, 101): a poll of 1000
@@ -118,8 +120,10 @@ func wilsonSIMD(_ p: SIMD4<Double>, _ n: SIMD4<Double>, z: Double, tiny: Double)
 }
 
 /// The SIMD4 kernel over whole columns into the caller's storage (rows a multiple of 4).
-func wilsonSwiftSIMD(_ p: UnsafeBufferPointer<Double>, _ n: UnsafeBufferPointer<Double>, z: Double,
-                     _ lo: UnsafeMutableBufferPointer<Double>, _ up: UnsafeMutableBufferPointer<Double>) {
+func wilsonSwiftSIMD(
+    _ p: UnsafeBufferPointer<Double>, _ n: UnsafeBufferPointer<Double>, z: Double,
+    _ lo: UnsafeMutableBufferPointer<Double>, _ up: UnsafeMutableBufferPointer<Double>
+) {
     var i = 0
     while i + 4 <= p.count {
         let pv = SIMD4(p[i], p[i + 1], p[i + 2], p[i + 3])
@@ -146,7 +150,8 @@ shares.withUnsafeBufferPointer { p in
             let c = kernelClock.measure {
                 kernelLower.withUnsafeMutableBufferPointer { lo in
                     kernelUpper.withUnsafeMutableBufferPointer { up in
-                        ColumnKernels.wilson(shares: p, sampleSizes: n, z: conf.z, tinyVariance: 1e-280, lower: lo, upper: up)
+                        ColumnKernels.wilson(
+                            shares: p, sampleSizes: n, z: conf.z, tinyVariance: 1e-280, lower: lo, upper: up)
                     }
                 }
             }
@@ -160,8 +165,10 @@ shares.withUnsafeBufferPointer { p in
         }
     }
 }
-if rows % 4 == 0 && (kernelLower.map(\.bitPattern) != simdLower.map(\.bitPattern)
-    || kernelUpper.map(\.bitPattern) != simdUpper.map(\.bitPattern)) {
+if rows % 4 == 0
+    && (kernelLower.map(\.bitPattern) != simdLower.map(\.bitPattern)
+        || kernelUpper.map(\.bitPattern) != simdUpper.map(\.bitPattern))
+{
     print("warning: the Swift SIMD Wilson kernel differs from the C kernel")
 }
 print("kernel_variant\t\(ColumnKernels.variant)\t0")

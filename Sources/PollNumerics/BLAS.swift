@@ -147,8 +147,10 @@ public enum BLAS {
     ///   - y: y, overwritten with the result.
     /// - Precondition: `x` has as many elements as op(A) has columns, `y` as many as op(A) has rows.
     /// - Complexity: O(rows·columns).
-    public static func gemv(_ alpha: Double, _ a: Matrix, transpose: Bool = false, _ x: Vector,
-                            _ beta: Double, _ y: inout Vector) {
+    public static func gemv(
+        _ alpha: Double, _ a: Matrix, transpose: Bool = false, _ x: Vector,
+        _ beta: Double, _ y: inout Vector
+    ) {
         let (outRows, inColumns) = transpose ? (a.columns, a.rows) : (a.rows, a.columns)
         precondition(x.count == inColumns && y.count == outRows, "gemv: shapes do not match")
         guard outRows > 0 else { return }
@@ -160,9 +162,10 @@ public enum BLAS {
         a.elements.withUnsafeBufferPointer { ap in
             x.elements.withUnsafeBufferPointer { xp in
                 y.elements.withUnsafeMutableBufferPointer { yp in
-                    Backend.gemv(transpose: transpose, rows: a.rows, columns: a.columns, alpha: alpha,
-                                 a: ap.baseAddress!, lda: a.leadingDimension, x: xp.baseAddress!,
-                                 beta: beta, y: yp.baseAddress!)
+                    Backend.gemv(
+                        transpose: transpose, rows: a.rows, columns: a.columns, alpha: alpha,
+                        a: ap.baseAddress!, lda: a.leadingDimension, x: xp.baseAddress!,
+                        beta: beta, y: yp.baseAddress!)
                 }
             }
         }
@@ -179,8 +182,9 @@ public enum BLAS {
         x.elements.withUnsafeBufferPointer { xp in
             y.elements.withUnsafeBufferPointer { yp in
                 a.elements.withUnsafeMutableBufferPointer { ap in
-                    Backend.ger(rows: rows, columns: columns, alpha: alpha, x: xp.baseAddress!,
-                                y: yp.baseAddress!, a: ap.baseAddress!, lda: lda)
+                    Backend.ger(
+                        rows: rows, columns: columns, alpha: alpha, x: xp.baseAddress!,
+                        y: yp.baseAddress!, a: ap.baseAddress!, lda: lda)
                 }
             }
         }
@@ -190,8 +194,10 @@ public enum BLAS {
     ///
     /// - Precondition: op(A) is m × k, op(B) is k × n and C is m × n.
     /// - Complexity: O(m·n·k).
-    public static func gemm(_ alpha: Double, _ a: Matrix, transposeA: Bool = false, _ b: Matrix,
-                            transposeB: Bool = false, _ beta: Double, _ c: inout Matrix) {
+    public static func gemm(
+        _ alpha: Double, _ a: Matrix, transposeA: Bool = false, _ b: Matrix,
+        transposeB: Bool = false, _ beta: Double, _ c: inout Matrix
+    ) {
         let (m, k) = transposeA ? (a.columns, a.rows) : (a.rows, a.columns)
         let (kb, n) = transposeB ? (b.columns, b.rows) : (b.rows, b.columns)
         precondition(k == kb && c.rows == m && c.columns == n, "gemm: shapes do not match")
@@ -204,9 +210,10 @@ public enum BLAS {
         a.elements.withUnsafeBufferPointer { ap in
             b.elements.withUnsafeBufferPointer { bp in
                 c.elements.withUnsafeMutableBufferPointer { cp in
-                    Backend.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-                                 a: ap.baseAddress!, lda: a.leadingDimension, b: bp.baseAddress!,
-                                 ldb: b.leadingDimension, beta: beta, c: cp.baseAddress!, ldc: ldc)
+                    Backend.gemm(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+                        a: ap.baseAddress!, lda: a.leadingDimension, b: bp.baseAddress!,
+                        ldb: b.leadingDimension, beta: beta, c: cp.baseAddress!, ldc: ldc)
                 }
             }
         }
@@ -219,8 +226,10 @@ public enum BLAS {
     ///
     /// - Precondition: `c` is n × n where n is the row count of op(A).
     /// - Complexity: O(n²·k).
-    public static func syrk(_ alpha: Double, _ a: Matrix, transpose: Bool = false, _ beta: Double,
-                            _ c: inout Matrix) {
+    public static func syrk(
+        _ alpha: Double, _ a: Matrix, transpose: Bool = false, _ beta: Double,
+        _ c: inout Matrix
+    ) {
         let (n, k) = transpose ? (a.columns, a.rows) : (a.rows, a.columns)
         precondition(c.rows == n && c.columns == n, "syrk: shapes do not match")
         guard n > 0 else { return }
@@ -230,8 +239,9 @@ public enum BLAS {
             let ldc = c.leadingDimension
             a.elements.withUnsafeBufferPointer { ap in
                 c.elements.withUnsafeMutableBufferPointer { cp in
-                    Backend.syrk(transpose: transpose, n: n, k: k, alpha: alpha, a: ap.baseAddress!,
-                                 lda: a.leadingDimension, beta: beta, c: cp.baseAddress!, ldc: ldc)
+                    Backend.syrk(
+                        transpose: transpose, n: n, k: k, alpha: alpha, a: ap.baseAddress!,
+                        lda: a.leadingDimension, beta: beta, c: cp.baseAddress!, ldc: ldc)
                 }
             }
         }

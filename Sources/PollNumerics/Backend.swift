@@ -107,19 +107,25 @@ enum Backend {
 
     // MARK: Level 2 and 3 (column-major)
 
-    static func gemv(transpose: Bool, rows: Int, columns: Int, alpha: Double, a: UnsafePointer<Double>,
-                     lda: Int, x: UnsafePointer<Double>, beta: Double, y: UnsafeMutablePointer<Double>) {
+    static func gemv(
+        transpose: Bool, rows: Int, columns: Int, alpha: Double, a: UnsafePointer<Double>,
+        lda: Int, x: UnsafePointer<Double>, beta: Double, y: UnsafeMutablePointer<Double>
+    ) {
         #if canImport(Accelerate)
-        cblas_dgemv(CblasColMajor, transpose ? CblasTrans : CblasNoTrans, BackendInt(rows), BackendInt(columns),
-                    alpha, a, BackendInt(lda), x, 1, beta, y, 1)
+        cblas_dgemv(
+            CblasColMajor, transpose ? CblasTrans : CblasNoTrans, BackendInt(rows), BackendInt(columns),
+            alpha, a, BackendInt(lda), x, 1, beta, y, 1)
         #else
-        workFunctions.dgemv(columnMajor, transpose ? trans : noTrans, BackendInt(rows), BackendInt(columns),
-                        alpha, a, BackendInt(lda), x, 1, beta, y, 1)
+        workFunctions.dgemv(
+            columnMajor, transpose ? trans : noTrans, BackendInt(rows), BackendInt(columns),
+            alpha, a, BackendInt(lda), x, 1, beta, y, 1)
         #endif
     }
 
-    static func ger(rows: Int, columns: Int, alpha: Double, x: UnsafePointer<Double>, y: UnsafePointer<Double>,
-                    a: UnsafeMutablePointer<Double>, lda: Int) {
+    static func ger(
+        rows: Int, columns: Int, alpha: Double, x: UnsafePointer<Double>, y: UnsafePointer<Double>,
+        a: UnsafeMutablePointer<Double>, lda: Int
+    ) {
         #if canImport(Accelerate)
         cblas_dger(CblasColMajor, BackendInt(rows), BackendInt(columns), alpha, x, 1, y, 1, a, BackendInt(lda))
         #else
@@ -127,29 +133,37 @@ enum Backend {
         #endif
     }
 
-    static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
-                     a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-                     beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
+        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
         #if canImport(Accelerate)
-        cblas_dgemm(CblasColMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    BackendInt(m), BackendInt(n), BackendInt(k), alpha, a, BackendInt(lda), b, BackendInt(ldb),
-                    beta, c, BackendInt(ldc))
+        cblas_dgemm(
+            CblasColMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            BackendInt(m), BackendInt(n), BackendInt(k), alpha, a, BackendInt(lda), b, BackendInt(ldb),
+            beta, c, BackendInt(ldc))
         #else
-        workFunctions.dgemm(columnMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans,
-                        BackendInt(m), BackendInt(n), BackendInt(k), alpha, a, BackendInt(lda), b,
-                        BackendInt(ldb), beta, c, BackendInt(ldc))
+        workFunctions.dgemm(
+            columnMajor, transposeA ? trans : noTrans, transposeB ? trans : noTrans,
+            BackendInt(m), BackendInt(n), BackendInt(k), alpha, a, BackendInt(lda), b,
+            BackendInt(ldb), beta, c, BackendInt(ldc))
         #endif
     }
 
     /// C = alpha·op(A)·op(A)ᵀ + beta·C on the upper triangle of the n × n matrix C.
-    static func syrk(transpose: Bool, n: Int, k: Int, alpha: Double, a: UnsafePointer<Double>, lda: Int,
-                     beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
+    static func syrk(
+        transpose: Bool, n: Int, k: Int, alpha: Double, a: UnsafePointer<Double>, lda: Int,
+        beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
         #if canImport(Accelerate)
-        cblas_dsyrk(CblasColMajor, CblasUpper, transpose ? CblasTrans : CblasNoTrans, BackendInt(n), BackendInt(k),
-                    alpha, a, BackendInt(lda), beta, c, BackendInt(ldc))
+        cblas_dsyrk(
+            CblasColMajor, CblasUpper, transpose ? CblasTrans : CblasNoTrans, BackendInt(n), BackendInt(k),
+            alpha, a, BackendInt(lda), beta, c, BackendInt(ldc))
         #else
-        workFunctions.dsyrk(columnMajor, upper, transpose ? trans : noTrans, BackendInt(n), BackendInt(k),
-                        alpha, a, BackendInt(lda), beta, c, BackendInt(ldc))
+        workFunctions.dsyrk(
+            columnMajor, upper, transpose ? trans : noTrans, BackendInt(n), BackendInt(k),
+            alpha, a, BackendInt(lda), beta, c, BackendInt(ldc))
         #endif
     }
 
@@ -166,8 +180,10 @@ enum Backend {
         return Int(info)
     }
 
-    static func posv(n: Int, nrhs: Int, a: UnsafeMutablePointer<Double>, lda: Int,
-                     b: UnsafeMutablePointer<Double>, ldb: Int) -> Int {
+    static func posv(
+        n: Int, nrhs: Int, a: UnsafeMutablePointer<Double>, lda: Int,
+        b: UnsafeMutablePointer<Double>, ldb: Int
+    ) -> Int {
         var uplo = CChar(UInt8(ascii: "L"))
         var n32 = BackendInt(n), nrhs32 = BackendInt(nrhs), lda32 = BackendInt(lda), ldb32 = BackendInt(ldb)
         var info = BackendInt(0)
@@ -192,8 +208,10 @@ enum Backend {
     }
 
     /// DPBTRS with the lower band factor from ``pbtrf(n:kd:ab:ldab:)``: returns `info`.
-    static func pbtrs(n: Int, kd: Int, nrhs: Int, ab: UnsafePointer<Double>, ldab: Int,
-                      b: UnsafeMutablePointer<Double>, ldb: Int) -> Int {
+    static func pbtrs(
+        n: Int, kd: Int, nrhs: Int, ab: UnsafePointer<Double>, ldab: Int,
+        b: UnsafeMutablePointer<Double>, ldb: Int
+    ) -> Int {
         var uplo = CChar(UInt8(ascii: "L"))
         var n32 = BackendInt(n), kd32 = BackendInt(kd), nrhs32 = BackendInt(nrhs)
         var ldab32 = BackendInt(ldab), ldb32 = BackendInt(ldb), info = BackendInt(0)
@@ -206,8 +224,10 @@ enum Backend {
     }
 
     /// DGELS with its workspace query done here: returns `info`.
-    static func gels(m: Int, n: Int, nrhs: Int, a: UnsafeMutablePointer<Double>, lda: Int,
-                     b: UnsafeMutablePointer<Double>, ldb: Int) -> Int {
+    static func gels(
+        m: Int, n: Int, nrhs: Int, a: UnsafeMutablePointer<Double>, lda: Int,
+        b: UnsafeMutablePointer<Double>, ldb: Int
+    ) -> Int {
         var trans = CChar(UInt8(ascii: "N"))
         var m32 = BackendInt(m), n32 = BackendInt(n), nrhs32 = BackendInt(nrhs)
         var lda32 = BackendInt(lda), ldb32 = BackendInt(ldb), info = BackendInt(0)
@@ -339,11 +359,13 @@ extension Backend {
     static func addressSpaceAvailable(_ bytes: Int) -> Bool {
         var limit = rlimit()
         let limited = [RLIMIT_AS, RLIMIT_DATA].contains { resource in
-            getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max // RLIM_INFINITY
+            // rlim_t.max is RLIM_INFINITY.
+            getrlimit(__rlimit_resource_t(resource.rawValue), &limit) == 0 && limit.rlim_cur != rlim_t.max
         }
         guard limited else { return true }
         guard let region = mmap(nil, bytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
-              region != MAP_FAILED else { return false }
+            region != MAP_FAILED
+        else { return false }
         munmap(region, bytes)
         return true
     }

@@ -31,16 +31,19 @@ public enum ColumnKernels {
     /// - Returns: the lower and upper bound columns.
     /// - Precondition: equal lengths.
     /// - Complexity: O(rows), one pass.
-    public static func wilson(shares: [Double], sampleSizes: [Double], z: Double,
-                              tinyVariance: Double) -> (lower: [Double], upper: [Double]) {
+    public static func wilson(
+        shares: [Double], sampleSizes: [Double], z: Double,
+        tinyVariance: Double
+    ) -> (lower: [Double], upper: [Double]) {
         precondition(shares.count == sampleSizes.count, "columns differ in length")
         let rows = shares.count
         let columns = filledColumns(2, rows: rows) { out in
             shares.withUnsafeBufferPointer { p in
                 sampleSizes.withUnsafeBufferPointer { n in
-                    wilson(shares: p, sampleSizes: n, z: z, tinyVariance: tinyVariance,
-                           lower: UnsafeMutableBufferPointer(start: out[0], count: rows),
-                           upper: UnsafeMutableBufferPointer(start: out[1], count: rows))
+                    wilson(
+                        shares: p, sampleSizes: n, z: z, tinyVariance: tinyVariance,
+                        lower: UnsafeMutableBufferPointer(start: out[0], count: rows),
+                        upper: UnsafeMutableBufferPointer(start: out[1], count: rows))
                 }
             }
         }
@@ -52,14 +55,18 @@ public enum ColumnKernels {
     ///
     /// - Precondition: all four buffers have the same count.
     /// - Complexity: O(rows), one pass.
-    public static func wilson(shares: UnsafeBufferPointer<Double>, sampleSizes: UnsafeBufferPointer<Double>, z: Double,
-                              tinyVariance: Double, lower: UnsafeMutableBufferPointer<Double>,
-                              upper: UnsafeMutableBufferPointer<Double>) {
+    public static func wilson(
+        shares: UnsafeBufferPointer<Double>, sampleSizes: UnsafeBufferPointer<Double>, z: Double,
+        tinyVariance: Double, lower: UnsafeMutableBufferPointer<Double>,
+        upper: UnsafeMutableBufferPointer<Double>
+    ) {
         let rows = shares.count
-        precondition(sampleSizes.count == rows && lower.count == rows && upper.count == rows, "columns differ in length")
+        precondition(
+            sampleSizes.count == rows && lower.count == rows && upper.count == rows, "columns differ in length")
         guard rows > 0 else { return }
-        pollkernels_wilson(shares.baseAddress, sampleSizes.baseAddress, z, tinyVariance, lower.baseAddress,
-                           upper.baseAddress, rows)
+        pollkernels_wilson(
+            shares.baseAddress, sampleSizes.baseAddress, z, tinyVariance, lower.baseAddress,
+            upper.baseAddress, rows)
     }
 
     /// Two-sided p-values 2·(1 − Φ(|z|)) per row, by ``Normal/survival(_:)`` (NaN for NaN z): the
@@ -84,9 +91,14 @@ public enum ColumnKernels {
     /// - Returns: the columns lead, unitVariance, standardError, lower, upper, statistic.
     /// - Precondition: equal lengths.
     /// - Complexity: O(rows), one pass.
-    public static func waldLeads(shareA: [Double], shareB: [Double], sampleSizes: [Double], z: Double)
-        -> (lead: [Double], unitVariance: [Double], standardError: [Double], lower: [Double],
-            upper: [Double], statistic: [Double]) {
+    public static func waldLeads(
+        shareA: [Double], shareB: [Double], sampleSizes: [Double], z: Double
+    )
+        -> (
+            lead: [Double], unitVariance: [Double], standardError: [Double], lower: [Double],
+            upper: [Double], statistic: [Double]
+        )
+    {
         precondition(shareA.count == shareB.count && shareA.count == sampleSizes.count, "columns differ in length")
         let rows = shareA.count
         let columns = filledColumns(6, rows: rows) { out in
@@ -94,8 +106,9 @@ public enum ColumnKernels {
                 shareB.withUnsafeBufferPointer { b in
                     sampleSizes.withUnsafeBufferPointer { n in
                         if rows > 0 {
-                            pollkernels_wald_leads(a.baseAddress, b.baseAddress, n.baseAddress, z,
-                                                   out[0], out[1], out[2], out[3], out[4], out[5], rows)
+                            pollkernels_wald_leads(
+                                a.baseAddress, b.baseAddress, n.baseAddress, z,
+                                out[0], out[1], out[2], out[3], out[4], out[5], rows)
                         }
                     }
                 }
@@ -107,8 +120,10 @@ public enum ColumnKernels {
     /// `k` columns of `rows` Doubles, written by `fill` (which must write every element of each)
     /// straight into the arrays' storage: no zero fill, no copy, huge pages where the system
     /// offers them (`pollkernels_prefer_huge_pages`).
-    private static func filledColumns(_ k: Int, rows: Int,
-                                      _ fill: ([UnsafeMutablePointer<Double>]) -> Void) -> [[Double]] {
+    private static func filledColumns(
+        _ k: Int, rows: Int,
+        _ fill: ([UnsafeMutablePointer<Double>]) -> Void
+    ) -> [[Double]] {
         var made: [[Double]] = []
         func make(_ pointers: [UnsafeMutablePointer<Double>]) {
             if pointers.count == k {

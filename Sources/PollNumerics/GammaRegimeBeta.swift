@@ -48,14 +48,15 @@ enum GammaRegimeBeta {
         // With ln(l − 1) = ln l + ln(1 − 1/l) the s·ln l terms cancel exactly:
         // ln R = δ(s + l) − δ(l) + l·g(s/l) − ½·ln(1 + s/l) − s·ln(1 − 1/l).
         let w = s / l
-        let logR = LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(l)
+        let logR =
+            LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(l)
             + l * LogTerms.onePlusWLogMinusW(w) - 0.5 * log1p(w) - s * log1p(-1 / l)
         let r = exp(logR)
         let c = coefficients(s: s, count: maxTerms)
         var lowerSum = 0.0
         var upperSum = 0.0
-        var pochhammer = 1.0   // (s)ₖ
-        var scale = 1.0        // (l − 1)⁻ᵏ
+        var pochhammer = 1.0 // (s)ₖ
+        var scale = 1.0 // (l − 1)⁻ᵏ
         for k in 0..<maxTerms {
             let tails = IncompleteGamma.tails(s: s + Double(k), x: u)
             let weight = c[k] * pochhammer * scale

@@ -125,8 +125,10 @@ public enum IncompleteBeta {
     }
 
     /// I_x(a, b) = [xᵃyᵇ/(a·B(a, b))] / (1 + d₁/(1 + d₂/(1 + …))) (DLMF 8.17.22), modified Lentz.
-    private static func continuedFraction(x: Double, y: Double, a: Double, b: Double,
-                                          xExact: Bool) -> (Double, Double) {
+    private static func continuedFraction(
+        x: Double, y: Double, a: Double, b: Double,
+        xExact: Bool
+    ) -> (Double, Double) {
         let logPower = logPowerTerm(x: x, y: y, a: a, b: b, xExact: xExact)
         let front = exp(logPower) / a
         if front == 0 { return (0, logPower) }
@@ -167,8 +169,11 @@ public enum IncompleteBeta {
     /// its division and of the sum s + l (so t₀ + t₀Lo is exact to about 2⁻¹⁰⁶ relative, as the
     /// expansion's deviation from the mean needs), and Temme's δ = Δ(s + l) − Δ(s) − Δ(l) of
     /// the Stirling remainders. Shapes whose sum overflows are halved first (the ratios are the same).
-    private static func meanSplit(_ s: Double, _ l: Double)
-        -> (t0: Double, t0Lo: Double, u0: Double, u0Lo: Double, delta: Double) {
+    private static func meanSplit(
+        _ s: Double, _ l: Double
+    )
+        -> (t0: Double, t0Lo: Double, u0: Double, u0Lo: Double, delta: Double)
+    {
         let scale = (s + l).isFinite ? 1.0 : 0.5
         let (ss, ls) = (s * scale, l * scale)
         let sum = ls + ss
@@ -177,7 +182,8 @@ public enum IncompleteBeta {
         let u0 = ls / sum
         let t0Lo = (fma(-t0, sum, ss) - t0 * sumLo) / sum
         let u0Lo = (fma(-u0, sum, ls) - u0 * sumLo) / sum
-        let delta = LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(s)
+        let delta =
+            LogGamma.stirlingRemainder(s + l) - LogGamma.stirlingRemainder(s)
             - LogGamma.stirlingRemainder(l)
         return (t0, t0Lo, u0, u0Lo, delta)
     }
@@ -187,8 +193,10 @@ public enum IncompleteBeta {
     /// formed from whichever of x and 1 − x is exact, with t₀'s rounding error carried (as in
     /// ``logPowerTermLargeShapes(x:y:a:b:xExact:)``); shapes whose sum overflows are halved first
     /// (only their ratio enters t₀).
-    private static func largeShapes(x: Double, y: Double, a: Double, b: Double,
-                                    xExact: Bool) -> (lower: Double, upper: Double, logPower: Double)? {
+    private static func largeShapes(
+        x: Double, y: Double, a: Double, b: Double,
+        xExact: Bool
+    ) -> (lower: Double, upper: Double, logPower: Double)? {
         let smallIsA = a <= b
         let (s, l) = smallIsA ? (a, b) : (b, a)
         let (t, u) = smallIsA ? (x, y) : (y, x)
@@ -217,15 +225,18 @@ public enum IncompleteBeta {
         // g(w) = (1 + w)ln(1 + w) − w.
         let (small, large) = a < b ? (a, b) : (b, a)
         let w = small / large
-        let lgammaRatio = LogGamma.stirlingRemainder(large) - LogGamma.stirlingRemainder(small + large)
+        let lgammaRatio =
+            LogGamma.stirlingRemainder(large) - LogGamma.stirlingRemainder(small + large)
             - small * log(large) - large * LogTerms.onePlusWLogMinusW(w) + 0.5 * log1p(w)
         return a * logX + b * logY - LogGamma.value(small) - lgammaRatio
     }
 
     /// ln[xᵃyᵇ/B(a, b)] for a, b ≥ 8 (BRCOMP): with s = a + b, x₀ = a/s, y₀ = b/s, d = x − x₀,
     /// = −[a·φ(d/x₀) + b·φ(−d/y₀)] + ½ln(ab/s) − ½ln(2π) + δ(s) − δ(a) − δ(b).
-    private static func logPowerTermLargeShapes(x: Double, y: Double, a: Double, b: Double,
-                                                xExact: Bool) -> Double {
+    private static func logPowerTermLargeShapes(
+        x: Double, y: Double, a: Double, b: Double,
+        xExact: Bool
+    ) -> Double {
         // s = a + b exactly as sHi + sLo (Fast2Sum), then x₀ and y₀ with their rounding errors.
         let (big, little) = a >= b ? (a, b) : (b, a)
         let s = big + little
@@ -252,7 +263,8 @@ public enum IncompleteBeta {
             let logYRatio = abs(v) <= 0.5 ? log1p(v) : logY - log(y0)
             exponent = a * logXRatio + b * logYRatio
         }
-        let remainders = LogGamma.stirlingRemainder(s) - LogGamma.stirlingRemainder(a)
+        let remainders =
+            LogGamma.stirlingRemainder(s) - LogGamma.stirlingRemainder(a)
             - LogGamma.stirlingRemainder(b)
         return exponent + 0.5 * (log(a) + log(b) - log(s)) - LogGamma.halfLogTwoPi + remainders
     }
@@ -408,13 +420,15 @@ public enum IncompleteBeta {
         let (small, large) = a < b ? (a, b) : (b, a)
         if small < 8 {
             let w = small / large
-            let lgammaRatio = LogGamma.stirlingRemainder(large) - LogGamma.stirlingRemainder(small + large)
+            let lgammaRatio =
+                LogGamma.stirlingRemainder(large) - LogGamma.stirlingRemainder(small + large)
                 - small * log(large) - large * LogTerms.onePlusWLogMinusW(w) + 0.5 * log1p(w)
             return LogGamma.value(small) + lgammaRatio
         }
         let rho = small / large
         let x0 = rho / (1 + rho), y0 = 1 / (1 + rho)
-        let delta = LogGamma.stirlingRemainder(small + large) - LogGamma.stirlingRemainder(small)
+        let delta =
+            LogGamma.stirlingRemainder(small + large) - LogGamma.stirlingRemainder(small)
             - LogGamma.stirlingRemainder(large)
         return small * log(x0) - large * log1p(rho) - 0.5 * log(small * y0) + LogGamma.halfLogTwoPi - delta
     }

@@ -48,7 +48,8 @@ public enum IncompleteGamma {
         // Large shapes near the mean: Temme's uniform expansion (x − s is exact there, Sterbenz).
         if s >= UniformExpansion.minimumShape {
             if x >= 0.5 * s, x <= 2 * s,
-               let r = UniformExpansion.tails(a: s, rho: 0, e: (x - s) / s, delta: -LogGamma.stirlingRemainder(s)) {
+                let r = UniformExpansion.tails(a: s, rho: 0, e: (x - s) / s, delta: -LogGamma.stirlingRemainder(s))
+            {
                 return r
             }
             // Beyond |ξ| = 0.15 the smaller tail is below e^{−1100}: 0 in double precision.
@@ -108,7 +109,7 @@ public enum IncompleteGamma {
         let lnGammaOnePlusS = s <= 0.5 ? LogGamma.lnGammaTwoPlus(s) - log1p(s) : LogGamma.value(1 + s)
         let exponent = s * log(x) - lnGammaOnePlusS
         var sum = 0.0
-        var power = 1.0   // (−x)ⁿ/n!
+        var power = 1.0 // (−x)ⁿ/n!
         for n in 1..<200 {
             power *= -x / Double(n)
             let term = power / (s + Double(n))

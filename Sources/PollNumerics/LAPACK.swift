@@ -107,8 +107,10 @@ public enum LAPACK {
 
     /// Turns LAPACK's `info` into a thrown error: negative means an illegal argument, positive is
     /// routine-specific.
-    static func check(_ info: Int, routine: String,
-                              positive: (Int) -> LAPACKError) throws(LAPACKError) {
+    static func check(
+        _ info: Int, routine: String,
+        positive: (Int) -> LAPACKError
+    ) throws(LAPACKError) {
         if info < 0 { throw .illegalArgument(routine: routine, position: -info) }
         if info > 0 { throw positive(info) }
     }

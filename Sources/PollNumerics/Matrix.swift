@@ -31,8 +31,9 @@ public struct Matrix: Equatable, Hashable, Sendable {
     /// - Complexity: O(`rows·columns`).
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         precondition(rows >= 0 && columns >= 0, "Matrix dimensions must not be negative")
-        self.init(rows: rows, columns: columns,
-                  columnMajor: Array(repeating: value, count: rows * columns))
+        self.init(
+            rows: rows, columns: columns,
+            columnMajor: Array(repeating: value, count: rows * columns))
     }
 
     /// Creates a matrix from a list of rows (the way matrices are written on paper).

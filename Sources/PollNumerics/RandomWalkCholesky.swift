@@ -43,8 +43,11 @@ public enum RandomWalkCholesky {
     ///   when c_{n−1} = 0: no observation at all.
     /// - Precondition: the counts match; the values are in range.
     /// - Complexity: O(n).
-    public static func factor(incrementPrecisions q: [Double], observationPrecisions p: [Double])
-        throws(LAPACKError) -> (factor: BandCholeskyFactor, logDeterminantRelativeToPrior: Double) {
+    public static func factor(
+        incrementPrecisions q: [Double], observationPrecisions p: [Double]
+    )
+        throws(LAPACKError) -> (factor: BandCholeskyFactor, logDeterminantRelativeToPrior: Double)
+    {
         let n = p.count
         precondition(n >= 1 && q.count == n - 1, "RandomWalkCholesky: n - 1 increment precisions for n states")
         var band = SymmetricBandMatrix(order: n, subdiagonals: 1)

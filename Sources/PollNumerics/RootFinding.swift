@@ -16,8 +16,10 @@ public enum RootFinding {
     ///   - f: the function; only its sign and value at the iterates are used.
     /// - Returns: the root estimate, or nil when f(a) and f(b) have the same sign (or are NaN).
     /// - Complexity: at most 400 evaluations of `f`.
-    public static func brent(_ a: Double, _ b: Double, relativeTolerance: Double = 2.2e-16,
-                             absoluteTolerance: Double = 1e-300, _ f: (Double) -> Double) -> Double? {
+    public static func brent(
+        _ a: Double, _ b: Double, relativeTolerance: Double = 2.2e-16,
+        absoluteTolerance: Double = 1e-300, _ f: (Double) -> Double
+    ) -> Double? {
         var a = a, b = b
         var fa = f(a), fb = f(b)
         if fa == 0 { return a }

@@ -66,8 +66,10 @@ public enum Samplers {
     /// contiguous run of the stream), e.g. `Samplers.matrix(rows: 1000, columns: 3, &rng) { Samplers.gamma(shape: 2, &$0) }`.
     ///
     /// - Complexity: O(rows·columns) draws.
-    public static func matrix(rows: Int, columns: Int, _ rng: inout Xoshiro256StarStar,
-                              draw: (inout Xoshiro256StarStar) -> Double) -> Matrix {
+    public static func matrix(
+        rows: Int, columns: Int, _ rng: inout Xoshiro256StarStar,
+        draw: (inout Xoshiro256StarStar) -> Double
+    ) -> Matrix {
         precondition(rows >= 0 && columns >= 0, "matrix dimensions must not be negative")
         var m = Matrix(rows: rows, columns: columns)
         for i in 0..<(rows * columns) { m.elements[i] = draw(&rng) }
@@ -77,8 +79,10 @@ public enum Samplers {
     /// `count` standard normal variates.
     ///
     /// - Complexity: O(count).
-    public static func normals(count: Int, mean: Double = 0, standardDeviation: Double = 1,
-                               _ rng: inout Xoshiro256StarStar) -> [Double] {
+    public static func normals(
+        count: Int, mean: Double = 0, standardDeviation: Double = 1,
+        _ rng: inout Xoshiro256StarStar
+    ) -> [Double] {
         precondition(count >= 0, "count must not be negative")
         var out = [Double](repeating: 0, count: count)
         for i in 0..<count { out[i] = mean + standardDeviation * standardNormal(&rng) }

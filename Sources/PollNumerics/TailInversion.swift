@@ -33,15 +33,19 @@ struct TailInversion {
     ///   - evaluate: the distribution at t.
     /// - Returns: the solution, or 0 when it lies below the least positive Double.
     /// - Complexity: O(iterations × cost of `evaluate`); quadratic convergence, at most 200 steps.
-    static func solve(p: Double, q: Double, start: Double, upper: Double,
-                      evaluate: (Double) -> Evaluation) -> Double {
+    static func solve(
+        p: Double, q: Double, start: Double, upper: Double,
+        evaluate: (Double) -> Evaluation
+    ) -> Double {
         solve(p: p, q: q, logStart: log(start), upper: upper, evaluate: evaluate)
     }
 
     /// As ``solve(p:q:start:upper:evaluate:)`` with the first guess given by its logarithm, which
     /// may lie below ln(least positive Double) (it is raised to that floor).
-    static func solve(p: Double, q: Double, logStart: Double, upper: Double,
-                      evaluate: (Double) -> Evaluation) -> Double {
+    static func solve(
+        p: Double, q: Double, logStart: Double, upper: Double,
+        evaluate: (Double) -> Evaluation
+    ) -> Double {
         let useLower = p <= q
         let logTarget = useLower ? log(p) : log(q)
         let floor = log(Double.leastNonzeroMagnitude)
@@ -80,8 +84,10 @@ struct TailInversion {
             let scale = Swift.max(1, abs(u))
             let resolution = Swift.max(1e-10 * scale, 2 * Double.leastNonzeroMagnitude / t)
             let inside = u + newtonStep > lo && u + newtonStep < hi
-            if newtonStep.isFinite, abs(newtonStep) <= resolution
-                || (inside && abs(newtonStep) <= 1e-7 * scale && abs(newtonStep) >= 0.5 * abs(previousStep)) {
+            if newtonStep.isFinite,
+                abs(newtonStep) <= resolution
+                    || (inside && abs(newtonStep) <= 1e-7 * scale && abs(newtonStep) >= 0.5 * abs(previousStep))
+            {
                 if inside { u += newtonStep }
                 converged = true
                 break

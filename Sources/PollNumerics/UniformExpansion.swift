@@ -71,8 +71,11 @@ struct UniformExpansion {
     ///   - e: (t − t₀)/t₀, > −1 (and ρe < 1).
     ///   - delta: Δ as above.
     /// - Complexity: O(terms³) ≈ 10⁴ floating-point operations, independent of the shapes.
-    static func tails(a: Double, rho: Double, e: Double, delta: Double)
-        -> (lower: Double, upper: Double, logPower: Double)? {
+    static func tails(
+        a: Double, rho: Double, e: Double, delta: Double
+    )
+        -> (lower: Double, upper: Double, logPower: Double)?
+    {
         guard e > -1, rho >= 0, rho <= 1, !(rho * e >= 1) else { return nil }
         var halfXi2 = LogTerms.uMinusLog1p(e)
         if rho > 0 { halfXi2 += LogTerms.uMinusLog1p(-rho * e) / rho }
@@ -96,8 +99,8 @@ struct UniformExpansion {
         let v2 = v * v
         for j in 1...Self.terms {
             var inner = 0.0
-            var pk = 1.0             // Pₖ(j)
-            var vPower = v           // v^{2k+1}
+            var pk = 1.0 // Pₖ(j)
+            var vPower = v // v^{2k+1}
             var k = 0
             while 2 * k + 1 <= j {
                 inner += pk * pow(xi, Double(j - 2 * k - 1)) * vPower

@@ -72,8 +72,10 @@ extension Samplers {
 
     /// The ziggurat draw on the tables' storage (no bounds checks in the hot loop).
     @inline(__always)
-    static func zigguratNormal(_ rng: inout Xoshiro256StarStar, _ x: UnsafePointer<Double>,
-                               _ f: UnsafePointer<Double>) -> Double {
+    static func zigguratNormal(
+        _ rng: inout Xoshiro256StarStar, _ x: UnsafePointer<Double>,
+        _ f: UnsafePointer<Double>
+    ) -> Double {
         while true {
             let bits = rng.next()
             let i = Int(bits & 0x7f)
@@ -133,8 +135,10 @@ extension Samplers {
     ///   - rng: the generator, advanced past the draws.
     /// - Returns: the number of draws with θ_A > θ_B.
     /// - Complexity: O(draws), O(1) memory.
-    public static func dirichletLeadCount(alphaA: Double, alphaB: Double, draws: Int,
-                                          _ rng: inout Xoshiro256StarStar) -> Int {
+    public static func dirichletLeadCount(
+        alphaA: Double, alphaB: Double, draws: Int,
+        _ rng: inout Xoshiro256StarStar
+    ) -> Int {
         precondition(alphaA > 0 && alphaB > 0, "Dirichlet parameters must be positive")
         precondition(draws >= 0, "draws must not be negative")
         let tables = ZigguratTables.shared
@@ -169,8 +173,10 @@ struct MarsagliaTsang {
     }
 
     @inline(__always)
-    func draw(_ rng: inout Xoshiro256StarStar, _ x: UnsafePointer<Double>,
-              _ f: UnsafePointer<Double>) -> Double {
+    func draw(
+        _ rng: inout Xoshiro256StarStar, _ x: UnsafePointer<Double>,
+        _ f: UnsafePointer<Double>
+    ) -> Double {
         var value: Double
         while true {
             var normal: Double

@@ -41,7 +41,13 @@ func parseOptions() -> Options {
         case "--check": o.check = true
         case "--pollcmp", "--source", "--output":
             guard let value = args.popFirst() else { fail("\(a) needs a value") }
-            if a == "--pollcmp" { o.pollcmp = value } else if a == "--source" { o.source = value } else { o.output = value }
+            if a == "--pollcmp" {
+                o.pollcmp = value
+            } else if a == "--source" {
+                o.source = value
+            } else {
+                o.output = value
+            }
         case "-h", "--help":
             print("usage: notebook-export [--check] [--pollcmp PATH] [--source DIR] [--output DIR]")
             exit(0)
@@ -96,7 +102,8 @@ func export(_ sourceFile: URL, to outputRoot: URL, binDirectory: String) throws 
     let folder = outputRoot.appendingPathComponent(name)
     try? FileManager.default.removeItem(at: folder)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    var out = "<!-- Exported from notebooks/\(name).md by `make notebooks`; every output below is the tool's own. -->\n\n"
+    var out =
+        "<!-- Exported from notebooks/\(name).md by `make notebooks`; every output below is the tool's own. -->\n\n"
     var inBlock = false
     var commands: [String] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -110,7 +117,8 @@ func export(_ sourceFile: URL, to outputRoot: URL, binDirectory: String) throws 
             inBlock = false
             out += "```\n\n```text\n"
             var outputs: [String] = []
-            for command in commands where !command.trimmingCharacters(in: .whitespaces).isEmpty && !command.hasPrefix("#") {
+            for command in commands
+            where !command.trimmingCharacters(in: .whitespaces).isEmpty && !command.hasPrefix("#") {
                 var (output, status) = run(command, binDirectory: binDirectory, out: folder.path)
                 if status != 0 { output += "[exit \(status)]\n" }
                 outputs.append(output)
@@ -135,7 +143,9 @@ func export(_ sourceFile: URL, to outputRoot: URL, binDirectory: String) throws 
 
 /// The one-line note for a notebook left out because an input is absent.
 func noteSkipped(_ source: String, _ missing: String) {
-    FileHandle.standardError.write(Data("notebook-export: skipped \(source): its input \(missing) is absent (the committed export is kept)\n".utf8))
+    FileHandle.standardError.write(
+        Data("notebook-export: skipped \(source): its input \(missing) is absent (the committed export is kept)\n".utf8)
+    )
 }
 
 let options = parseOptions()
@@ -153,14 +163,19 @@ if options.check {
     defer { try? fm.removeItem(at: scratch) }
     var skipped = 0
     for s in sources {
-        guard let missing = try export(URL(fileURLWithPath: options.source).appendingPathComponent(s), to: target, binDirectory: binDirectory) else { continue }
+        guard
+            let missing = try export(
+                URL(fileURLWithPath: options.source).appendingPathComponent(s), to: target, binDirectory: binDirectory)
+        else { continue }
         noteSkipped("\(options.source)/\(s)", missing)
         skipped += 1
         // Take the committed export as current: copy it into the scratch folder.
         let name = String(s.dropLast(".md".count))
         for item in [name + ".md", name] {
             let committed = URL(fileURLWithPath: options.output).appendingPathComponent(item)
-            if fm.fileExists(atPath: committed.path) { try fm.copyItem(at: committed, to: target.appendingPathComponent(item)) }
+            if fm.fileExists(atPath: committed.path) {
+                try fm.copyItem(at: committed, to: target.appendingPathComponent(item))
+            }
         }
     }
     let diff = Process()
@@ -169,7 +184,10 @@ if options.check {
     try diff.run()
     diff.waitUntilExit()
     if diff.terminationStatus != 0 {
-        FileHandle.standardError.write(Data("notebook-export: the committed notebooks-exported/ differs from a fresh export (above); run `make notebooks` and commit\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "notebook-export: the committed notebooks-exported/ differs from a fresh export (above); run `make notebooks` and commit\n"
+                    .utf8))
         exit(1)
     }
     let skippedNote = skipped > 0 ? " (\(skipped) skipped: inputs absent)" : ""
@@ -178,7 +196,9 @@ if options.check {
     let target = URL(fileURLWithPath: options.output)
     try fm.createDirectory(at: target, withIntermediateDirectories: true)
     for s in sources {
-        if let missing = try export(URL(fileURLWithPath: options.source).appendingPathComponent(s), to: target, binDirectory: binDirectory) {
+        if let missing = try export(
+            URL(fileURLWithPath: options.source).appendingPathComponent(s), to: target, binDirectory: binDirectory)
+        {
             noteSkipped("\(options.source)/\(s)", missing)
             continue
         }

@@ -5,7 +5,8 @@ import PollNumerics
 struct AverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "average",
-        abstract: "A polling average with house effects: the daily average lead, its band, and the change between two dates.",
+        abstract:
+            "A polling average with house effects: the daily average lead, its band, and the change between two dates.",
         discussion: """
             FILE is a poll file as for `pollcmp report`, and the same options select its questions \
             (one question per poll and race; --a and --b orient every lead as A − B). The average \
@@ -53,7 +54,8 @@ struct AverageCommand: ParsableCommand {
     @OptionGroup var candidates: CandidateOptions
     @OptionGroup var selection: SelectionOptions
 
-    @Option(name: .long, help: "The day of a poll: end (the last day of fieldwork) or mid (the field period's midpoint).")
+    @Option(
+        name: .long, help: "The day of a poll: end (the last day of fieldwork) or mid (the field period's midpoint).")
     var date: AverageDateArgument = .end
 
     @Option(name: .long, help: "tau, the non-sampling sd of a poll (points); estimated when not given.")
@@ -70,10 +72,13 @@ struct AverageCommand: ParsableCommand {
     @Flag(name: .customLong("population-effects"), help: "Estimate effects of rv, v and a relative to lv.")
     var populationEffects = false
 
-    @Flag(name: .customLong("include-non-probability"), help: "Include straw and opt-in polls (as if they were random samples).")
+    @Flag(
+        name: .customLong("include-non-probability"),
+        help: "Include straw and opt-in polls (as if they were random samples).")
     var includeNonProbability = false
 
-    @Option(name: .customLong("assume-n"), help: "A sample size for polls that publish none (otherwise they are left out).")
+    @Option(
+        name: .customLong("assume-n"), help: "A sample size for polls that publish none (otherwise they are left out).")
     var assumeN: Double?
 
     @Option(name: .long, help: "The table: daily, house or polls.")
@@ -91,7 +96,11 @@ struct AverageCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a chart of the daily average and the polls).")
+    @Option(
+        name: .long,
+        help:
+            "Output format: text (for people), csv, tsv, json, markdown, or svg (a chart of the daily average and the polls)."
+    )
     var format: ReportFormatArgument = .text
 
     @OptionGroup var layout: LayoutOptions
@@ -101,9 +110,15 @@ struct AverageCommand: ParsableCommand {
         if let n = assumeN, !(n > 0 && n.isFinite) {
             throw ValidationError("--assume-n must be a positive number, not \(NumberText.roundTrip(n))")
         }
-        if let t = tau, !(t >= 0 && t.isFinite) { throw ValidationError("--tau must be 0 or more (points), not \(NumberText.roundTrip(t))") }
-        if let o = omega, !(o > 0 && o.isFinite) { throw ValidationError("--omega must be more than 0 (points/day), not \(NumberText.roundTrip(o))") }
-        if format == .svg && table != .daily { throw ValidationError("--format svg draws the daily average; --table \(table.rawValue) has no chart") }
+        if let t = tau, !(t >= 0 && t.isFinite) {
+            throw ValidationError("--tau must be 0 or more (points), not \(NumberText.roundTrip(t))")
+        }
+        if let o = omega, !(o > 0 && o.isFinite) {
+            throw ValidationError("--omega must be more than 0 (points/day), not \(NumberText.roundTrip(o))")
+        }
+        if format == .svg && table != .daily {
+            throw ValidationError("--format svg draws the daily average; --table \(table.rawValue) has no chart")
+        }
         if change != nil && at != nil { throw ValidationError("--change and --at cannot be combined") }
         _ = try selection.filter()
         _ = try changeDates()
@@ -114,7 +129,9 @@ struct AverageCommand: ParsableCommand {
         do {
             if let change {
                 let parts = change.split(separator: ":", omittingEmptySubsequences: false)
-                guard parts.count == 2 else { throw ValidationError("--change must be FROM:TO (YYYY-MM-DD:YYYY-MM-DD), not \"\(change)\"") }
+                guard parts.count == 2 else {
+                    throw ValidationError("--change must be FROM:TO (YYYY-MM-DD:YYYY-MM-DD), not \"\(change)\"")
+                }
                 let from = try PollFilter.isoDate(String(parts[0]), option: "--change")
                 let to = try PollFilter.isoDate(String(parts[1]), option: "--change")
                 return (from, to)
@@ -166,8 +183,9 @@ struct AverageCommand: ParsableCommand {
         }
         let report: AverageReport
         do {
-            report = try AverageReport(input, table: pollTable, houseEffects: house == .estimate, tau: tau, omega: omega,
-                                       confidence: level, predictive: predictive)
+            report = try AverageReport(
+                input, table: pollTable, houseEffects: house == .estimate, tau: tau, omega: omega,
+                confidence: level, predictive: predictive)
         } catch {
             StandardStreams.error("\(name): \(error.description)")
             throw DataErrors.exitCode
@@ -176,14 +194,19 @@ struct AverageCommand: ParsableCommand {
         if let dates = try changeDates() {
             let last = report.fit.dayCount - 1
             guard let from = report.day(of: dates.from), let to = dates.to.map({ report.day(of: $0) }) ?? last else {
-                StandardStreams.error("\(name): --\(change != nil ? "change" : "at") dates must lie from \(report.date(0)) to \(report.date(last)), the days of the average")
+                StandardStreams.error(
+                    "\(name): --\(change != nil ? "change" : "at") dates must lie from \(report.date(0)) to \(report.date(last)), the days of the average"
+                )
                 throw DataErrors.exitCode
             }
             changeDays = (from, to)
         }
         let notes = selected.notes + input.notes
-        let estimates = "τ = \(NumberText.roundTrip(report.estimate.tau)) points, ω = \(NumberText.roundTrip(report.estimate.omega)) points/day"
-            + (tau == nil && omega == nil ? " (REML estimates)" : tau == nil ? " (τ a REML estimate)" : omega == nil ? " (ω a REML estimate)" : " (as given)")
+        let estimates =
+            "τ = \(NumberText.roundTrip(report.estimate.tau)) points, ω = \(NumberText.roundTrip(report.estimate.omega)) points/day"
+            + (tau == nil && omega == nil
+                ? " (REML estimates)"
+                : tau == nil ? " (τ a REML estimate)" : omega == nil ? " (ω a REML estimate)" : " (as given)")
         let chosen: ReportTable
         switch table {
         case .daily: chosen = report.daily()
@@ -196,12 +219,15 @@ struct AverageCommand: ParsableCommand {
         case .text, .markdown:
             let rendering: ReportFormat = format == .text ? .text : .markdown
             var text = report.sentences(change: changeDays, digits: digits)
-            if predictive { text += "The daily se and bounds are predictive: sqrt(se² + τ²), where a new poll would land.\n" }
+            if predictive {
+                text += "The daily se and bounds are predictive: sqrt(se² + τ²), where a new poll would land.\n"
+            }
             text += totalError.note(inputOptions.totalError)
             for note in notes { text += "Note: \(note)\n" }
             sink.write(text + "\n")
             if let c = changeDays {
-                sink.write(rendering.render(report.changeTable(from: c.from, to: c.to), header: header, digits: digits) + "\n")
+                sink.write(
+                    rendering.render(report.changeTable(from: c.from, to: c.to), header: header, digits: digits) + "\n")
             }
             sink.write(rendering.render(chosen, header: header, digits: digits))
         case .csv, .tsv, .json:
@@ -215,13 +241,15 @@ struct AverageCommand: ParsableCommand {
             StandardStreams.note("\(name): \(estimates)")
             var marker: AverageChart.Marker?
             if let c = changeDays {
-                marker = at.flatMap { try? PollFilter.isoDate($0, option: "--at") }.map { .at($0) }
+                marker =
+                    at.flatMap { try? PollFilter.isoDate($0, option: "--at") }.map { .at($0) }
                     ?? .change(from: report.date(c.from), to: report.date(c.to))
             }
             let who = candidates.a.flatMap { a in candidates.b.map { b in "Lead of \(a) over \(b)" } } ?? "Lead"
             let lead = who + (report.input.race.isEmpty ? "." : ", \(report.input.race).")
-            let options = AverageChart.Options(title: "Polling average", source: SVGChart.fileName(of: file),
-                                               description: lead, marker: marker)
+            let options = AverageChart.Options(
+                title: "Polling average", source: SVGChart.fileName(of: file),
+                description: lead, marker: marker)
             sink.write(AverageChart.chart(report, options: options))
         }
         try sink.finish()

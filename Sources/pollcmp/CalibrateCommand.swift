@@ -4,7 +4,8 @@ import PollCompare
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "How wrong polls really were, from their record against the results: RMSE against sampling error, coverage, non-sampling error.",
+        abstract:
+            "How wrong polls really were, from their record against the results: RMSE against sampling error, coverage, non-sampling error.",
         discussion: """
             FILE is FiveThirtyEight's pollster-ratings raw-polls.csv as published (one row per \
             final-weeks poll with margin_poll and the result's margin_actual), or a tidy poll file \
@@ -53,10 +54,15 @@ struct CalibrateCommand: ParsableCommand {
     @Argument(help: "The poll file (raw-polls.csv, or a tidy file with actual_lead), or - for standard input.")
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("Group by these fields, comma-separated: \(CalibrationField.names.joined(separator: ", ")).", valueName: "fields"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Group by these fields, comma-separated: \(CalibrationField.names.joined(separator: ", ")).",
+            valueName: "fields"))
     var by: String?
 
-    @Option(name: .customLong("min-polls"), help: ArgumentHelp("Leave out groups of fewer than K polls.", valueName: "k"))
+    @Option(
+        name: .customLong("min-polls"), help: ArgumentHelp("Leave out groups of fewer than K polls.", valueName: "k"))
     var minPolls: Int = 1
 
     @OptionGroup var candidates: CandidateOptions
@@ -71,7 +77,9 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .customLong("source"), help: "The source line of --format svg charts (default: the file name).")
     var source: String?
 
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (the distribution of errors).")
+    @Option(
+        name: .long,
+        help: "Output format: text (for people), csv, tsv, json, markdown, or svg (the distribution of errors).")
     var format: ReportFormatArgument = .text
 
     @OptionGroup var layout: LayoutOptions
@@ -92,7 +100,8 @@ struct CalibrateCommand: ParsableCommand {
         let names = by.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
         return try names.map { name in
             guard let field = CalibrationField(rawValue: name) else {
-                throw ValidationError("--by: unknown field \"\(name)\" (use \(CalibrationField.names.joined(separator: ", ")))")
+                throw ValidationError(
+                    "--by: unknown field \"\(name)\" (use \(CalibrationField.names.joined(separator: ", ")))")
             }
             return field
         }
@@ -137,8 +146,10 @@ struct CalibrateCommand: ParsableCommand {
         case .tsv: ReportFormat.tsv.write(report.table, header: !layout.noHeader, to: sink.write)
         case .json: ReportFormat.json.write(report.table, to: sink.write)
         case .svg:
-            sink.write(CalibrationChart.chart(report, title: chartTitle ?? "How far polls missed the result",
-                                              source: source ?? SVGChart.fileName(of: file)))
+            sink.write(
+                CalibrationChart.chart(
+                    report, title: chartTitle ?? "How far polls missed the result",
+                    source: source ?? SVGChart.fileName(of: file)))
         }
         try sink.finish()
     }

@@ -41,7 +41,9 @@ struct ChangeCommand: ParsableCommand {
     func validate() throws {
         _ = try methods()
         if totalError.isSet, let other = try methods().first(where: { $0 != .wald }) {
-            throw ValidationError("--tse adds a variance to the Wald interval; --method \(other.rawValue) cannot take it (use --method wald)")
+            throw ValidationError(
+                "--tse adds a variance to the Wald interval; --method \(other.rawValue) cannot take it (use --method wald)"
+            )
         }
         if counts && (polls.sampleSize(1) == nil || polls.sampleSize(2) == nil) {
             throw ValidationError("--counts needs --n1 and --n2 (the counts are out of them)")
@@ -59,14 +61,16 @@ struct ChangeCommand: ParsableCommand {
         let before = try ShareArguments.proportions([p1], counts: counts, n: polls.sampleSize(1))[0]
         let after = try ShareArguments.proportions([p2], counts: counts, n: polls.sampleSize(2))[0]
         let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
-            try ChangeReport.table(shareBefore: before, designBefore: polls.design(1), shareAfter: after,
-                                   designAfter: polls.design(2), methods: methods, confidence: level,
-                                   alternative: alternative.alternative.value,
-                                   unsized: (try polls.designWithoutSize(1), try polls.designWithoutSize(2)),
-                                   totalError: tse)
+            try ChangeReport.table(
+                shareBefore: before, designBefore: polls.design(1), shareAfter: after,
+                designAfter: polls.design(2), methods: methods, confidence: level,
+                alternative: alternative.alternative.value,
+                unsized: (try polls.designWithoutSize(1), try polls.designWithoutSize(2)),
+                totalError: tse)
         }
         let d = output.digits
-        var summary = "The share moved from \(NumberText.fixed(before * 100, digits: d)) to \(NumberText.fixed(after * 100, digits: d)):"
+        var summary =
+            "The share moved from \(NumberText.fixed(before * 100, digits: d)) to \(NumberText.fixed(after * 100, digits: d)):"
             + " a change of \(NumberText.fixed((after - before) * 100, digits: d, signed: true)) points."
         if polls.sampleSize(1) == nil || polls.sampleSize(2) == nil {
             summary += "\nWithout both sample sizes the change has no margin of error."

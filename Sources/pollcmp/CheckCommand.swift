@@ -50,12 +50,16 @@ struct CheckCommand: ParsableCommand {
             throw DataErrors.exitCode
         }
         let count = comparison.differences.count
-        let summary = count == 0
+        let summary =
+            count == 0
             ? "No differences: \(comparison.rowsCompared) rows and \(comparison.columnsCompared) columns compared (rtol \(NumberText.roundTrip(rtol)), atol \(NumberText.roundTrip(atol))).\n"
             : "\(count) difference\(count == 1 ? "" : "s") (rtol \(NumberText.roundTrip(rtol)), atol \(NumberText.roundTrip(atol))):\n"
         if count == 0 {
-            if output.format == .text || output.format == .markdown { StandardStreams.write(summary) }
-            else { output.emit(comparison.table, summary: summary) }
+            if output.format == .text || output.format == .markdown {
+                StandardStreams.write(summary)
+            } else {
+                output.emit(comparison.table, summary: summary)
+            }
             return
         }
         output.emit(comparison.table, summary: summary)

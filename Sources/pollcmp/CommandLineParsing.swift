@@ -12,7 +12,9 @@ enum CommandLineParsing {
         do {
             return try Pollcmp.parseAsRoot(arguments)
         } catch {
-            guard Pollcmp.exitCode(for: error) != .success, arguments.contains(where: isNegativeNumber) else { throw error }
+            guard Pollcmp.exitCode(for: error) != .success, arguments.contains(where: isNegativeNumber) else {
+                throw error
+            }
             var joined: [String] = []
             var stray: String?
             for token in arguments {

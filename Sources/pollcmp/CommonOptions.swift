@@ -51,14 +51,18 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// The confidence level: --conf 0.95, 95 or 95%, or a fixed critical value --z.
 struct ConfidenceOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Confidence level: a fraction below 1 (0.95) or a percentage of 50 or more (95, 95%); from 1 to 50 write the % (1.5%). Default 0.95.",
-        valueName: "level"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Confidence level: a fraction below 1 (0.95) or a percentage of 50 or more (95, 95%); from 1 to 50 write the % (1.5%). Default 0.95.",
+            valueName: "level"))
     var conf: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "A fixed two-sided critical value instead of --conf (e.g. 1.96, as publications round it): every method then works at the level it implies, 1 − 2Φ(−z) (0.9500042 for 1.96), and the conf column prints that level.",
-        valueName: "z"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A fixed two-sided critical value instead of --conf (e.g. 1.96, as publications round it): every method then works at the level it implies, 1 − 2Φ(−z) (0.9500042 for 1.96), and the conf column prints that level.",
+            valueName: "z"))
     var z: Double?
 
     /// The parsed level.
@@ -81,9 +85,11 @@ struct ConfidenceOptions: ParsableArguments {
 
 /// `--alternative`: a two-sided test and interval, or one-sided.
 struct AlternativeOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "two-sided (default), greater or less: a one-sided test (p-value) and bound at the confidence level; the other end of the interval is the edge of the range.",
-        valueName: "alternative"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "two-sided (default), greater or less: a one-sided test (p-value) and bound at the confidence level; the other end of the interval is the edge of the range.",
+            valueName: "alternative"))
     var alternative: AlternativeArgument = .twoSided
 }
 
@@ -106,10 +112,14 @@ struct DesignOptions: ParsableArguments {
     @Option(name: .long, help: "Population size N for the finite population correction (N - n)/(N - 1).")
     var population: Double?
 
-    @Option(name: .customLong("sample-type"), help: "probability, opt-in or straw. Straw and opt-in polls get no margin of sampling error.")
+    @Option(
+        name: .customLong("sample-type"),
+        help: "probability, opt-in or straw. Straw and opt-in polls get no margin of sampling error.")
     var sampleType: SampleTypeArgument = .probability
 
-    @Flag(name: .customLong("assume-random-sample"), help: "Compute intervals for a straw or opt-in poll anyway (the output says so).")
+    @Flag(
+        name: .customLong("assume-random-sample"),
+        help: "Compute intervals for a straw or opt-in poll anyway (the output says so).")
     var assumeRandomSample = false
 
     @Option(name: .customLong("assume-n"), help: "A sample size to assume when --n is not given (the output says so).")
@@ -124,9 +134,10 @@ struct DesignOptions: ParsableArguments {
     /// The lead of these shares: with the design, or without a sample size with the design
     /// effect and population given (they enter its break-even n).
     func lead(shareA: Double, shareB: Double) throws(PollCompareError) -> LeadEstimate {
-        try LeadEstimate(shareA: shareA, shareB: shareB, design: design(), designEffect: deff ?? 1,
-                         populationSize: population,
-                         sampleType: assumeRandomSample ? .probability : sampleType.value)
+        try LeadEstimate(
+            shareA: shareA, shareB: shareB, design: design(), designEffect: deff ?? 1,
+            populationSize: population,
+            sampleType: assumeRandomSample ? .probability : sampleType.value)
     }
 
     /// The sample size in use and whether it was assumed.
@@ -141,11 +152,13 @@ struct DesignOptions: ParsableArguments {
         guard let size = sampleSize?.value else { return nil }
         let type = sampleType.value
         if let nEff {
-            return try SampleDesign(sampleSize: size, effectiveSampleSize: nEff, populationSize: population,
-                                    sampleType: type, assumesRandomSample: assumeRandomSample)
+            return try SampleDesign(
+                sampleSize: size, effectiveSampleSize: nEff, populationSize: population,
+                sampleType: type, assumesRandomSample: assumeRandomSample)
         }
-        return try SampleDesign(sampleSize: size, designEffect: deff ?? 1, populationSize: population,
-                                sampleType: type, assumesRandomSample: assumeRandomSample)
+        return try SampleDesign(
+            sampleSize: size, designEffect: deff ?? 1, populationSize: population,
+            sampleType: type, assumesRandomSample: assumeRandomSample)
     }
 
     /// A sentence when the sample size was assumed, else "".
@@ -195,7 +208,8 @@ enum MethodChoice {
     where M.RawValue == String {
         if text == "all" { return Array(M.allCases) }
         guard let m = M(rawValue: text) else {
-            throw ValidationError("unknown method \"\(text)\" (use \(M.allCases.map(\.rawValue).joined(separator: ", ")) or all)")
+            throw ValidationError(
+                "unknown method \"\(text)\" (use \(M.allCases.map(\.rawValue).joined(separator: ", ")) or all)")
         }
         return [m]
     }
@@ -204,15 +218,23 @@ enum MethodChoice {
 /// `--tse TAU` or `--tse-from FILE [--tse-group G]`: historical non-sampling error added to each
 /// poll's variance (`lead`, `swing`, `change`, `report`, `average`; see ``TotalError``).
 struct TotalErrorOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Total survey error: add tau^2 (tau in points, historical non-sampling error such as the tau column of `pollcmp calibrate`) to each poll's variance, so intervals are ±z·sqrt(s^2 + tau^2) with basis total-error rather than margins of sampling error alone.",
-        valueName: "tau"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Total survey error: add tau^2 (tau in points, historical non-sampling error such as the tau column of `pollcmp calibrate`) to each poll's variance, so intervals are ±z·sqrt(s^2 + tau^2) with basis total-error rather than margins of sampling error alone.",
+            valueName: "tau"))
     var tse: Double?
 
-    @Option(name: .customLong("tse-from"), help: ArgumentHelp("Take tau from a table saved by `pollcmp calibrate --format csv` (the row of --tse-group).", valueName: "file"))
+    @Option(
+        name: .customLong("tse-from"),
+        help: ArgumentHelp(
+            "Take tau from a table saved by `pollcmp calibrate --format csv` (the row of --tse-group).",
+            valueName: "file"))
     var tseFrom: String?
 
-    @Option(name: .customLong("tse-group"), help: ArgumentHelp("The group of --tse-from whose tau is used (default: all).", valueName: "group"))
+    @Option(
+        name: .customLong("tse-group"),
+        help: ArgumentHelp("The group of --tse-from whose tau is used (default: all).", valueName: "group"))
     var tseGroup: String?
 
     /// Whether a total error was asked for.
@@ -246,7 +268,9 @@ struct TotalErrorOptions: ParsableArguments {
     /// The sentence the text output adds for `totalError`, or "" without one.
     func note(_ totalError: TotalError?) -> String {
         guard let totalError else { return "" }
-        let from = tseFrom.map { " (from \(InputFiles.displayName($0)), group \(tseGroup ?? Calibration.allLabel))" } ?? ""
-        return "Intervals include historical non-sampling error: tau = \(NumberText.roundTrip(totalError.tau)) points added to each poll's variance (--tse\(tseFrom == nil ? "" : "-from")\(from)), so they are wider than margins of sampling error alone (basis total-error).\n"
+        let from =
+            tseFrom.map { " (from \(InputFiles.displayName($0)), group \(tseGroup ?? Calibration.allLabel))" } ?? ""
+        return
+            "Intervals include historical non-sampling error: tau = \(NumberText.roundTrip(totalError.tau)) points added to each poll's variance (--tse\(tseFrom == nil ? "" : "-from")\(from)), so they are wider than margins of sampling error alone (basis total-error).\n"
     }
 }

@@ -5,7 +5,8 @@ import PollNumerics
 struct CrosstabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crosstab",
-        abstract: "Weighted toplines and crosstabs of respondent rows, with design-based margins, leads and group comparisons.",
+        abstract:
+            "Weighted toplines and crosstabs of respondent rows, with design-based margins, leads and group comparisons.",
         discussion: """
             FILE has one row per respondent and a header row (CSV, or TSV with a .tsv name). For \
             each answer c of --row, the weighted share p = Σw·1[answer = c]/Σw (points), overall and \
@@ -76,7 +77,9 @@ struct CrosstabCommand: ParsableCommand {
     @Option(name: .long, help: "The question: its answers are the categories.")
     var row: String
 
-    @Option(name: .long, help: ArgumentHelp("Grouping columns, comma-separated: a block of groups each.", valueName: "var[,var…]"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Grouping columns, comma-separated: a block of groups each.", valueName: "var[,var…]"))
     var by: String?
 
     @Option(name: .long, help: "The sampling weight column (positive numbers); equal weights without it.")
@@ -91,7 +94,9 @@ struct CrosstabCommand: ParsableCommand {
     @Option(name: .long, help: "The column of each stratum's population size in PSUs (or sampling fraction).")
     var fpc: String?
 
-    @Option(name: .customLong("replicate-weights"), help: ArgumentHelp("Replicate weights: the columns named PREFIX followed by digits.", valueName: "prefix"))
+    @Option(
+        name: .customLong("replicate-weights"),
+        help: ArgumentHelp("Replicate weights: the columns named PREFIX followed by digits.", valueName: "prefix"))
     var replicateWeights: String?
 
     @Option(name: .customLong("replicate-type"), help: "How replicates become a variance: jk1, bootstrap, brr or fay.")
@@ -112,7 +117,8 @@ struct CrosstabCommand: ParsableCommand {
     @Flag(name: .long, help: "Compare each answer's share between the groups of each --by column.")
     var compare = false
 
-    @Flag(name: .customLong("drop-missing"), help: "Estimate over answered respondents instead of a (missing) category.")
+    @Flag(
+        name: .customLong("drop-missing"), help: "Estimate over answered respondents instead of a (missing) category.")
     var dropMissing = false
 
     @Option(name: .long, help: "The table for csv, tsv and json: shares, leads or comparisons.")
@@ -121,14 +127,19 @@ struct CrosstabCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a bar chart with interval whiskers).")
+    @Option(
+        name: .long,
+        help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a bar chart with interval whiskers)."
+    )
     var format: ReportFormatArgument = .text
 
     @OptionGroup var layout: LayoutOptions
     @OptionGroup var confidence: ConfidenceOptions
 
     var byColumns: [String] {
-        by.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpacesForOption() } } ?? []
+        by.map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpacesForOption() }
+        } ?? []
     }
 
     var leadPair: (String, String)? {
@@ -138,7 +149,9 @@ struct CrosstabCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if byColumns.contains(where: \.isEmpty) { throw ValidationError("--by: a column name is empty in \"\(by ?? "")\"") }
+        if byColumns.contains(where: \.isEmpty) {
+            throw ValidationError("--by: a column name is empty in \"\(by ?? "")\"")
+        }
         if byColumns.contains(row) { throw ValidationError("--by cannot include the --row column \"\(row)\"") }
         if Set(byColumns).count != byColumns.count { throw ValidationError("--by names a column twice") }
         if let lead {
@@ -146,14 +159,21 @@ struct CrosstabCommand: ParsableCommand {
                 throw ValidationError("--lead must be two different answers A,B, not \"\(lead)\"")
             }
         }
-        if compare && byColumns.isEmpty { throw ValidationError("--compare needs --by: it compares the groups of a column") }
+        if compare && byColumns.isEmpty {
+            throw ValidationError("--compare needs --by: it compares the groups of a column")
+        }
         if replicateWeights != nil {
             if strata != nil || cluster != nil || fpc != nil {
-                throw ValidationError("--replicate-weights carries the design; it cannot be combined with --strata, --cluster or --fpc")
+                throw ValidationError(
+                    "--replicate-weights carries the design; it cannot be combined with --strata, --cluster or --fpc")
             }
-            guard let type = replicateType else { throw ValidationError("--replicate-weights needs --replicate-type jk1, bootstrap, brr or fay") }
+            guard let type = replicateType else {
+                throw ValidationError("--replicate-weights needs --replicate-type jk1, bootstrap, brr or fay")
+            }
             if type == .fay {
-                guard let rho, rho >= 0, rho < 1 else { throw ValidationError("--replicate-type fay needs --rho between 0 and 1 (0 ≤ rho < 1)") }
+                guard let rho, rho >= 0, rho < 1 else {
+                    throw ValidationError("--replicate-type fay needs --rho between 0 and 1 (0 ≤ rho < 1)")
+                }
             } else if rho != nil {
                 throw ValidationError("--rho is Fay's factor; it needs --replicate-type fay")
             }
@@ -169,9 +189,10 @@ struct CrosstabCommand: ParsableCommand {
     func run() throws {
         let name = InputFiles.displayName(file)
         let level = try confidence.level()
-        let columns = SurveyDesign.Columns(weight: weight, strata: strata, cluster: cluster, fpc: fpc,
-                                           replicatePrefix: replicateWeights, replicateType: replicateType ?? .jk1,
-                                           rho: rho ?? 0, mse: mse)
+        let columns = SurveyDesign.Columns(
+            weight: weight, strata: strata, cluster: cluster, fpc: fpc,
+            replicatePrefix: replicateWeights, replicateType: replicateType ?? .jk1,
+            rho: rho ?? 0, mse: mse)
         if replicateWeights != nil { try BLAS.load() }
         let delimiter: UInt8 = file.hasSuffix(".tsv") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
         var parser = CSVParser(delimiter: delimiter)
@@ -183,9 +204,11 @@ struct CrosstabCommand: ParsableCommand {
             let respondents = try reader.finish()
             if let note = parser.byteOrderMarkNote { StandardStreams.note("\(name): \(note)") }
             let design = try SurveyDesign(table: respondents, columns: columns)
-            crosstab = try Crosstab(table: respondents, design: design,
-                                    request: .init(row: row, by: byColumns, dropMissing: dropMissing, method: method,
-                                                   level: level, lead: leadPair, compare: compare))
+            crosstab = try Crosstab(
+                table: respondents, design: design,
+                request: .init(
+                    row: row, by: byColumns, dropMissing: dropMissing, method: method,
+                    level: level, lead: leadPair, compare: compare))
         } catch let error as CSVError {
             StandardStreams.error("\(name):\(error)")
             throw DataErrors.exitCode
@@ -198,7 +221,8 @@ struct CrosstabCommand: ParsableCommand {
         switch format {
         case .text, .markdown:
             let rendering: ReportFormat = format == .text ? .text : .markdown
-            var text = "Weighted shares of \(row) (points) with \(level.percentText)% \(method.rawValue) intervals; \(designSentence()).\n\n"
+            var text =
+                "Weighted shares of \(row) (points) with \(level.percentText)% \(method.rawValue) intervals; \(designSentence()).\n\n"
             // --table narrows the people formats to the crosstab, the sentences and that table.
             let shown = table.map { [$0] } ?? [.shares, .leads, .comparisons]
             text += rendering.render(CrosstabReport.grid(crosstab, digits: digits), header: header, digits: digits)
@@ -212,11 +236,13 @@ struct CrosstabCommand: ParsableCommand {
                 text += "\n" + rendering.render(CrosstabReport.leadsTable(crosstab), header: header, digits: digits)
             }
             if shown.contains(.comparisons) && !crosstab.comparisons.isEmpty {
-                text += "\n" + rendering.render(CrosstabReport.comparisonsTable(crosstab), header: header, digits: digits)
+                text +=
+                    "\n" + rendering.render(CrosstabReport.comparisonsTable(crosstab), header: header, digits: digits)
             }
             sink.write(text)
         case .svg:
-            sink.write(CrosstabChart.chart(crosstab, title: "Weighted shares of \(row)", source: SVGChart.fileName(of: file)))
+            sink.write(
+                CrosstabChart.chart(crosstab, title: "Weighted shares of \(row)", source: SVGChart.fileName(of: file)))
         case .csv, .tsv, .json:
             let rendering: ReportFormat = format == .csv ? .csv : format == .tsv ? .tsv : .json
             let chosen = table ?? (compare ? .comparisons : lead != nil ? .leads : .shares)
@@ -234,7 +260,8 @@ struct CrosstabCommand: ParsableCommand {
     /// The design in words, for the text output's first line.
     func designSentence() -> String {
         if let prefix = replicateWeights, let type = replicateType {
-            return "standard errors from \(type.rawValue) replicate weights \(prefix)*" + (mse ? " centred on the full-sample estimate" : "")
+            return "standard errors from \(type.rawValue) replicate weights \(prefix)*"
+                + (mse ? " centred on the full-sample estimate" : "")
         }
         var parts: [String] = []
         parts.append(weight.map { "weights \($0)" } ?? "equal weights")
@@ -252,8 +279,8 @@ enum CrosstabTableArgument: String, ExpressibleByArgument, CaseIterable {
 extension ReplicateType: ExpressibleByArgument {}
 extension SurveyIntervalMethod: ExpressibleByArgument {}
 
-private extension String {
-    func trimmingSpacesForOption() -> String {
+extension String {
+    fileprivate func trimmingSpacesForOption() -> String {
         var s = Substring(self)
         while s.first == " " { s.removeFirst() }
         while s.last == " " { s.removeLast() }

@@ -31,7 +31,10 @@ struct DesignEffectCommand: ParsableCommand {
         let kish = try DataErrors.guarded { () throws(PollCompareError) -> KishDesignEffect in
             try KishDesignEffect(weights: weights)
         }
-        output.emit(PlanningReport.designEffectTable(kish),
-                    summary: "\(kish.count) weights: design effect \(NumberText.fixed(kish.designEffect, digits: 3)), effective sample size \(NumberText.fixed(kish.effectiveSampleSize, digits: output.digits)).\n")
+        output.emit(
+            PlanningReport.designEffectTable(kish),
+            summary:
+                "\(kish.count) weights: design effect \(NumberText.fixed(kish.designEffect, digits: 3)), effective sample size \(NumberText.fixed(kish.effectiveSampleSize, digits: output.digits)).\n"
+        )
     }
 }

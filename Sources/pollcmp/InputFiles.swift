@@ -12,7 +12,9 @@ enum InputFiles {
         var bytes: [UInt8] = []
         try stream(path) { chunk in
             guard bytes.count + chunk.count <= wholeFileLimit else {
-                StandardStreams.error("\(displayName(path)): larger than \(wholeFileLimit >> 20) MiB, the most this command reads whole; compare the file in parts")
+                StandardStreams.error(
+                    "\(displayName(path)): larger than \(wholeFileLimit >> 20) MiB, the most this command reads whole; compare the file in parts"
+                )
                 throw DataErrors.exitCode
             }
             bytes.append(contentsOf: chunk)
@@ -119,4 +121,3 @@ enum InputFiles {
         }
     }
 }
-

@@ -42,9 +42,12 @@ struct IntervalCommand: ParsableCommand {
         let methods = try methods()
         let (table, summary) = try DataErrors.guarded { () throws(PollCompareError) -> (ReportTable, String) in
             let d = try design.design()
-            return (try IntervalReport.table(share: p, design: d, methods: methods, confidence: level),
-                    try IntervalReport.summary(share: p, design: d, method: methods[0], confidence: level,
-                                               digits: output.digits))
+            return (
+                try IntervalReport.table(share: p, design: d, methods: methods, confidence: level),
+                try IntervalReport.summary(
+                    share: p, design: d, method: methods[0], confidence: level,
+                    digits: output.digits)
+            )
         }
         output.emit(table, summary: design.assumptionNote + summary)
     }

@@ -54,7 +54,8 @@ struct LeadCommand: ParsableCommand {
             throw ValidationError("--names needs two names separated by a comma")
         }
         if totalError.isSet && method != .wald {
-            throw ValidationError("--tse adds a variance to the Wald interval; --method \(method.rawValue) cannot take it")
+            throw ValidationError(
+                "--tse adds a variance to the Wald interval; --method \(method.rawValue) cannot take it")
         }
     }
 
@@ -70,15 +71,22 @@ struct LeadCommand: ParsableCommand {
         let method = self.method.value
         let side = alternative.alternative.value
         let tse = try totalError.totalError()
-        let (estimate, interval) = try DataErrors.guarded { () throws(PollCompareError) -> (LeadEstimate, LeadInterval?) in
+        let (estimate, interval) = try DataErrors.guarded {
+            () throws(PollCompareError) -> (LeadEstimate, LeadInterval?) in
             let estimate = try design.lead(shareA: shares[0], shareB: shares[1]).adding(tse)
-            return (estimate, try estimate.interval(method: method, confidence: level, alternative: side, draws: draws,
-                                                    seed: compute.seed))
+            return (
+                estimate,
+                try estimate.interval(
+                    method: method, confidence: level, alternative: side, draws: draws,
+                    seed: compute.seed)
+            )
         }
-        output.emit(LeadReport.table(estimate, interval: interval, method: method, confidence: level, alternative: side),
-                    summary: design.assumptionNote + totalError.note(tse)
-                        + LeadReport.summary(estimate, interval: interval, method: method, confidence: level,
-                                             digits: output.digits, names: candidateNames, alternative: side))
+        output.emit(
+            LeadReport.table(estimate, interval: interval, method: method, confidence: level, alternative: side),
+            summary: design.assumptionNote + totalError.note(tse)
+                + LeadReport.summary(
+                    estimate, interval: interval, method: method, confidence: level,
+                    digits: output.digits, names: candidateNames, alternative: side))
     }
 }
 

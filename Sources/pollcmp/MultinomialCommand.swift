@@ -39,28 +39,34 @@ struct MultinomialCommand: ParsableCommand {
     func validate() throws {
         guard shares.count >= 2 else { throw ValidationError("give at least two shares") }
         if let names, names.split(separator: ",", omittingEmptySubsequences: false).count != shares.count {
-            throw ValidationError("--names has \(names.split(separator: ",", omittingEmptySubsequences: false).count) names for \(shares.count) shares")
+            throw ValidationError(
+                "--names has \(names.split(separator: ",", omittingEmptySubsequences: false).count) names for \(shares.count) shares"
+            )
         }
         if design.sampleType != .probability || design.assumeRandomSample {
-            throw ValidationError("--sample-type and --assume-random-sample apply to interval and lead, not multinomial")
+            throw ValidationError(
+                "--sample-type and --assume-random-sample apply to interval and lead, not multinomial")
         }
     }
 
     func run() throws {
         let level = try confidence.level()
-        let labels = names.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let labels =
+            names.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
             ?? (1...shares.count).map(String.init)
         let total = counts ? (design.sampleSize?.value ?? shares.reduce(0, +)) : nil
         let proportions = try ShareArguments.proportions(shares, counts: counts, n: total)
         let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
             var poll = try design.design()
             if poll == nil, let total { poll = try SampleDesign(sampleSize: total) }
-            return try MultinomialReport.table(shares: proportions, names: labels, design: poll,
-                                               method: method.value, confidence: level)
+            return try MultinomialReport.table(
+                shares: proportions, names: labels, design: poll,
+                method: method.value, confidence: level)
         }
         let level100 = level.percentText
         let categories = table.count
-        let summary = design.sampleSize == nil && total == nil
+        let summary =
+            design.sampleSize == nil && total == nil
             ? "Without a sample size there are no intervals.\n"
             : "Simultaneous \(level100)% intervals (\(method.rawValue)): all \(categories) hold at once with at least \(level100)% confidence.\n"
         output.emit(table, summary: design.assumptionNote + summary)

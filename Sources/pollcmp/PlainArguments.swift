@@ -99,15 +99,17 @@ extension PlainArguments {
     /// The commands read here. Only scalar commands: they are the ones run in shell loops, and
     /// their whole run is a few thousand instructions once parsing is out of the way.
     static var commands: [any PlainParsable.Type] {
-        [LeadCommand.self, IntervalCommand.self, SwingCommand.self, ChangeCommand.self, MarginCommand.self,
-         SampleSizeCommand.self]
+        [
+            LeadCommand.self, IntervalCommand.self, SwingCommand.self, ChangeCommand.self, MarginCommand.self,
+            SampleSizeCommand.self,
+        ]
     }
 
     /// The command `arguments` name, parsed and validated, or nil when the line is not plain or
     /// does not validate (ArgumentParser then parses it and reports what is wrong).
     static func command(for arguments: [String]) -> ParsableCommand? {
         guard let name = arguments.first,
-              let type = commands.first(where: { $0.configuration.commandName == name })
+            let type = commands.first(where: { $0.configuration.commandName == name })
         else { return nil }
         return parse(type, arguments.dropFirst())
     }

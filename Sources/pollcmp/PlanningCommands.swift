@@ -37,17 +37,26 @@ struct MarginCommand: ParsableCommand {
     func run() throws {
         let level = try confidence.level()
         let (table, moe) = try DataErrors.guarded { () throws(PollCompareError) -> (ReportTable, Double) in
-            let designEffect = try nEff.map { e throws(PollCompareError) in
-                try SampleDesign(sampleSize: n, effectiveSampleSize: e).designEffect
-            } ?? deff ?? 1
-            let margin = try SampleSizePlanning.marginOfError(sampleSize: n, shareA: share / 100, designEffect: designEffect,
-                                                              populationSize: population, confidence: level)
-            return (try PlanningReport.marginTable(sampleSize: n, share: share / 100, designEffect: designEffect,
-                                                   populationSize: population, confidence: level), margin)
+            let designEffect =
+                try nEff.map { e throws(PollCompareError) in
+                    try SampleDesign(sampleSize: n, effectiveSampleSize: e).designEffect
+                } ?? deff ?? 1
+            let margin = try SampleSizePlanning.marginOfError(
+                sampleSize: n, shareA: share / 100, designEffect: designEffect,
+                populationSize: population, confidence: level)
+            return (
+                try PlanningReport.marginTable(
+                    sampleSize: n, share: share / 100, designEffect: designEffect,
+                    populationSize: population, confidence: level), margin
+            )
         }
         let what = share == 50 ? "a 50% share" : "a share of \(NumberText.roundTrip(share))%"
         let lead = share == 50 ? "; a lead's margin is larger, up to twice this" : ""
-        output.emit(table, summary: "With n = \(NumberText.roundTrip(n)) the margin of error of \(what) is ±\(NumberText.fixed(moe * 100, digits: output.digits)) points at \(level.percentText)% confidence\(lead).\n")
+        output.emit(
+            table,
+            summary:
+                "With n = \(NumberText.roundTrip(n)) the margin of error of \(what) is ±\(NumberText.fixed(moe * 100, digits: output.digits)) points at \(level.percentText)% confidence\(lead).\n"
+        )
     }
 }
 
@@ -84,7 +93,7 @@ struct SampleSizeCommand: ParsableCommand {
 
     func parsedShares() throws -> (Double, Double) {
         let parts = shares.split(separator: ",").map { Double($0) }
-        guard (parts.count == 2 || (parts.count == 1 && quantity == .share)), parts.allSatisfy({ $0 != nil }) else {
+        guard parts.count == 2 || (parts.count == 1 && quantity == .share), parts.allSatisfy({ $0 != nil }) else {
             throw ValidationError("--shares \"\(shares)\" is not two numbers A,B")
         }
         return (parts[0]!, parts.count == 2 ? parts[1]! : 50)
@@ -96,16 +105,22 @@ struct SampleSizeCommand: ParsableCommand {
         let level = try confidence.level()
         let (a, b) = try parsedShares()
         let n = try DataErrors.guarded { () throws(PollCompareError) -> Double in
-            try SampleSizePlanning.sampleSize(quantity.value, margin: moe / 100, shareA: a / 100, shareB: b / 100,
-                                              designEffect: deff, populationSize: population, confidence: level)
+            try SampleSizePlanning.sampleSize(
+                quantity.value, margin: moe / 100, shareA: a / 100, shareB: b / 100,
+                designEffect: deff, populationSize: population, confidence: level)
         }
         let table = try DataErrors.guarded { () throws(PollCompareError) -> ReportTable in
-            try PlanningReport.sampleSizeTable(quantity.value, sampleSize: n, margin: moe / 100, shareA: a / 100,
-                                               shareB: b / 100, designEffect: deff, populationSize: population,
-                                               confidence: level)
+            try PlanningReport.sampleSizeTable(
+                quantity.value, sampleSize: n, margin: moe / 100, shareA: a / 100,
+                shareB: b / 100, designEffect: deff, populationSize: population,
+                confidence: level)
         }
         let per = quantity == .swing ? " in each poll" : ""
-        output.emit(table, summary: "A margin of ±\(NumberText.roundTrip(moe)) points on a \(quantity.rawValue) needs n = \(NumberText.roundTrip(n))\(per) at \(level.percentText)% confidence.\n")
+        output.emit(
+            table,
+            summary:
+                "A margin of ±\(NumberText.roundTrip(moe)) points on a \(quantity.rawValue) needs n = \(NumberText.roundTrip(n))\(per) at \(level.percentText)% confidence.\n"
+        )
     }
 }
 

@@ -17,11 +17,13 @@ struct Pollcmp: ParsableCommand {
             73 output cannot be created, 74 I/O error.
             """,
         version: PollcmpVersion.current,
-        subcommands: [IntervalCommand.self, LeadCommand.self, SwingCommand.self, ChangeCommand.self,
-                      MultinomialCommand.self, MarginCommand.self, SampleSizeCommand.self,
-                      DesignEffectCommand.self, CrosstabCommand.self, RakeCommand.self, MethodsCommand.self,
-                      ReportCommand.self, AverageCommand.self, CalibrateCommand.self,
-                      CheckCommand.self]
+        subcommands: [
+            IntervalCommand.self, LeadCommand.self, SwingCommand.self, ChangeCommand.self,
+            MultinomialCommand.self, MarginCommand.self, SampleSizeCommand.self,
+            DesignEffectCommand.self, CrosstabCommand.self, RakeCommand.self, MethodsCommand.self,
+            ReportCommand.self, AverageCommand.self, CalibrateCommand.self,
+            CheckCommand.self,
+        ]
     )
 }
 

@@ -49,37 +49,62 @@ struct RakeCommand: ParsableCommand {
     @Argument(help: "The respondent file (a file: it is read twice).")
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp("The target margins: variable,category,share (points or proportions).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The target margins: variable,category,share (points or proportions).", valueName: "file"))
     var targets: String
 
-    @Option(name: .long, help: ArgumentHelp("The column of base weights (positive numbers); default 1 for everyone.", valueName: "column"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The column of base weights (positive numbers); default 1 for everyone.", valueName: "column"))
     var weight: String?
 
-    @Option(name: .customLong("max-iter"), help: ArgumentHelp("The most raking sweeps (and trim-and-re-rake rounds).", valueName: "k"))
+    @Option(
+        name: .customLong("max-iter"),
+        help: ArgumentHelp("The most raking sweeps (and trim-and-re-rake rounds).", valueName: "k"))
     var maxIter: Int = 1000
 
-    @Option(name: .long, help: ArgumentHelp("Convergence: the largest margin error accepted, a proportion (1e-10 = 1e-8 points).", valueName: "e"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Convergence: the largest margin error accepted, a proportion (1e-10 = 1e-8 points).", valueName: "e"))
     var epsilon: Double = 1e-10
 
-    @Option(name: .long, help: ArgumentHelp("The largest weight, a multiple of the mean weight (above 1).", valueName: "max"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The largest weight, a multiple of the mean weight (above 1).", valueName: "max"))
     var cap: Double?
 
-    @Option(name: .long, help: ArgumentHelp("The smallest weight, a multiple of the mean weight (between 0 and 1).", valueName: "min"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The smallest weight, a multiple of the mean weight (between 0 and 1).", valueName: "min"))
     var floor: Double?
 
-    @Option(name: .customLong("trim-to-deff"), help: ArgumentHelp("Trim to this Kish design effect (at least 1): the largest cap that reaches it.", valueName: "d"))
+    @Option(
+        name: .customLong("trim-to-deff"),
+        help: ArgumentHelp(
+            "Trim to this Kish design effect (at least 1): the largest cap that reaches it.", valueName: "d"))
     var trimToDeff: Double?
 
     @Option(name: .long, help: ArgumentHelp("The name of the weight column added.", valueName: "column"))
     var name: String = "weight"
 
-    @Option(name: .long, help: ArgumentHelp("T, the sum of the weights (default: the number of respondents).", valueName: "t"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("T, the sum of the weights (default: the number of respondents).", valueName: "t"))
     var total: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Write the report to this file (JSON for a .json name, else CSV) instead of standard error.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write the report to this file (JSON for a .json name, else CSV) instead of standard error.",
+            valueName: "file"))
     var report: String?
 
-    @Flag(name: .customLong("allow-nonconvergence"), help: "Write the weights even when raking did not converge (exit 0, with a note).")
+    @Flag(
+        name: .customLong("allow-nonconvergence"),
+        help: "Write the weights even when raking did not converge (exit 0, with a note).")
     var allowNonconvergence = false
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
@@ -87,15 +112,26 @@ struct RakeCommand: ParsableCommand {
 
     func validate() throws {
         if file == "-" { throw ValidationError("rake reads its input twice: give a file, not -") }
-        guard epsilon > 0, epsilon.isFinite else { throw ValidationError("--epsilon must be a number above 0, not \(epsilon)") }
+        guard epsilon > 0, epsilon.isFinite else {
+            throw ValidationError("--epsilon must be a number above 0, not \(epsilon)")
+        }
         guard maxIter >= 1 else { throw ValidationError("--max-iter must be at least 1, not \(maxIter)") }
-        if let cap, !(cap > 1 && cap.isFinite) { throw ValidationError("--cap must be a multiple of the mean weight above 1, not \(cap)") }
-        if let floor, !(floor > 0 && floor < 1) { throw ValidationError("--floor must be a multiple of the mean weight between 0 and 1 (exclusive), not \(floor)") }
+        if let cap, !(cap > 1 && cap.isFinite) {
+            throw ValidationError("--cap must be a multiple of the mean weight above 1, not \(cap)")
+        }
+        if let floor, !(floor > 0 && floor < 1) {
+            throw ValidationError(
+                "--floor must be a multiple of the mean weight between 0 and 1 (exclusive), not \(floor)")
+        }
         if let trimToDeff {
-            guard trimToDeff >= 1, trimToDeff.isFinite else { throw ValidationError("--trim-to-deff must be a design effect of at least 1, not \(trimToDeff)") }
+            guard trimToDeff >= 1, trimToDeff.isFinite else {
+                throw ValidationError("--trim-to-deff must be a design effect of at least 1, not \(trimToDeff)")
+            }
             if cap != nil { throw ValidationError("give --cap or --trim-to-deff, not both") }
         }
-        if let total, !(total > 0 && total.isFinite) { throw ValidationError("--total must be a number above 0, not \(total)") }
+        if let total, !(total > 0 && total.isFinite) {
+            throw ValidationError("--total must be a number above 0, not \(total)")
+        }
         if name.isEmpty { throw ValidationError("--name must not be empty") }
         if report == "-" && (output == nil || output == "-") {
             throw ValidationError("--report - and the weighted file would both go to standard output: give -o FILE")
@@ -134,8 +170,9 @@ struct RakeCommand: ParsableCommand {
         }
         if let note = parser.byteOrderMarkNote { StandardStreams.note("\(file): \(note)") }
 
-        let options = RakingOptions(total: total, epsilon: epsilon, maxSweeps: maxIter, cap: cap, floor: floor,
-                                    targetDesignEffect: trimToDeff)
+        let options = RakingOptions(
+            total: total, epsilon: epsilon, maxSweeps: maxIter, cap: cap, floor: floor,
+            targetDesignEffect: trimToDeff)
         let result: RakingResult
         do {
             result = try Raking.rake(table, to: goal, options: options)
@@ -147,7 +184,8 @@ struct RakeCommand: ParsableCommand {
         try writeReport(result.report)
         if !result.report.converged {
             let worst = result.report.marginErrorsAfter.enumerated().max { $0.element < $1.element }!
-            let what = "raking did not converge in \(maxIter) \(options.cap != nil || options.floor != nil || trimToDeff != nil ? "sweeps or trim rounds" : "sweeps"): the largest margin error is \(NumberText.scientific(worst.element * 100, digits: 2)) points (\(goal.variables[worst.offset].name)), above --epsilon \(NumberText.roundTrip(epsilon))"
+            let what =
+                "raking did not converge in \(maxIter) \(options.cap != nil || options.floor != nil || trimToDeff != nil ? "sweeps or trim rounds" : "sweeps"): the largest margin error is \(NumberText.scientific(worst.element * 100, digits: 2)) points (\(goal.variables[worst.offset].name)), above --epsilon \(NumberText.roundTrip(epsilon))"
             guard allowNonconvergence else {
                 StandardStreams.error("\(what); no weights written (--allow-nonconvergence writes them anyway)")
                 throw DataErrors.exitCode
@@ -169,8 +207,9 @@ struct RakeCommand: ParsableCommand {
             }
             try again.finish { try writer.append($0, to: &buffer) }
             guard writer.isComplete else {
-                throw CSVError(position: TextPosition(line: 1, column: 1),
-                               message: "fewer rows than on the first reading (\(result.weights.count)): did the file change?")
+                throw CSVError(
+                    position: TextPosition(line: 1, column: 1),
+                    message: "fewer rows than on the first reading (\(result.weights.count)): did the file change?")
             }
         } catch let error as CSVError {
             out.abandon()

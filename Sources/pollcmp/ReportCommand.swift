@@ -59,10 +59,14 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var candidates: CandidateOptions
 
-    @Option(name: .customLong("group-by"), help: "Fields that group polls for swings, comma-separated: \(PollTable.groupFields.joined(separator: ", ")).")
+    @Option(
+        name: .customLong("group-by"),
+        help: "Fields that group polls for swings, comma-separated: \(PollTable.groupFields.joined(separator: ", ")).")
     var groupBy: String = "pollster,population"
 
-    @Option(name: .long, help: "Which pairs of polls get a swing: consecutive, first-last, all or before-after (with --at).")
+    @Option(
+        name: .long, help: "Which pairs of polls get a swing: consecutive, first-last, all or before-after (with --at)."
+    )
     var pairs: PairsArgument = .consecutive
 
     @Option(name: .long, help: ArgumentHelp("The date of --pairs before-after (YYYY-MM-DD).", valueName: "date"))
@@ -73,10 +77,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The table csv, tsv and json print: polls or swings.")
     var table: TableArgument = .polls
 
-    @Flag(name: .customLong("assume-random-sample"), help: "Give intervals for straw and opt-in polls anyway (marked assumes-random-sample).")
+    @Flag(
+        name: .customLong("assume-random-sample"),
+        help: "Give intervals for straw and opt-in polls anyway (marked assumes-random-sample).")
     var assumeRandomSample = false
 
-    @Option(name: .customLong("assume-n"), help: "A sample size for polls that publish none (the basis column says so only through n).")
+    @Option(
+        name: .customLong("assume-n"),
+        help: "A sample size for polls that publish none (the basis column says so only through n).")
     var assumeN: Double?
 
     @Option(name: [.customShort("o"), .long], help: "Write to this file (atomically) instead of standard output.")
@@ -88,13 +96,20 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("source"), help: "The source line of --format svg charts (default: the file name).")
     var title: String?
 
-    @Option(name: .long, help: "The chart of --format svg: rows (one row per poll or swing) or timeline (leads over end date).")
+    @Option(
+        name: .long,
+        help: "The chart of --format svg: rows (one row per poll or swing) or timeline (leads over end date).")
     var chart: ChartArgument?
 
-    @Option(name: .long, help: ArgumentHelp("At most N polls or swings in a --format svg chart, the most recent (default: 40 rows; every poll in a timeline).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "At most N polls or swings in a --format svg chart, the most recent (default: 40 rows; every poll in a timeline).",
+            valueName: "n"))
     var limit: Int?
 
-    @Option(name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a chart of the table).")
+    @Option(
+        name: .long, help: "Output format: text (for people), csv, tsv, json, markdown, or svg (a chart of the table).")
     var format: ReportFormatArgument = .text
 
     @OptionGroup var totalError: TotalErrorOptions
@@ -110,10 +125,15 @@ struct ReportCommand: ParsableCommand {
         if pairs == .beforeAfter && at == nil { throw ValidationError("--pairs before-after needs --at DATE") }
         if at != nil && pairs != .beforeAfter { throw ValidationError("--at applies to --pairs before-after") }
         if let n = limit, n < 1 { throw ValidationError("--limit must be at least 1, not \(n)") }
-        if format != .svg && (limit != nil || chart != nil) { throw ValidationError("--limit and --chart apply to --format svg") }
-        if chart == .timeline && table == .swings { throw ValidationError("--chart timeline draws the polls' leads, not --table swings") }
+        if format != .svg && (limit != nil || chart != nil) {
+            throw ValidationError("--limit and --chart apply to --format svg")
+        }
+        if chart == .timeline && table == .swings {
+            throw ValidationError("--chart timeline draws the polls' leads, not --table swings")
+        }
         for field in groupFields where !PollTable.groupFields.contains(field) {
-            throw ValidationError("--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
+            throw ValidationError(
+                "--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
         }
     }
 
@@ -168,14 +188,19 @@ struct ReportCommand: ParsableCommand {
         let chosen = table == .polls ? report.polls : report.swings
         let sink = try OutputFile(path: output)
         switch format {
-        case .text: sink.write(totalError.note(options.analysis.totalError) + report.document(markdown: false, digits: layout.digits))
-        case .markdown: sink.write(totalError.note(options.analysis.totalError) + report.document(markdown: true, digits: layout.digits))
+        case .text:
+            sink.write(
+                totalError.note(options.analysis.totalError) + report.document(markdown: false, digits: layout.digits))
+        case .markdown:
+            sink.write(
+                totalError.note(options.analysis.totalError) + report.document(markdown: true, digits: layout.digits))
         case .csv: ReportFormat.csv.write(chosen, header: !layout.noHeader, to: sink.write)
         case .tsv: ReportFormat.tsv.write(chosen, header: !layout.noHeader, to: sink.write)
         case .json: ReportFormat.json.write(chosen, to: sink.write)
         case .svg:
-            var chartOptions = SVGChart.Options(title: chartTitle ?? "", source: title ?? SVGChart.fileName(of: file),
-                                                limit: limit, at: options.analysis.at)
+            var chartOptions = SVGChart.Options(
+                title: chartTitle ?? "", source: title ?? SVGChart.fileName(of: file),
+                limit: limit, at: options.analysis.at)
             if table == .polls {
                 chartOptions.title = chartTitle ?? (chart == .timeline ? "Leads over time" : "Leads by poll")
                 sink.write(SVGChart.leads(report, chart: chart?.value ?? .rows, options: chartOptions))

@@ -12,13 +12,18 @@ struct CandidateOptions: ParsableArguments {
 /// The filters of the commands that read poll files: `--where`, `--from`, `--to` (`report`,
 /// `average`, `calibrate`).
 struct FilterOptions: ParsableArguments {
-    @Option(name: .customLong("where"), help: ArgumentHelp("Keep questions whose FIELD is one of the values (repeatable; all must hold).", valueName: "field=value[,value…]"))
+    @Option(
+        name: .customLong("where"),
+        help: ArgumentHelp(
+            "Keep questions whose FIELD is one of the values (repeatable; all must hold).",
+            valueName: "field=value[,value…]"))
     var conditions: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Keep polls ending on or after this date (YYYY-MM-DD).", valueName: "date"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("Keep polls ending on or before this date (YYYY-MM-DD).", valueName: "date"))
+    @Option(
+        name: .long, help: ArgumentHelp("Keep polls ending on or before this date (YYYY-MM-DD).", valueName: "date"))
     var to: String?
 
     /// The filters, checked before the file is read.
@@ -39,13 +44,20 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: "one (a question per poll and race, the default) or all.")
     var questions: QuestionsArgument = .one
 
-    @Option(name: .long, help: "Which question of a poll: head-to-head (fewest candidates, the default) or full (most).")
+    @Option(
+        name: .long, help: "Which question of a poll: head-to-head (fewest candidates, the default) or full (most).")
     var ballot: BallotArgument = .headToHead
 
-    @Option(name: .customLong("population-order"), help: ArgumentHelp("Populations in order of preference when a poll asks several.", valueName: "list"))
+    @Option(
+        name: .customLong("population-order"),
+        help: ArgumentHelp("Populations in order of preference when a poll asks several.", valueName: "list"))
     var populationOrder: String = "lv,rv,v,a"
 
-    @Option(name: [.customLong("opt-in")], help: ArgumentHelp("Methodologies that are opt-in samples, comma-separated (e.g. \"Online Panel,Text-to-Web\"); default none.", valueName: "methods"))
+    @Option(
+        name: [.customLong("opt-in")],
+        help: ArgumentHelp(
+            "Methodologies that are opt-in samples, comma-separated (e.g. \"Online Panel,Text-to-Web\"); default none.",
+            valueName: "methods"))
     var optIn: String?
 
     /// The filters, checked before the file is read.

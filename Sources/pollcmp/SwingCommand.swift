@@ -34,7 +34,11 @@ struct SwingCommand: ParsableCommand {
 
     @OptionGroup var polls: TwoPollOptions
 
-    @Option(name: .long, help: "Correlation between the two leads, for a panel that asked the same people twice (default 0: independent polls).")
+    @Option(
+        name: .long,
+        help:
+            "Correlation between the two leads, for a panel that asked the same people twice (default 0: independent polls)."
+    )
     var correlation: Double = 0
 
     @OptionGroup var totalError: TotalErrorOptions
@@ -48,9 +52,12 @@ struct SwingCommand: ParsableCommand {
         let swing = try DataErrors.guarded { () throws(PollCompareError) -> SwingEstimate in
             let before = try polls.lead(1, shareA: a1 / 100, shareB: b1 / 100).adding(tse)
             let after = try polls.lead(2, shareA: a2 / 100, shareB: b2 / 100).adding(tse)
-            return try SwingEstimate(before: before, after: after, correlation: correlation, confidence: level,
-                                     alternative: alternative.alternative.value)
+            return try SwingEstimate(
+                before: before, after: after, correlation: correlation, confidence: level,
+                alternative: alternative.alternative.value)
         }
-        output.emit(SwingReport.table([swing]), summary: polls.assumptionNote + totalError.note(tse) + SwingReport.summary(swing, digits: output.digits))
+        output.emit(
+            SwingReport.table([swing]),
+            summary: polls.assumptionNote + totalError.note(tse) + SwingReport.summary(swing, digits: output.digits))
     }
 }

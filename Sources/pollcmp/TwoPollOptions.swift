@@ -10,7 +10,9 @@ struct TwoPollOptions: ParsableArguments {
     @Option(name: .long, help: "Sample size of the later poll.")
     var n2: Double?
 
-    @Option(name: .customLong("assume-n"), help: "A sample size to assume for each poll whose size is not given (the output says so).")
+    @Option(
+        name: .customLong("assume-n"),
+        help: "A sample size to assume for each poll whose size is not given (the output says so).")
     var assumeN: Double?
 
     @Option(name: .long, help: "Design effect of both polls (the effective n is n/deff).")
@@ -20,7 +22,8 @@ struct TwoPollOptions: ParsableArguments {
     @Option(name: .long, help: "Design effect of the later poll.")
     var deff2: Double?
 
-    @Option(name: .customLong("n-eff1"), help: "Effective sample size of the earlier poll, when published instead of deff.")
+    @Option(
+        name: .customLong("n-eff1"), help: "Effective sample size of the earlier poll, when published instead of deff.")
     var nEff1: Double?
     @Option(name: .customLong("n-eff2"), help: "Effective sample size of the later poll.")
     var nEff2: Double?
@@ -33,12 +36,18 @@ struct TwoPollOptions: ParsableArguments {
     var population2: Double?
 
     func validate() throws {
-        if deff != nil && (deff1 != nil || deff2 != nil) { throw ValidationError("give --deff (both polls) or --deff1/--deff2, not both") }
+        if deff != nil && (deff1 != nil || deff2 != nil) {
+            throw ValidationError("give --deff (both polls) or --deff1/--deff2, not both")
+        }
         if population != nil && (population1 != nil || population2 != nil) {
             throw ValidationError("give --population (both polls) or --population1/--population2, not both")
         }
-        if nEff1 != nil && (deff1 != nil || deff != nil) { throw ValidationError("give --n-eff1 or a design effect for the earlier poll, not both") }
-        if nEff2 != nil && (deff2 != nil || deff != nil) { throw ValidationError("give --n-eff2 or a design effect for the later poll, not both") }
+        if nEff1 != nil && (deff1 != nil || deff != nil) {
+            throw ValidationError("give --n-eff1 or a design effect for the earlier poll, not both")
+        }
+        if nEff2 != nil && (deff2 != nil || deff != nil) {
+            throw ValidationError("give --n-eff2 or a design effect for the later poll, not both")
+        }
         if nEff1 != nil && sampleSize(1) == nil { throw ValidationError("--n-eff1 needs --n1 (or give --deff1)") }
         if nEff2 != nil && sampleSize(2) == nil { throw ValidationError("--n-eff2 needs --n2 (or give --deff2)") }
     }
@@ -55,16 +64,18 @@ struct TwoPollOptions: ParsableArguments {
         if let nEff = poll == 1 ? nEff1 : nEff2 {
             return try SampleDesign(sampleSize: size, effectiveSampleSize: nEff, populationSize: populationSize)
         }
-        return try SampleDesign(sampleSize: size, designEffect: (poll == 1 ? deff1 : deff2) ?? deff ?? 1,
-                                populationSize: populationSize)
+        return try SampleDesign(
+            sampleSize: size, designEffect: (poll == 1 ? deff1 : deff2) ?? deff ?? 1,
+            populationSize: populationSize)
     }
 
     /// The lead of poll 1 or 2: with its design, or without a sample size with the design effect
     /// and population given (they enter its break-even n).
     func lead(_ poll: Int, shareA: Double, shareB: Double) throws(PollCompareError) -> LeadEstimate {
         let known = try designWithoutSize(poll)
-        return try LeadEstimate(shareA: shareA, shareB: shareB, design: design(poll), designEffect: known.designEffect,
-                                populationSize: known.populationSize)
+        return try LeadEstimate(
+            shareA: shareA, shareB: shareB, design: design(poll), designEffect: known.designEffect,
+            populationSize: known.populationSize)
     }
 
     /// What is known of poll 1 or 2's design without its sample size: design effect and
@@ -83,6 +94,7 @@ struct TwoPollOptions: ParsableArguments {
     var assumptionNote: String {
         guard let assumeN, n1 == nil || n2 == nil else { return "" }
         let which = n1 == nil && n2 == nil ? "both polls" : (n1 == nil ? "the earlier poll" : "the later poll")
-        return "A sample size was not given: n = \(NumberText.roundTrip(assumeN)) is assumed for \(which) (--assume-n).\n"
+        return
+            "A sample size was not given: n = \(NumberText.roundTrip(assumeN)) is assumed for \(which) (--assume-n).\n"
     }
 }

@@ -111,7 +111,8 @@ struct SymbolGraph {
                 "-module-name", module, "-target", try targetTriple(),
                 "-I", modules.path, "-I", Package.root.appendingPathComponent("Sources/CBLAS").path,
                 // The C kernels' module map is the one SwiftPM generates in the build folder.
-                "-Xcc", "-fmodule-map-file="
+                "-Xcc",
+                "-fmodule-map-file="
                     + Package.buildFolder.appendingPathComponent("CPollKernels.build/module.modulemap").path,
                 "-I", Package.root.appendingPathComponent("Sources/CPollKernels/include").path,
                 "-minimum-access-level", "public", "-output-dir", output.path,

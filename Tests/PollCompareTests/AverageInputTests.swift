@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PollCompare
 
 /// Rows of the polling average from a FiveThirtyEight-layout file: leads, days, indices,
@@ -27,7 +28,9 @@ struct AverageInputTests {
 
         """
 
-    static func input(assumeN: Double? = nil, optIn: [String] = [], _ options: AverageInput.Options = .init()) throws -> AverageInput {
+    static func input(
+        assumeN: Double? = nil, optIn: [String] = [], _ options: AverageInput.Options = .init()
+    ) throws -> AverageInput {
         var reader = PollFileReader()
         try reader.feed(Array(csv.utf8)[...])
         let table = try reader.finish()
@@ -40,8 +43,9 @@ struct AverageInputTests {
         analysis.groupBy = []
         analysis.assumeN = assumeN
         analysis.optIn = optIn
-        return try AverageInput(PollAnalysis(table, selection: PollSelection(table, options: selection), options: analysis),
-                                options: options)
+        return try AverageInput(
+            PollAnalysis(table, selection: PollSelection(table, options: selection), options: analysis),
+            options: options)
     }
 
     @Test("Leads, days from the first end date, pollsters in order of appearance, lead variances")
@@ -78,7 +82,9 @@ struct AverageInputTests {
         let kept = try Self.input(optIn: ["Online Panel"])
         #expect(kept.polls.count == 3)
         // Five Online Panel polls, 803 among them (what the sample is comes before its missing n).
-        #expect(kept.notes.contains("5 straw or opt-in poll(s) left out: not random samples (--include-non-probability includes them)."))
+        #expect(
+            kept.notes.contains(
+                "5 straw or opt-in poll(s) left out: not random samples (--include-non-probability includes them)."))
         var options = AverageInput.Options()
         options.includeNonProbability = true
         options.populationEffects = true
@@ -108,17 +114,24 @@ struct AverageReportTests {
         try reader.feed(Array(AverageInputTests.csv.utf8)[...])
         let table = try reader.finish()
         let input = try AverageInputTests.input()
-        let report = try AverageReport(input, table: table, houseEffects: true, tau: 1, omega: 0.2,
-                                       confidence: .ninetyFive, predictive: false)
+        let report = try AverageReport(
+            input, table: table, houseEffects: true, tau: 1, omega: 0.2,
+            confidence: .ninetyFive, predictive: false)
         let daily = report.daily()
         #expect(daily.columns == AverageReport.dailyColumns)
         #expect(daily.count == 55)
-        #expect(daily.rows.map { $0[5] }.reduce(0) { if case let .number(x) = $1 { return $0 + x } else { return $0 } } == 7)
+        #expect(
+            daily.rows.map { $0[5] }.reduce(0) { if case let .number(x) = $1 { return $0 + x } else { return $0 } } == 7
+        )
         #expect(daily.row(54)[0] == .text("2024-07-30"))
         #expect(daily.row(54)[1] == .number(report.fit.mean[54]))
         let house = report.house()
-        #expect(house.count == 3 && house.row(2) == [.text("Quill"), .number(1), .number(report.fit.houseEffects[2]),
-                                                       .number(report.fit.houseEffectSD[2])])
+        #expect(
+            house.count == 3
+                && house.row(2) == [
+                    .text("Quill"), .number(1), .number(report.fit.houseEffects[2]),
+                    .number(report.fit.houseEffectSD[2]),
+                ])
         let polls = report.polls()
         #expect(polls.count == 7 && polls.row(0)[0] == .text("801") && polls.row(0)[1] == .text("7101"))
         let change = report.changeTable(from: 8, to: 53)
@@ -126,8 +139,9 @@ struct AverageReportTests {
         #expect(change.row(0)[4] == .number(c) && change.row(0)[5] == .number(sd))
         #expect(change.row(0)[0] == .text("2024-06-14") && change.row(0)[1] == .text("2024-07-29"))
         // Predictive: se² = sd² + τ².
-        let predictive = try AverageReport(input, table: table, houseEffects: true, tau: 1, omega: 0.2,
-                                           confidence: .ninetyFive, predictive: true)
+        let predictive = try AverageReport(
+            input, table: table, houseEffects: true, tau: 1, omega: 0.2,
+            confidence: .ninetyFive, predictive: true)
         let sd54 = report.fit.sd[54]
         #expect(abs(predictive.standardError(54) - (sd54 * sd54 + 1).squareRoot()) <= 1e-15)
     }

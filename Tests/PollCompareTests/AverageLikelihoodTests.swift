@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PollCompare
 
 /// The restricted marginal likelihood of τ and ω and its maximum, against an independent dense
@@ -23,13 +24,15 @@ struct AverageLikelihoodTests {
         #expect(AverageLikelihoodReferences.fixtures.count == 4)
         for (name, reference) in AverageLikelihoodReferences.atFixedParameters {
             let fixture = try #require(AverageReferences.fixtures.first { $0.name == name })
-            let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: fixture.omega,
-                                            houseEffects: fixture.houseEffects)
+            let fit = try StateSpaceAverage(
+                polls: fixture.polls, tau: fixture.tau, omega: fixture.omega,
+                houseEffects: fixture.houseEffects)
             #expect(Self.close(fit.logLikelihood, reference, 1e-9), "\(name): \(fit.logLikelihood) vs \(reference)")
         }
     }
 
-    @Test("Log likelihood at tau = 1, omega = 0.2 equals the dense REML", arguments: AverageLikelihoodReferences.fixtures)
+    @Test(
+        "Log likelihood at tau = 1, omega = 0.2 equals the dense REML", arguments: AverageLikelihoodReferences.fixtures)
     func unitTau(fixture: AverageLikelihoodReferences.Fixture) throws {
         let fit = try StateSpaceAverage(polls: fixture.polls, tau: 1, omega: 0.2, houseEffects: fixture.houseEffects)
         #expect(Self.close(fit.logLikelihood, fixture.logLikelihoodAtUnitTau, 1e-9))
@@ -39,16 +42,21 @@ struct AverageLikelihoodTests {
     func likelihoodOnly() throws {
         for (name, reference) in AverageLikelihoodReferences.atFixedParameters {
             let fixture = try #require(AverageReferences.fixtures.first { $0.name == name })
-            let evaluator = try #require(AverageLikelihoodEvaluator(polls: fixture.polls, houseEffects: fixture.houseEffects))
+            let evaluator = try #require(
+                AverageLikelihoodEvaluator(polls: fixture.polls, houseEffects: fixture.houseEffects))
             let value = try #require(evaluator.logLikelihood(tau: fixture.tau, omega: fixture.omega))
             #expect(Self.close(value, reference, 1e-9), "\(name): \(value) vs \(reference)")
         }
         for fixture in AverageLikelihoodReferences.fixtures {
-            let evaluator = try #require(AverageLikelihoodEvaluator(polls: fixture.polls, houseEffects: fixture.houseEffects))
+            let evaluator = try #require(
+                AverageLikelihoodEvaluator(polls: fixture.polls, houseEffects: fixture.houseEffects))
             for (tau, omega) in [(1.0, 0.2), (0, 0.05), (3, 1.5), (0.5, 1e-4)] {
-                let fit = try StateSpaceAverage(polls: fixture.polls, tau: tau, omega: omega, houseEffects: fixture.houseEffects)
+                let fit = try StateSpaceAverage(
+                    polls: fixture.polls, tau: tau, omega: omega, houseEffects: fixture.houseEffects)
                 let value = try #require(evaluator.logLikelihood(tau: tau, omega: omega))
-                #expect(abs(value - fit.logLikelihood) <= 1e-10 * max(1, abs(fit.logLikelihood)), "\(value) vs \(fit.logLikelihood)")
+                #expect(
+                    abs(value - fit.logLikelihood) <= 1e-10 * max(1, abs(fit.logLikelihood)),
+                    "\(value) vs \(fit.logLikelihood)")
             }
             let value = try #require(evaluator.logLikelihood(tau: 1, omega: 0.2))
             #expect(Self.close(value, fixture.logLikelihoodAtUnitTau, 1e-9))
@@ -67,7 +75,9 @@ struct AverageLikelihoodTests {
         if fixture.omega <= StateSpaceAverage.omegaSearchRange.lowerBound * (1 + 1e-12) {
             #expect(estimate.omega < 1e-3, "omega \(estimate.omega) at the lower end of the range")
         } else {
-            #expect(abs(estimate.omega - fixture.omega) <= 1e-4 * fixture.omega, "omega \(estimate.omega) vs \(fixture.omega)")
+            #expect(
+                abs(estimate.omega - fixture.omega) <= 1e-4 * fixture.omega,
+                "omega \(estimate.omega) vs \(fixture.omega)")
         }
         #expect(estimate.logLikelihood >= fixture.logLikelihood - 1e-9 * abs(fixture.logLikelihood))
         #expect(Self.close(estimate.logLikelihood, fixture.logLikelihood, 1e-8))
@@ -77,13 +87,16 @@ struct AverageLikelihoodTests {
     func oneFixed() throws {
         let fixture = AverageLikelihoodReferences.fixtures[0]
         let both = try StateSpaceAverage.estimate(polls: fixture.polls, houseEffects: fixture.houseEffects)
-        let tauOnly = try StateSpaceAverage.estimate(polls: fixture.polls, houseEffects: fixture.houseEffects,
-                                                     omega: both.omega)
+        let tauOnly = try StateSpaceAverage.estimate(
+            polls: fixture.polls, houseEffects: fixture.houseEffects,
+            omega: both.omega)
         #expect(!tauOnly.omegaEstimated && tauOnly.omega == both.omega)
         #expect(abs(tauOnly.tau - both.tau) <= 1e-4 * both.tau)
         let fixed = try StateSpaceAverage.estimate(polls: fixture.polls, tau: 1, omega: 0.2)
         #expect(fixed.tau == 1 && fixed.omega == 0.2 && fixed.evaluations == 1)
-        #expect(fixed.logLikelihood == fixture.logLikelihoodAtUnitTau || Self.close(fixed.logLikelihood, fixture.logLikelihoodAtUnitTau, 1e-9))
+        #expect(
+            fixed.logLikelihood == fixture.logLikelihoodAtUnitTau
+                || Self.close(fixed.logLikelihood, fixture.logLikelihoodAtUnitTau, 1e-9))
     }
 
     @Test("Invalid fixed parameters are data errors")

@@ -1,5 +1,6 @@
-import Testing
 import PollNumerics
+import Testing
+
 @testable import PollCompare
 
 /// The vectorised column kernels against the scalar API, bit for bit: random rows, then every edge
@@ -40,17 +41,20 @@ struct BatchKernelTests {
     func wilson(count: Int) throws {
         let (shares, sizes) = Self.rows(count, seed: UInt64(count) + 1)
         for conf in [ConfidenceLevel.ninetyFive, try ConfidenceLevel(parsing: "0.99999999")] {
-            let batch = PollColumns.shareIntervals(shares: shares, effectiveSampleSize: sizes, method: .wilson,
-                                                   confidence: conf)
+            let batch = PollColumns.shareIntervals(
+                shares: shares, effectiveSampleSize: sizes, method: .wilson,
+                confidence: conf)
             #expect(batch.lower.count == count && batch.upper.count == count)
             for r in 0..<count {
                 if sizes[r].isNaN {
                     #expect(batch.lower[r].isNaN && batch.upper[r].isNaN)
                     continue
                 }
-                let scalar = try ShareInterval(share: shares[r], sampleSize: sizes[r], confidence: conf, method: .wilson)
-                #expect(Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper),
-                        "row \(r): p \(shares[r]), n \(sizes[r])")
+                let scalar = try ShareInterval(
+                    share: shares[r], sampleSize: sizes[r], confidence: conf, method: .wilson)
+                #expect(
+                    Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper),
+                    "row \(r): p \(shares[r]), n \(sizes[r])")
             }
         }
     }
@@ -58,7 +62,8 @@ struct BatchKernelTests {
     @Test("A NaN share gives the scalar kernel's bounds")
     func wilsonNaNShare() {
         let z = ConfidenceLevel.ninetyFive.z
-        let batch = PollColumns.shareIntervals(shares: [.nan, 0.5, .nan], effectiveSampleSize: [10, 10, .nan], method: .wilson)
+        let batch = PollColumns.shareIntervals(
+            shares: [.nan, 0.5, .nan], effectiveSampleSize: [10, 10, .nan], method: .wilson)
         let scalar = ShareInterval.wilson(p: .nan, n: 10, z: z)
         #expect(Self.same(batch.lower[0], scalar.0) && Self.same(batch.upper[0], scalar.1))
         #expect(batch.lower[2].isNaN && batch.upper[2].isNaN)
@@ -69,7 +74,8 @@ struct BatchKernelTests {
         let (shares, sizes) = Self.rows(count, seed: UInt64(count) + 100)
         var g = Xoshiro256StarStar(seed: 9)
         // p_B: the rest of the poll at random, 0, or everything left (then p_A + p_B = 1).
-        let other = shares.enumerated().map { r, a in r % 5 == 0 ? 0 : (r % 5 == 1 ? 1 - a : (1 - a) * g.nextUniform()) }
+        let other = shares.enumerated().map { r, a in r % 5 == 0 ? 0 : (r % 5 == 1 ? 1 - a : (1 - a) * g.nextUniform())
+        }
         let conf = ConfidenceLevel.ninetyFive
         let batch = PollColumns.leads(shareA: shares, shareB: other, effectiveSampleSize: sizes, confidence: conf)
         for r in 0..<count {
@@ -77,13 +83,16 @@ struct BatchKernelTests {
             let lead = try LeadEstimate(shareA: shares[r], shareB: other[r], sampleSize: size)
             #expect(Self.same(batch.lead[r], lead.lead) && Self.same(batch.unitVariance[r], lead.unitVariance))
             guard let i = try lead.interval(confidence: conf) else {
-                #expect(batch.standardError[r].isNaN && batch.lower[r].isNaN && batch.upper[r].isNaN
-                    && batch.zStatistic[r].isNaN && batch.pValue[r].isNaN)
+                #expect(
+                    batch.standardError[r].isNaN && batch.lower[r].isNaN && batch.upper[r].isNaN
+                        && batch.zStatistic[r].isNaN && batch.pValue[r].isNaN)
                 continue
             }
-            #expect(Self.same(batch.standardError[r], i.standardError) && Self.same(batch.lower[r], i.lower)
-                && Self.same(batch.upper[r], i.upper), "row \(r): \(shares[r]) \(other[r]) n \(sizes[r])")
-            #expect(Self.same(batch.zStatistic[r], i.zStatistic ?? .nan) && Self.same(batch.pValue[r], i.pValue ?? .nan))
+            #expect(
+                Self.same(batch.standardError[r], i.standardError) && Self.same(batch.lower[r], i.lower)
+                    && Self.same(batch.upper[r], i.upper), "row \(r): \(shares[r]) \(other[r]) n \(sizes[r])")
+            #expect(
+                Self.same(batch.zStatistic[r], i.zStatistic ?? .nan) && Self.same(batch.pValue[r], i.pValue ?? .nan))
         }
     }
 
@@ -97,7 +106,8 @@ struct BatchKernelTests {
                 #expect(batch.lower[r].isNaN && batch.upper[r].isNaN)
                 continue
             }
-            let scalar = try ShareInterval(share: shares[r], sampleSize: sizes[r], confidence: conf, method: .clopperPearson)
+            let scalar = try ShareInterval(
+                share: shares[r], sampleSize: sizes[r], confidence: conf, method: .clopperPearson)
             #expect(Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper))
         }
     }

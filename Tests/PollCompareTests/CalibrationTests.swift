@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PollCompare
 
 /// The calibration's pieces: the compensated sum, the race-bias estimator and one group's summary,
@@ -26,9 +27,13 @@ struct CalibrationTests {
         return try Calibration(t, selection: PollSelection(t, options: selection), options: options)
     }
 
-    static let header = "poll_id,question_id,race_id,year,race,location,type_simple,pollster,methodology,partisan,polldate,samplesize,cand1_name,cand1_party,cand1_pct,cand2_name,cand2_party,cand2_pct,margin_poll,margin_actual\n"
+    static let header =
+        "poll_id,question_id,race_id,year,race,location,type_simple,pollster,methodology,partisan,polldate,samplesize,cand1_name,cand1_party,cand1_pct,cand2_name,cand2_party,cand2_pct,margin_poll,margin_actual\n"
 
-    static func row(_ id: Int, race: Int, n: String, _ p1: String, _ p2: String, poll: String, actual: String, type: String = "Sen-G") -> String {
+    static func row(
+        _ id: Int, race: Int, n: String, _ p1: String, _ p2: String, poll: String, actual: String,
+        type: String = "Sen-G"
+    ) -> String {
         "\(id),\(id),\(race),2018,2018_\(type)_R\(race),R\(race),\(type),P,Online,,11/1/2018,\(n),A,DEM,\(p1),B,REP,\(p2),\(poll),\(actual)\n"
     }
 
@@ -93,44 +98,53 @@ struct CalibrationTests {
     func publishedMargin() throws {
         // Shares 47.5 − 44.2 = 3.3, but the file says 3.31: e = 3.31 − (−0.72) = 4.03 exactly
         // (binary subtraction gives 4.029999999999999).
-        let c = try Self.calibration(Self.header + Self.row(1, race: 1, n: "950", "47.5", "44.2", poll: "3.31", actual: "-0.72"))
+        let c = try Self.calibration(
+            Self.header + Self.row(1, race: 1, n: "950", "47.5", "44.2", poll: "3.31", actual: "-0.72"))
         #expect(c.polls.errors == [4.03])
     }
 
     @Test("Coverage counts equality as covered; a zero variance has no inflation")
     func zeroVariance() throws {
         // 100 to 0: s² = (1 + 0 − 1)/n = 0; the result 100: e = 0 = z·s.
-        let c = try Self.calibration(Self.header + Self.row(1, race: 1, n: "400", "100", "0", poll: "100", actual: "100"))
+        let c = try Self.calibration(
+            Self.header + Self.row(1, race: 1, n: "400", "100", "0", poll: "100", actual: "100"))
         let s = c.rows[0].summary
         #expect(s.samplingRMSE == 0 && s.inflation == nil && s.coverage == 1 && s.tau == 0)
     }
 
     @Test("Left out: no result, no sample size; a missing share leaves one candidate")
     func leftOut() throws {
-        let text = Self.header + Self.row(1, race: 1, n: "600", "48", "44", poll: "4", actual: "-5")
+        let text =
+            Self.header + Self.row(1, race: 1, n: "600", "48", "44", poll: "4", actual: "-5")
             + Self.row(2, race: 1, n: "", "48", "44", poll: "4", actual: "-5")
             + Self.row(3, race: 1, n: "600", "48", "44", poll: "4", actual: "")
             + Self.row(4, race: 1, n: "600", "48", "", poll: "", actual: "-5")
         let c = try Self.calibration(text)
         #expect(c.polls.count == 1)
-        #expect(c.notes == [
-            "1 question(s) have one candidate, so no lead (first: poll 4 at line 5).",
-            "1 poll(s) left out: no actual result (margin_actual or actual_lead).",
-            "1 poll(s) left out: no sample size, so no sampling error to compare with.",
-        ])
+        #expect(
+            c.notes == [
+                "1 question(s) have one candidate, so no lead (first: poll 4 at line 5).",
+                "1 poll(s) left out: no actual result (margin_actual or actual_lead).",
+                "1 poll(s) left out: no sample size, so no sampling error to compare with.",
+            ])
     }
 
     @Test("Nothing to calibrate throws with the reasons")
     func nothing() throws {
         let text = Self.header + Self.row(1, race: 1, n: "", "48", "44", poll: "4", actual: "-5")
-        #expect(throws: PollCompareError.invalidReportOption("no poll with a result, a sample size and two candidates to calibrate (1 poll(s) left out: no sample size, so no sampling error to compare with)")) {
+        #expect(
+            throws: PollCompareError.invalidReportOption(
+                "no poll with a result, a sample size and two candidates to calibrate (1 poll(s) left out: no sample size, so no sampling error to compare with)"
+            )
+        ) {
             try Self.calibration(text)
         }
     }
 
     @Test("Groups sort numerically, --min-polls drops small ones with a note")
     func groups() throws {
-        let text = Self.header + Self.row(1, race: 1, n: "600", "48", "44", poll: "4", actual: "-5", type: "Sen-G")
+        let text =
+            Self.header + Self.row(1, race: 1, n: "600", "48", "44", poll: "4", actual: "-5", type: "Sen-G")
             + Self.row(2, race: 2, n: "600", "48", "44", poll: "4", actual: "1", type: "Gov-G")
             + Self.row(3, race: 2, n: "800", "45", "44", poll: "1", actual: "1", type: "Gov-G")
         let c = try Self.calibration(text, by: [.typeSimple], minimumPolls: 2)

@@ -1,5 +1,6 @@
 import Numerics
 import Testing
+
 @testable import PollCompare
 
 /// Confidence levels from decimal text, the level a critical value implies, one-sided p-values,
@@ -20,8 +21,9 @@ struct ConfidenceAndPlanningTests {
         #expect(PlanningReferences.leadBreakEven.count == 6)
     }
 
-    @Test("A level written in decimal: α exact, the level as written, z from α",
-          arguments: PlanningReferences.levels.map(\.text))
+    @Test(
+        "A level written in decimal: α exact, the level as written, z from α",
+        arguments: PlanningReferences.levels.map(\.text))
     func parsing(_ text: String) throws {
         let row = try #require(PlanningReferences.levels.first { $0.text == text })
         let level = try ConfidenceLevel(parsing: text)
@@ -43,24 +45,29 @@ struct ConfidenceAndPlanningTests {
         #expect(try ConfidenceLevel(parsing: "0.005").percentText == "0.5")
     }
 
-    @Test("From 1 to 50 without %, a level is ambiguous; other text is refused", arguments: [
-        ("1.5", PollCompareError.ambiguousConfidence("1.5")), ("1", .ambiguousConfidence("1")),
-        ("49.99", .ambiguousConfidence("49.99")), ("100", .invalidConfidence(1)), ("100%", .invalidConfidence(1)),
-        ("0", .invalidConfidence(0)), ("0.0", .invalidConfidence(0)), ("abc", .unreadableConfidence("abc")),
-        ("", .unreadableConfidence("")), ("-0.95", .unreadableConfidence("-0.95")), ("0.9.5", .unreadableConfidence("0.9.5")),
-        ("1e-3", .unreadableConfidence("1e-3")), ("nan", .unreadableConfidence("nan")),
-    ])
+    @Test(
+        "From 1 to 50 without %, a level is ambiguous; other text is refused",
+        arguments: [
+            ("1.5", PollCompareError.ambiguousConfidence("1.5")), ("1", .ambiguousConfidence("1")),
+            ("49.99", .ambiguousConfidence("49.99")), ("100", .invalidConfidence(1)), ("100%", .invalidConfidence(1)),
+            ("0", .invalidConfidence(0)), ("0.0", .invalidConfidence(0)), ("abc", .unreadableConfidence("abc")),
+            ("", .unreadableConfidence("")), ("-0.95", .unreadableConfidence("-0.95")),
+            ("0.9.5", .unreadableConfidence("0.9.5")),
+            ("1e-3", .unreadableConfidence("1e-3")), ("nan", .unreadableConfidence("nan")),
+        ])
     func refused(_ text: String, _ error: PollCompareError) {
         #expect(throws: error) { try ConfidenceLevel(parsing: text) }
     }
 
     @Test("The ambiguous-level message says how to write it")
     func ambiguousMessage() {
-        #expect(PollCompareError.ambiguousConfidence("1.5").description
-            == "confidence level 1.5 is ambiguous: write 0.015 or 1.5%")
+        #expect(
+            PollCompareError.ambiguousConfidence("1.5").description
+                == "confidence level 1.5 is ambiguous: write 0.015 or 1.5%")
     }
 
-    @Test("A critical value sets the level it implies, α = 2Φ(−z)", arguments: PlanningReferences.criticalValues.map(\.z))
+    @Test(
+        "A critical value sets the level it implies, α = 2Φ(−z)", arguments: PlanningReferences.criticalValues.map(\.z))
     func criticalValue(_ z: Double) throws {
         let row = try #require(PlanningReferences.criticalValues.first { $0.z == z })
         let level = try ConfidenceLevel(criticalValue: z)
@@ -72,7 +79,8 @@ struct ConfidenceAndPlanningTests {
     @Test("One-sided p-values", arguments: PlanningReferences.oneSided.map(\.z))
     func oneSided(_ z: Double) throws {
         let row = try #require(PlanningReferences.oneSided.first { $0.z == z })
-        #expect(Alternative.greater.pValue(statistic: z).isApproximatelyEqual(to: row.greater, relativeTolerance: 1e-14))
+        #expect(
+            Alternative.greater.pValue(statistic: z).isApproximatelyEqual(to: row.greater, relativeTolerance: 1e-14))
         #expect(Alternative.less.pValue(statistic: z).isApproximatelyEqual(to: row.less, relativeTolerance: 1e-14))
         let twoSided = 2 * Swift.min(row.greater, row.less)
         #expect(Alternative.twoSided.pValue(statistic: z).isApproximatelyEqual(to: twoSided, relativeTolerance: 1e-14))
@@ -87,24 +95,33 @@ struct ConfidenceAndPlanningTests {
         #expect(greater.upper == 1)
         let less = try #require(try lead.interval(alternative: .less))
         #expect(less.upper == ninety.upper && less.lower == -1)
-        #expect(throws: PollCompareError.self) { try lead.interval(confidence: ConfidenceLevel(alpha: 0.6), alternative: .less) }
+        #expect(throws: PollCompareError.self) {
+            try lead.interval(confidence: ConfidenceLevel(alpha: 0.6), alternative: .less)
+        }
     }
 
     /// The quantity's kernel at n, as `pollcmp moe` computes it.
-    static func margin(_ row: (quantity: String, margin: Double, a: Double, b: Double, deff: Double,
-                               population: Double?, alpha: Double, n: Double), at n: Double) throws -> Double {
-        try SampleSizePlanning.marginOfError(SampleSizePlanning.Quantity(rawValue: row.quantity)!, sampleSize: n,
-                                             shareA: row.a, shareB: row.b, designEffect: row.deff,
-                                             populationSize: row.population, confidence: ConfidenceLevel(alpha: row.alpha))
+    static func margin(
+        _ row: (
+            quantity: String, margin: Double, a: Double, b: Double, deff: Double,
+            population: Double?, alpha: Double, n: Double
+        ), at n: Double
+    ) throws -> Double {
+        try SampleSizePlanning.marginOfError(
+            SampleSizePlanning.Quantity(rawValue: row.quantity)!, sampleSize: n,
+            shareA: row.a, shareB: row.b, designEffect: row.deff,
+            populationSize: row.population, confidence: ConfidenceLevel(alpha: row.alpha))
     }
 
-    @Test("The sample size is the smallest n whose margin meets the target: n meets it, n − 1 does not",
-          arguments: 0..<12)
+    @Test(
+        "The sample size is the smallest n whose margin meets the target: n meets it, n − 1 does not",
+        arguments: 0..<12)
     func sampleSize(_ index: Int) throws {
         let row = PlanningReferences.sampleSizes[index]
-        let n = try SampleSizePlanning.sampleSize(SampleSizePlanning.Quantity(rawValue: row.quantity)!, margin: row.margin,
-                                                  shareA: row.a, shareB: row.b, designEffect: row.deff,
-                                                  populationSize: row.population, confidence: ConfidenceLevel(alpha: row.alpha))
+        let n = try SampleSizePlanning.sampleSize(
+            SampleSizePlanning.Quantity(rawValue: row.quantity)!, margin: row.margin,
+            shareA: row.a, shareB: row.b, designEffect: row.deff,
+            populationSize: row.population, confidence: ConfidenceLevel(alpha: row.alpha))
         #expect(n == row.n, "\(row)")
         #expect(try Self.margin(row, at: n) <= row.margin)
         if n > 1 { #expect(try Self.margin(row, at: n - 1) > row.margin) }
@@ -122,7 +139,9 @@ struct ConfidenceAndPlanningTests {
         let row = PlanningReferences.leadBreakEven[index]
         let design = try SampleDesign(sampleSize: 1, designEffect: row.deff, populationSize: row.population)
         let lead = try LeadEstimate(shareA: row.a, shareB: row.b, design: design)
-        #expect(lead.breakEvenSampleSize(confidence: try ConfidenceLevel(alpha: row.alpha)).map(Double.init) == row.n, "\(row)")
+        #expect(
+            lead.breakEvenSampleSize(confidence: try ConfidenceLevel(alpha: row.alpha)).map(Double.init) == row.n,
+            "\(row)")
     }
 
     @Test("A census has no sampling error: n_eff infinite, margin 0, the interval the estimate itself")
@@ -137,8 +156,9 @@ struct ConfidenceAndPlanningTests {
         #expect(i.lower == lead.lead && i.upper == lead.lead && i.standardError == 0 && i.pValue == 0)
         let tie = try #require(try LeadEstimate(shareA: 0.4, shareB: 0.4, design: design).interval())
         #expect(tie.pValue == 1 && tie.zStatistic == nil && tie.probabilityALeads == 0.5)
-        let table = try IntervalReport.table(share: 0.5, design: design, methods: ShareIntervalMethod.allCases,
-                                             confidence: .ninetyFive)
+        let table = try IntervalReport.table(
+            share: 0.5, design: design, methods: ShareIntervalMethod.allCases,
+            confidence: .ninetyFive)
         #expect(table.count == ShareIntervalMethod.allCases.count)
         for row in table.rows { #expect(row[5] == .number(50) && row[6] == .number(50)) }
     }
@@ -150,18 +170,22 @@ struct ConfidenceAndPlanningTests {
         #expect(Percent.echo(shares[2]) == 11)
         let whole = try MultinomialReport.categories(shares: [0.31, 0.58, 0.06, 0.05], names: ["a", "b", "c", "d"])
         #expect(whole.names.count == 4)
-        #expect(throws: PollCompareError.self) { try MultinomialReport.categories(shares: [0.6, 0.5], names: ["a", "b"]) }
+        #expect(throws: PollCompareError.self) {
+            try MultinomialReport.categories(shares: [0.6, 0.5], names: ["a", "b"])
+        }
     }
 
     @Test("A change between two polls takes any two shares")
     func changeAnyPair() throws {
         let design = try SampleDesign(sampleSize: 800)
-        let table = try ChangeReport.table(shareBefore: 0.52, designBefore: design, shareAfter: 0.49,
-                                           designAfter: SampleDesign(sampleSize: 1000), methods: [.wald],
-                                           confidence: .ninetyFive)
+        let table = try ChangeReport.table(
+            shareBefore: 0.52, designBefore: design, shareAfter: 0.49,
+            designAfter: SampleDesign(sampleSize: 1000), methods: [.wald],
+            confidence: .ninetyFive)
         #expect(table.count == 1)
-        _ = try ChangeReport.table(shareBefore: 0.5, designBefore: nil, shareAfter: 0.9, designAfter: nil,
-                                   methods: ChangeIntervalMethod.allCases, confidence: .ninetyFive)
+        _ = try ChangeReport.table(
+            shareBefore: 0.5, designBefore: nil, shareAfter: 0.9, designAfter: nil,
+            methods: ChangeIntervalMethod.allCases, confidence: .ninetyFive)
         _ = try ShareChange(shareBefore: 0.7, sampleSizeBefore: 100, shareAfter: 0.8, sampleSizeAfter: 100)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+
 @testable import PollCompare
 
 /// Crosstab numbers against R `survey` 4.1.1. Every value comes from
@@ -30,7 +31,9 @@ struct CrosstabReferenceTests {
     }
 
     static let references: [Reference] = {
-        guard let data = try? Data(contentsOf: fixtures.appendingPathComponent("crosstab-references.csv")) else { return [] }
+        guard let data = try? Data(contentsOf: fixtures.appendingPathComponent("crosstab-references.csv")) else {
+            return []
+        }
         var bytes = [UInt8](data)
         if let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), bytes.first == UInt8(ascii: "#") {
             bytes.removeSubrange(0...newline)
@@ -40,8 +43,10 @@ struct CrosstabReferenceTests {
         try? CSVParser.parse(bytes) { record in
             if header { header = false; return }
             let t = try (0..<record.count).map { try record.text($0) }
-            rows.append(Reference(fixture: t[0], design: t[1], by: t[2], byValue: t[3], category: t[4],
-                                  quantity: t[5], value: t[6] == "NA" ? nil : Double(t[6])!, call: t[7]))
+            rows.append(
+                Reference(
+                    fixture: t[0], design: t[1], by: t[2], byValue: t[3], category: t[4],
+                    quantity: t[5], value: t[6] == "NA" ? nil : Double(t[6])!, call: t[7]))
         }
         return rows
     }()
@@ -76,14 +81,18 @@ struct CrosstabReferenceTests {
         try CSVParser.parse(bytes) { try reader.consume($0) }
         let table = try reader.finish()
         let design = try SurveyDesign(table: table, columns: columns)
-        return try Crosstab(table: table, design: design,
-                            request: .init(row: "vote", by: by, dropMissing: drop, method: method,
-                                           lead: drop ? nil : ("Harris", "Trump"), compare: !drop))
+        return try Crosstab(
+            table: table, design: design,
+            request: .init(
+                row: "vote", by: by, dropMissing: drop, method: method,
+                lead: drop ? nil : ("Harris", "Trump"), compare: !drop))
     }
 
     static var designNames: [String] {
         var seen: [String] = []
-        for r in references where !seen.contains(r.fixture + "\t" + r.design) { seen.append(r.fixture + "\t" + r.design) }
+        for r in references where !seen.contains(r.fixture + "\t" + r.design) {
+            seen.append(r.fixture + "\t" + r.design)
+        }
         return seen
     }
 
@@ -95,15 +104,18 @@ struct CrosstabReferenceTests {
 
     func check(_ actual: Double?, _ r: Reference) {
         guard let expected = r.value else {
-            #expect(actual == nil, "\(r.design) \(r.by)=\(r.byValue) \(r.category) \(r.quantity): R gives NA (\(r.call))")
+            #expect(
+                actual == nil, "\(r.design) \(r.by)=\(r.byValue) \(r.category) \(r.quantity): R gives NA (\(r.call))")
             return
         }
         guard let actual else {
             Issue.record("\(r.design) \(r.by)=\(r.byValue) \(r.category) \(r.quantity): nil, R \(expected) (\(r.call))")
             return
         }
-        let ok = expected == 0 ? abs(actual) <= 1e-15 : actual.isApproximatelyEqual(to: expected, relativeTolerance: 1e-12)
-        #expect(ok, "\(r.design) \(r.by)=\(r.byValue) \(r.category) \(r.quantity): \(actual) vs R \(expected) (\(r.call))")
+        let ok =
+            expected == 0 ? abs(actual) <= 1e-15 : actual.isApproximatelyEqual(to: expected, relativeTolerance: 1e-12)
+        #expect(
+            ok, "\(r.design) \(r.by)=\(r.byValue) \(r.category) \(r.quantity): \(actual) vs R \(expected) (\(r.call))")
     }
 
     @Test("Every value equals R survey to 1e-12 relative", arguments: designNames)
@@ -111,7 +123,9 @@ struct CrosstabReferenceTests {
         let parts = key.split(separator: "\t").map(String.init)
         let (fixture, name) = (parts[0], parts[1])
         var byMethod: [SurveyIntervalMethod: Crosstab] = [:]
-        for m in SurveyIntervalMethod.allCases { byMethod[m] = try Self.crosstab(fixture: fixture, design: name, method: m) }
+        for m in SurveyIntervalMethod.allCases {
+            byMethod[m] = try Self.crosstab(fixture: fixture, design: name, method: m)
+        }
         let x = byMethod[.logit]!
         let refs = Self.references.filter { $0.fixture == fixture && $0.design == name }
         #expect(refs.count >= 20)
@@ -120,7 +134,11 @@ struct CrosstabReferenceTests {
             let by: String? = r.by.isEmpty ? nil : r.by
             if r.quantity == "difference" || r.quantity == "difference_se" {
                 let pair = r.byValue.split(separator: "|").map(String.init)
-                guard let c = x.comparisons.first(where: { $0.by == r.by && $0.groupA == pair[0] && $0.groupB == pair[1] && $0.category == r.category }) else {
+                guard
+                    let c = x.comparisons.first(where: {
+                        $0.by == r.by && $0.groupA == pair[0] && $0.groupB == pair[1] && $0.category == r.category
+                    })
+                else {
                     Issue.record("no comparison \(r.by) \(r.byValue) \(r.category)"); continue
                 }
                 check(r.quantity == "difference" ? c.contrast.estimate : c.contrast.se, r)
@@ -140,7 +158,8 @@ struct CrosstabReferenceTests {
                     Issue.record("no lead for \(r.by)=\(r.byValue)"); continue
                 }
                 let c = lead.contrast
-                check(["lead": c.estimate, "lead_se": c.se, "lead_lower": c.lower, "lead_upper": c.upper][r.quantity]!, r)
+                check(
+                    ["lead": c.estimate, "lead_se": c.se, "lead_lower": c.lower, "lead_upper": c.upper][r.quantity]!, r)
             default:
                 let parts = r.quantity.split(separator: "_").map(String.init)
                 let method = parts.count == 2 ? SurveyIntervalMethod(rawValue: parts[0]) : nil

@@ -1,6 +1,7 @@
-import Testing
 import Numerics
 import PollNumerics
+import Testing
+
 @testable import PollCompare
 
 @Suite("Designs, non-probability samples, planning and the batch API")
@@ -27,8 +28,9 @@ struct DesignAndBatchTests {
 
     @Test("A swing takes the weaker basis of its two polls")
     func swingBasis() throws {
-        let straw = try LeadEstimate(shareA: 0.443, shareB: 0.363,
-                                     design: SampleDesign(sampleSize: 800, sampleType: .straw))
+        let straw = try LeadEstimate(
+            shareA: 0.443, shareB: 0.363,
+            design: SampleDesign(sampleSize: 800, sampleType: .straw))
         let phone = try LeadEstimate(shareA: 0.31, shareB: 0.58, sampleSize: 1000)
         let s = try SwingEstimate(before: straw, after: phone)
         #expect(s.basis == .notRandomSample)
@@ -68,7 +70,9 @@ struct DesignAndBatchTests {
         #expect(abs(fraction - exact) <= 5 * (exact * (1 - exact) / 200_000).squareRoot())
         // Same seed, same interval.
         #expect(try lead.interval(method: .bayes, draws: 10_000) == (try lead.interval(method: .bayes, draws: 10_000)))
-        #expect(try lead.interval(method: .bayes, draws: 10_000, seed: 1) != (try lead.interval(method: .bayes, draws: 10_000, seed: 2)))
+        #expect(
+            try lead.interval(method: .bayes, draws: 10_000, seed: 1)
+                != (try lead.interval(method: .bayes, draws: 10_000, seed: 2)))
     }
 
     @Test("Panel correlation shrinks the swing's SE: V₁ + V₂ − 2ρ√(V₁V₂)")
@@ -78,7 +82,9 @@ struct DesignAndBatchTests {
         let s = try SwingEstimate(before: a, after: b, correlation: 0.5)
         let v1 = try #require(a.variance), v2 = try #require(b.variance)
         #expect(try #require(s.standardError) == (v1 + v2 - 2 * 0.5 * (v1 * v2).squareRoot()).squareRoot())
-        #expect(throws: PollCompareError.invalidCorrelation(1.5)) { try SwingEstimate(before: a, after: b, correlation: 1.5) }
+        #expect(throws: PollCompareError.invalidCorrelation(1.5)) {
+            try SwingEstimate(before: a, after: b, correlation: 1.5)
+        }
     }
 
     @Test("Batch leads, swings and Wilson intervals equal the scalar API bit for bit")
@@ -103,9 +109,11 @@ struct DesignAndBatchTests {
             let size: Double? = n[r].isNaN ? nil : n[r]
             let lead = try LeadEstimate(shareA: a[r], shareB: b[r], sampleSize: size)
             #expect(leads.lead[r] == lead.lead)
-            let swing = try SwingEstimate(before: lead, after: LeadEstimate(shareA: a2[r], shareB: b2[r], sampleSize: m[r]))
+            let swing = try SwingEstimate(
+                before: lead, after: LeadEstimate(shareA: a2[r], shareB: b2[r], sampleSize: m[r]))
             #expect(swings.swing[r] == swing.swing)
-            #expect(swings.breakEvenSampleSize[r] == swing.breakEvenSampleSize.map(Double.init) ?? .nan || swing.swing == 0)
+            #expect(
+                swings.breakEvenSampleSize[r] == swing.breakEvenSampleSize.map(Double.init) ?? .nan || swing.swing == 0)
             if let i = try lead.interval() {
                 #expect(leads.lower[r] == i.lower && leads.upper[r] == i.upper && leads.pValue[r] == i.pValue)
                 #expect(swings.standardError[r] == swing.standardError)
@@ -123,7 +131,7 @@ struct DesignAndBatchTests {
         let moe = try SampleSizePlanning.marginOfError(sampleSize: 1000)
         #expect(moe.isApproximatelyEqual(to: 0.030989751615228076, relativeTolerance: 1e-15))
         let n = try SampleSizePlanning.sampleSize(margin: 0.03)
-        #expect(n == 1068)  // scipy: ceil(stats.norm.isf(0.025)**2 * 0.25 / 0.03**2) = ceil(1067.07…)
+        #expect(n == 1068) // scipy: ceil(stats.norm.isf(0.025)**2 * 0.25 / 0.03**2) = ceil(1067.07…)
         #expect(throws: PollCompareError.invalidMargin(0)) { try SampleSizePlanning.sampleSize(margin: 0) }
         // With N = 1000: ⌈1068/(1 + 1067/1000)⌉ = ⌈516.69⌉ = 517
         #expect(try SampleSizePlanning.sampleSize(margin: 0.03, populationSize: 1000) == 517)

@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollCompare
 
 /// The edges of the interval code (0 of n, n of n, n = 1, n < 1, fractional counts, huge n, NaN)
@@ -20,7 +21,8 @@ struct EdgeCaseTests {
     @Test("Wilson-cc against R prop.test and Newcombe's method 4", arguments: EdgeReferences.wilsonCC)
     func wilsonCC(count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
         #expect(EdgeReferences.wilsonCC.count == 18)
-        let i = try ShareInterval(count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: .wilsonCC)
+        let i = try ShareInterval(
+            count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: .wilsonCC)
         #expect(Self.same(i.lower, lower), "x = \(count) n = \(n): lower \(i.lower) vs \(lower)")
         #expect(Self.same(i.upper, upper), "x = \(count) n = \(n): upper \(i.upper) vs \(upper)")
     }
@@ -38,16 +40,19 @@ struct EdgeCaseTests {
         }
         // n 1 with deff 4: n_eff = 0.25, so the correction ½/n_eff = 2 covers everything.
         let design = try SampleDesign(sampleSize: 1, designEffect: 4)
-        let i = try ShareInterval(share: 0.3, sampleSize: design.effectiveSampleSize, confidence: Self.conf95, method: .wilsonCC)
+        let i = try ShareInterval(
+            share: 0.3, sampleSize: design.effectiveSampleSize, confidence: Self.conf95, method: .wilsonCC)
         #expect(i.lower == 0 && i.upper == 1)
     }
 
     // MARK: Likelihood ratio
 
-    @Test("Likelihood-ratio bounds to full relative precision, down to 1e-300", arguments: EdgeReferences.likelihoodRatio)
+    @Test(
+        "Likelihood-ratio bounds to full relative precision, down to 1e-300", arguments: EdgeReferences.likelihoodRatio)
     func likelihoodRatio(count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
         #expect(EdgeReferences.likelihoodRatio.count == 12)
-        let i = try ShareInterval(count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: .likelihoodRatio)
+        let i = try ShareInterval(
+            count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: .likelihoodRatio)
         #expect(Self.same(i.lower, lower), "x = \(count) n = \(n): lower \(i.lower) vs \(lower)")
         #expect(Self.same(i.upper, upper), "x = \(count) n = \(n): upper \(i.upper) vs \(upper)")
     }
@@ -84,9 +89,11 @@ struct EdgeCaseTests {
         return value.isApproximatelyEqual(to: reference, relativeTolerance: 1e-12)
     }
 
-    @Test("Exact-family bounds for fractional and tiny counts, n = 1 to 1e300, against mpmath",
-          arguments: EdgeReferences.fractionalCounts)
-    func fractionalCounts(method: String, count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws {
+    @Test(
+        "Exact-family bounds for fractional and tiny counts, n = 1 to 1e300, against mpmath",
+        arguments: EdgeReferences.fractionalCounts)
+    func fractionalCounts(method: String, count: Double, n: Double, alpha: Double, lower: Double, upper: Double) throws
+    {
         #expect(EdgeReferences.fractionalCounts.count == 268)
         let m = try #require(ShareIntervalMethod(rawValue: method))
         let i = try ShareInterval(count: count, sampleSize: n, confidence: ConfidenceLevel(alpha: alpha), method: m)
@@ -96,7 +103,8 @@ struct EdgeCaseTests {
         // 0.0005 its lower bound lies above x/n, as it does at x = 0.
         let p = count / n
         if m != .jeffreys {
-            #expect(0 <= i.lower && i.lower <= p && p <= i.upper && i.upper <= 1, "\(method) x = \(count) n = \(n): \(i)")
+            #expect(
+                0 <= i.lower && i.lower <= p && p <= i.upper && i.upper <= 1, "\(method) x = \(count) n = \(n): \(i)")
         }
     }
 
@@ -113,8 +121,10 @@ struct EdgeCaseTests {
             }
             for p in [0.0, 0.01, 0.29, 0.5, 0.999, 1] {
                 let i = try ShareInterval(share: p, sampleSize: n, confidence: Self.conf95, method: method)
-                #expect(i.lower >= 0 && i.lower <= p && p <= i.upper && i.upper <= 1 || method == .jeffreys || method == .agrestiCoull,
-                        "\(method) p = \(p) n = \(n): \(i)")
+                #expect(
+                    i.lower >= 0 && i.lower <= p && p <= i.upper && i.upper <= 1 || method == .jeffreys
+                        || method == .agrestiCoull,
+                    "\(method) p = \(p) n = \(n): \(i)")
             }
         }
     }
@@ -123,7 +133,7 @@ struct EdgeCaseTests {
 
     @Test("Counts from shares: 29% of 100 is 29; fractional counts stay fractional")
     func counts() {
-        #expect(0.29 * 100 != 29)   // the binary product this rule exists for
+        #expect(0.29 * 100 != 29) // the binary product this rule exists for
         #expect(Counts.count(share: 0.29, of: 100) == 29)
         #expect(Counts.count(share: 0.58, of: 1000) == 580)
         #expect(Counts.count(share: 0.29, of: 1e9) == 290_000_000)
@@ -141,9 +151,13 @@ struct EdgeCaseTests {
             let fromShare = try ShareInterval(share: p, sampleSize: n, confidence: Self.conf95, method: method)
             let fromCount = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf95, method: method)
             // p itself (Wald, Wilson) is x/n up to one rounding.
-            #expect(fromShare.lower.isApproximatelyEqual(to: fromCount.lower, relativeTolerance: 1e-15, norm: { abs($0) }) || fromShare.lower == fromCount.lower,
-                    "\(method) \(p) of \(n)")
-            #expect(fromShare.upper.isApproximatelyEqual(to: fromCount.upper, relativeTolerance: 1e-15), "\(method) \(p) of \(n)")
+            #expect(
+                fromShare.lower.isApproximatelyEqual(to: fromCount.lower, relativeTolerance: 1e-15, norm: { abs($0) })
+                    || fromShare.lower == fromCount.lower,
+                "\(method) \(p) of \(n)")
+            #expect(
+                fromShare.upper.isApproximatelyEqual(to: fromCount.upper, relativeTolerance: 1e-15),
+                "\(method) \(p) of \(n)")
         }
         let change = try ShareChange(shareBefore: 0.29, sampleSizeBefore: 100, shareAfter: 0.57, sampleSizeAfter: 100)
         #expect(change.countBefore == 29 && change.countAfter == 57)
@@ -152,7 +166,8 @@ struct EdgeCaseTests {
     @Test("Sison–Glaz rounds counts to the nearest integer: 29% of 100 is 29, not 28")
     func sisonGlazRounding() throws {
         let reference = try #require(EdgeReferences.sisonGlaz.first { $0.counts == [29, 71] })
-        let fromShares = try MultinomialInterval(shares: [0.29, 0.71], sampleSize: 100, confidence: Self.conf95, method: .sisonGlaz)
+        let fromShares = try MultinomialInterval(
+            shares: [0.29, 0.71], sampleSize: 100, confidence: Self.conf95, method: .sisonGlaz)
         let fromFractional = try MultinomialInterval(counts: [28.6, 71.4], confidence: Self.conf95, method: .sisonGlaz)
         for i in [fromShares, fromFractional] {
             for k in 0..<2 {
@@ -179,7 +194,9 @@ struct EdgeCaseTests {
 
     @Test("Sison–Glaz: the bisection finds the τ of the reference scan (first τ with ν(τ + 1) > 1 − α)")
     func sisonGlazSameTau() throws {
-        let cases: [[Double]] = [[310, 580, 60, 50], [1, 0, 9], [56, 72, 73, 59, 62, 87, 58], [3100, 5800, 600, 500], [29, 71], [1, 1]]
+        let cases: [[Double]] = [
+            [310, 580, 60, 50], [1, 0, 9], [56, 72, 73, 59, 62, 87, 58], [3100, 5800, 600, 500], [29, 71], [1, 1],
+        ]
         #expect(cases.count == 6)
         for counts in cases {
             let n = counts.reduce(0, +)
@@ -214,13 +231,17 @@ struct EdgeCaseTests {
         let high = try ConfidenceLevel(alpha: 0.0001)
         #expect(try LeadInterval.draws(requested: 1000, confidence: high) == 1_000_000)
         let extreme = try ConfidenceLevel(alpha: 0.000001)
-        #expect(throws: PollCompareError.tooFewDraws(requested: 100_000, needed: 100_000_000, confidence: extreme.level)) {
+        #expect(
+            throws: PollCompareError.tooFewDraws(requested: 100_000, needed: 100_000_000, confidence: extreme.level)
+        ) {
             try LeadInterval.draws(requested: 100_000, confidence: extreme)
         }
         #expect(try LeadInterval.draws(requested: 100_000_000, confidence: extreme) == 100_000_000)
         let estimate = try LeadEstimate(shareA: 0.46, shareB: 0.44, sampleSize: 500)
         // The old code reported the 5th smallest of 100 000 draws as the 99.9999% bound.
-        #expect(throws: PollCompareError.tooFewDraws(requested: 100_000, needed: 100_000_000, confidence: extreme.level)) {
+        #expect(
+            throws: PollCompareError.tooFewDraws(requested: 100_000, needed: 100_000_000, confidence: extreme.level)
+        ) {
             try estimate.interval(method: .bayes, confidence: extreme, draws: 100_000)
         }
         let raised = try #require(try estimate.interval(method: .bayes, confidence: high, draws: 1000))
@@ -235,22 +256,48 @@ struct EdgeCaseTests {
     func nonFinite() throws {
         for bad in [Double.nan, .infinity, -.infinity] {
             for method in ShareIntervalMethod.allCases {
-                #expect(throws: PollCompareError.self) { try ShareInterval(count: bad, sampleSize: 10, confidence: Self.conf95, method: method) }
-                #expect(throws: PollCompareError.self) { try ShareInterval(count: 1, sampleSize: bad, confidence: Self.conf95, method: method) }
-                #expect(throws: PollCompareError.self) { try ShareInterval(share: bad, sampleSize: 10, confidence: Self.conf95, method: method) }
-                #expect(throws: PollCompareError.self) { try ShareInterval(share: 0.5, sampleSize: bad, confidence: Self.conf95, method: method) }
+                #expect(throws: PollCompareError.self) {
+                    try ShareInterval(count: bad, sampleSize: 10, confidence: Self.conf95, method: method)
+                }
+                #expect(throws: PollCompareError.self) {
+                    try ShareInterval(count: 1, sampleSize: bad, confidence: Self.conf95, method: method)
+                }
+                #expect(throws: PollCompareError.self) {
+                    try ShareInterval(share: bad, sampleSize: 10, confidence: Self.conf95, method: method)
+                }
+                #expect(throws: PollCompareError.self) {
+                    try ShareInterval(share: 0.5, sampleSize: bad, confidence: Self.conf95, method: method)
+                }
             }
-            #expect(throws: PollCompareError.self) { try ShareChange(countBefore: bad, sampleSizeBefore: 10, countAfter: 1, sampleSizeAfter: 10) }
-            #expect(throws: PollCompareError.self) { try ShareChange(countBefore: 1, sampleSizeBefore: bad, countAfter: 1, sampleSizeAfter: 10) }
-            #expect(throws: PollCompareError.self) { try ShareChange(shareBefore: bad, sampleSizeBefore: 10, shareAfter: 0.5, sampleSizeAfter: 10) }
-            #expect(throws: PollCompareError.self) { try ShareChange(shareBefore: 0.5, sampleSizeBefore: 10, shareAfter: 0.5, sampleSizeAfter: bad) }
+            #expect(throws: PollCompareError.self) {
+                try ShareChange(countBefore: bad, sampleSizeBefore: 10, countAfter: 1, sampleSizeAfter: 10)
+            }
+            #expect(throws: PollCompareError.self) {
+                try ShareChange(countBefore: 1, sampleSizeBefore: bad, countAfter: 1, sampleSizeAfter: 10)
+            }
+            #expect(throws: PollCompareError.self) {
+                try ShareChange(shareBefore: bad, sampleSizeBefore: 10, shareAfter: 0.5, sampleSizeAfter: 10)
+            }
+            #expect(throws: PollCompareError.self) {
+                try ShareChange(shareBefore: 0.5, sampleSizeBefore: 10, shareAfter: 0.5, sampleSizeAfter: bad)
+            }
             for method in MultinomialIntervalMethod.allCases {
-                #expect(throws: PollCompareError.self) { try MultinomialInterval(counts: [1, bad, 3], confidence: Self.conf95, method: method) }
-                #expect(throws: PollCompareError.self) { try MultinomialInterval(shares: [0.5, bad], sampleSize: 10, confidence: Self.conf95, method: method) }
-                #expect(throws: PollCompareError.self) { try MultinomialInterval(shares: [0.5, 0.5], sampleSize: bad, confidence: Self.conf95, method: method) }
+                #expect(throws: PollCompareError.self) {
+                    try MultinomialInterval(counts: [1, bad, 3], confidence: Self.conf95, method: method)
+                }
+                #expect(throws: PollCompareError.self) {
+                    try MultinomialInterval(
+                        shares: [0.5, bad], sampleSize: 10, confidence: Self.conf95, method: method)
+                }
+                #expect(throws: PollCompareError.self) {
+                    try MultinomialInterval(
+                        shares: [0.5, 0.5], sampleSize: bad, confidence: Self.conf95, method: method)
+                }
             }
         }
-        #expect(throws: PollCompareError.self) { try MultinomialInterval(counts: [0.2, 0.3], confidence: Self.conf95, method: .sisonGlaz) }
+        #expect(throws: PollCompareError.self) {
+            try MultinomialInterval(counts: [0.2, 0.3], confidence: Self.conf95, method: .sisonGlaz)
+        }
     }
 
     @Test("Two polls' shares may sum above 1 (each is checked on its own)")

@@ -1,14 +1,18 @@
 import Testing
+
 @testable import PollCompare
 
 /// Sums and differences of published decimals print as decimals (GUIDE §3 "Exact decimals").
 /// Expected values are the decimal results written out; `description` is the printed form.
 @Suite("Exact decimals")
 struct ExactDecimalTests {
-    @Test("Differences of published shares are their decimal differences", arguments: [
-        (44.3, 36.3, "8.0"), (58.0, 31.0, "27.0"), (31.0, 58.0, "-27.0"), (0.3, 0.1, "0.2"), (46.0, 44.0, "2.0"),
-        (47.5, 43.5, "4.0"), (50.0, 50.0, "0.0"), (33.33, 33.32, "0.01"), (0.0, 0.0, "0.0"), (100.0, 0.001, "99.999"),
-    ])
+    @Test(
+        "Differences of published shares are their decimal differences",
+        arguments: [
+            (44.3, 36.3, "8.0"), (58.0, 31.0, "27.0"), (31.0, 58.0, "-27.0"), (0.3, 0.1, "0.2"), (46.0, 44.0, "2.0"),
+            (47.5, 43.5, "4.0"), (50.0, 50.0, "0.0"), (33.33, 33.32, "0.01"), (0.0, 0.0, "0.0"),
+            (100.0, 0.001, "99.999"),
+        ])
     func differences(_ a: Double, _ b: Double, _ printed: String) {
         #expect(ExactDecimal.difference(a, b).description == printed)
     }

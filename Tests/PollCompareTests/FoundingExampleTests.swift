@@ -1,6 +1,6 @@
-import Testing
 import Numerics
 import PollCompare
+import Testing
 
 /// The founding example: the 2024 Teamsters member polls, 44.3/36.3 (n = 800) then 31/58
 /// (n = 1000). References from scripts/references/founding_swing.py (mpmath at 50 digits from the
@@ -35,8 +35,9 @@ struct FoundingExampleTests {
         #expect(p.isApproximatelyEqual(to: 2.1789611335300598e-16, relativeTolerance: 1e-12))
         let interval = try #require(s.interval)
         #expect(interval.lower < s.swing && s.swing < interval.upper)
-        #expect((interval.upper - interval.lower).isApproximatelyEqual(
-            to: 2 * 1.9599639845400538 * 0.042621590772752724, relativeTolerance: 1e-13))
+        #expect(
+            (interval.upper - interval.lower).isApproximatelyEqual(
+                to: 2 * 1.9599639845400538 * 0.042621590772752724, relativeTolerance: 1e-13))
     }
 
     @Test("Without sample sizes: no interval, break-even n = ⌈50.6978…⌉ = 51")
@@ -59,13 +60,15 @@ struct FoundingExampleTests {
         #expect(try SwingEstimate(before: lead, after: lead).breakEvenSampleSize == nil)
     }
 
-    @Test("Bad shares and sample sizes are data errors", arguments: [
-        (1.443, 0.363, Double?.none, PollCompareError.shareOutOfRange(name: "share of A", value: 1.443)),
-        (0.443, -0.1, nil, .shareOutOfRange(name: "share of B", value: -0.1)),
-        (0.6, 0.5, nil, .sharesExceedTotal(sum: 1.1)),
-        (0.4, 0.5, 0, .invalidSampleSize(name: "sample size", value: 0)),
-        (0.4, 0.5, .nan, .invalidSampleSize(name: "sample size", value: .nan)),
-    ])
+    @Test(
+        "Bad shares and sample sizes are data errors",
+        arguments: [
+            (1.443, 0.363, Double?.none, PollCompareError.shareOutOfRange(name: "share of A", value: 1.443)),
+            (0.443, -0.1, nil, .shareOutOfRange(name: "share of B", value: -0.1)),
+            (0.6, 0.5, nil, .sharesExceedTotal(sum: 1.1)),
+            (0.4, 0.5, 0, .invalidSampleSize(name: "sample size", value: 0)),
+            (0.4, 0.5, .nan, .invalidSampleSize(name: "sample size", value: .nan)),
+        ])
     func badInput(a: Double, b: Double, n: Double?, expected: PollCompareError) {
         do {
             _ = try LeadEstimate(shareA: a, shareB: b, sampleSize: n)

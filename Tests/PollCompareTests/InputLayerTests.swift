@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollCompare
 
 /// A small seeded generator for the property tests (SplitMix64, Steele, Lea & Flood 2014), so a
@@ -44,8 +45,10 @@ private struct Outcome: Equatable, CustomStringConvertible {
 }
 
 /// Parses `bytes` fed in chunks whose sizes come from `sizes` (called once per chunk).
-private func parse(_ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes,
-                   sizes: () -> Int) -> Outcome {
+private func parse(
+    _ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","), maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes,
+    sizes: () -> Int
+) -> Outcome {
     var outcome = Outcome()
     var parser = CSVParser(delimiter: delimiter, maxRecordBytes: maxRecordBytes)
     var records: [Outcome.Record] = []
@@ -75,7 +78,9 @@ private func whole(_ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) -> Ou
 /// Random delimited text made of the pieces that matter at chunk boundaries: quoted fields with
 /// doubled quotes, delimiters and line breaks inside, stray quotes in unquoted fields, CRLF, lone
 /// CR and blank lines, byte order marks at field starts, multi-byte UTF-8, empty fields.
-private func randomText(_ g: inout SeededGenerator, records: Int, delimiter: Character = ",", malformed: Bool) -> [UInt8] {
+private func randomText(
+    _ g: inout SeededGenerator, records: Int, delimiter: Character = ",", malformed: Bool
+) -> [UInt8] {
     let words = ["a", "Smith", "Jo\"e", "44.3", "", "Ł贸", " x ", "1/2/24", "é"]
     var out = ""
     for _ in 0..<records {
@@ -86,7 +91,8 @@ private func randomText(_ g: inout SeededGenerator, records: Int, delimiter: Cha
             case 0: out += "\"q\(delimiter)x\r\n\"\"y\"\"\nz\""
             case 1: out += "\"\""
             case 2: out += "\u{FEFF}" + words.randomElement(using: &g)!
-            case 3 where malformed: out += ["\"open", "\"a\"b", "\u{FEFF}\"c\"", "\u{FEFF}\u{FEFF}"].randomElement(using: &g)!
+            case 3 where malformed:
+                out += ["\"open", "\"a\"b", "\u{FEFF}\"c\"", "\u{FEFF}\u{FEFF}"].randomElement(using: &g)!
             default: out += words.randomElement(using: &g)!
             }
         }
@@ -105,8 +111,10 @@ private func chunkSize(_ g: inout SeededGenerator) -> Int {
     return Int.random(in: (1 << k)...(1 << k) * 2 - 1, using: &g).clamped(to: 1...(1 << 20))
 }
 
-private extension Int {
-    func clamped(to range: ClosedRange<Int>) -> Int { Swift.min(Swift.max(self, range.lowerBound), range.upperBound) }
+extension Int {
+    fileprivate func clamped(to range: ClosedRange<Int>) -> Int {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
+    }
 }
 
 @Suite("Input layer: the CSV parser, dates, poll files and weights")
@@ -143,10 +151,13 @@ struct InputLayerTests {
         }
     }
 
-    @Test("Line ends, quotes and byte order marks at chunk boundaries", arguments: [
-        "a,b\r\nc,d\r\n", "a,b\rc,d\r", "\"x\r\ny\",z\n", "\"\"\"\",\"\"\n", "a,\n,b\n\n\n", "\u{FEFF}\"q\",1\n\u{FEFF}\"r\n\",2\n",
-        "a\r\r\nb", "\"a\"\"\"\r\"b\"", "x,\u{FEFF}",
-    ])
+    @Test(
+        "Line ends, quotes and byte order marks at chunk boundaries",
+        arguments: [
+            "a,b\r\nc,d\r\n", "a,b\rc,d\r", "\"x\r\ny\",z\n", "\"\"\"\",\"\"\n", "a,\n,b\n\n\n",
+            "\u{FEFF}\"q\",1\n\u{FEFF}\"r\n\",2\n",
+            "a\r\r\nb", "\"a\"\"\"\r\"b\"", "x,\u{FEFF}",
+        ])
     func boundaries(_ text: String) {
         let bytes = Array(text.utf8)
         let reference = whole(bytes)
@@ -205,7 +216,9 @@ struct InputLayerTests {
         let zeros = [UInt8](repeating: 0, count: 5000)
         let o = parse(zeros, maxRecordBytes: 1024) { 100 }
         #expect(o.error?.position == TextPosition(line: 1, column: 1))
-        #expect(o.error?.message == "record longer than 1024 bytes with no end of line; expected records of at most 1024 bytes")
+        #expect(
+            o.error?.message
+                == "record longer than 1024 bytes with no end of line; expected records of at most 1024 bytes")
         // After complete lines and blank lines the position is the long record's line.
         let later = Array("a\nb\n\n".utf8) + zeros
         #expect(parse(later, maxRecordBytes: 1024) { 7 }.error?.position == TextPosition(line: 4, column: 1))
@@ -243,7 +256,9 @@ struct InputLayerTests {
         var parser = CSVParser()
         try parser.feed(Array(text.utf8)[...]) { _ in }
         try parser.finish { _ in }
-        #expect(parser.byteOrderMarkNote == "3:1: a byte order mark (U+FEFF) in the middle of the file and 1 more, skipped (were files joined?)")
+        #expect(
+            parser.byteOrderMarkNote
+                == "3:1: a byte order mark (U+FEFF) in the middle of the file and 1 more, skipped (were files joined?)")
         // Only at the start of the file: no note.
         let start = whole(Array("\u{FEFF}id\n1\n".utf8))
         #expect(start.byteOrderMarks == 0 && start.records.map(\.fields) == [["id"], ["1"]])
@@ -251,29 +266,40 @@ struct InputLayerTests {
 
     @Test("Malformed text: positions of an unterminated quote and text after a closing quote")
     func malformed() {
-        #expect(whole(Array("a,b\n1,\"x\n".utf8)).error == CSVError(position: TextPosition(line: 2, column: 3), message: "unterminated quoted field"))
-        #expect(whole(Array("a,b\n1,\"x\"y\n".utf8)).error == CSVError(position: TextPosition(line: 2, column: 6), message: "text after a closing quote"))
+        #expect(
+            whole(Array("a,b\n1,\"x\n".utf8)).error
+                == CSVError(position: TextPosition(line: 2, column: 3), message: "unterminated quoted field"))
+        #expect(
+            whole(Array("a,b\n1,\"x\"y\n".utf8)).error
+                == CSVError(position: TextPosition(line: 2, column: 6), message: "text after a closing quote"))
         #expect(whole(Array("a\n".utf8) + [0xFF, 10]).error?.message == "bytes that are not UTF-8")
     }
 
     // MARK: - PollDate
 
-    @Test("Dates: ISO and FiveThirtyEight forms", arguments: [
-        ("2024-06-05", "2024-06-05"), ("2024-6-5", "2024-06-05"), ("6/5/24", "2024-06-05"), ("06/05/2024", "2024-06-05"),
-        ("1/1/70", "1970-01-01"), ("12/31/69", "2069-12-31"), ("2/29/00", "2000-02-29"), ("2024-02-29", "2024-02-29"),
-        ("1600-02-29", "1600-02-29"), ("0001-01-01", "0001-01-01"), ("9999-12-31", "9999-12-31"),
-    ])
+    @Test(
+        "Dates: ISO and FiveThirtyEight forms",
+        arguments: [
+            ("2024-06-05", "2024-06-05"), ("2024-6-5", "2024-06-05"), ("6/5/24", "2024-06-05"),
+            ("06/05/2024", "2024-06-05"),
+            ("1/1/70", "1970-01-01"), ("12/31/69", "2069-12-31"), ("2/29/00", "2000-02-29"),
+            ("2024-02-29", "2024-02-29"),
+            ("1600-02-29", "1600-02-29"), ("0001-01-01", "0001-01-01"), ("9999-12-31", "9999-12-31"),
+        ])
     func dates(_ text: String, _ iso: String) throws {
         let d = try #require(PollDate(text))
         #expect(d.description == iso)
         #expect(PollDate(iso) == d)
     }
 
-    @Test("Not dates", arguments: [
-        "", "2024", "2024-06", "2024-06-05-01", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31",
-        "24-06-05", "2024/06/05", "6-5/24", "6/5/5", "6/5/123", "13/1/20", "1/32/20", "2024--05", "-2024-06-05",
-        " 2024-06-05", "2024-06-05 ", "2024-06-05T00:00", "12345-01-01", "Jan 2 2024", "６/5/24",
-    ])
+    @Test(
+        "Not dates",
+        arguments: [
+            "", "2024", "2024-06", "2024-06-05-01", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10",
+            "2024-04-31",
+            "24-06-05", "2024/06/05", "6-5/24", "6/5/5", "6/5/123", "13/1/20", "1/32/20", "2024--05", "-2024-06-05",
+            " 2024-06-05", "2024-06-05 ", "2024-06-05T00:00", "12345-01-01", "Jan 2 2024", "６/5/24",
+        ])
     func notDates(_ text: String) {
         #expect(PollDate(text) == nil, "\(text.debugDescription)")
     }
@@ -281,7 +307,7 @@ struct InputLayerTests {
     @Test("Day numbers: 1970-01-01 is day 0; order and the civil round trip over 800 years")
     func dayNumbers() throws {
         #expect(try #require(PollDate("1970-01-01")).day == 0)
-        #expect(try #require(PollDate("2000-03-01")).day == 11_017)   // date -d 2000-03-01 +%s / 86400
+        #expect(try #require(PollDate("2000-03-01")).day == 11_017) // date -d 2000-03-01 +%s / 86400
         #expect(try #require(PollDate("1969-12-31")).day == -1)
         var previous = Int.min
         for y in stride(from: 1700, through: 2500, by: 7) {
@@ -402,7 +428,8 @@ struct InputLayerTests {
         #expect(t.candidateRange == [0..<2, 2..<4])
         // margin_actual in points, as published.
         #expect(t.actualLead[0] == -8.03)
-        #expect((0..<4).map { t.candidate[$0] } == ["Biden", "Trump", "Generic Candidate (DEM)", "Generic Candidate (REP)"])
+        #expect(
+            (0..<4).map { t.candidate[$0] } == ["Biden", "Trump", "Generic Candidate (DEM)", "Generic Candidate (REP)"])
         #expect(t.population[0] == "2020_Pres-G_OH" && t.endDate[1]?.description == "2020-10-22")
     }
 
@@ -434,10 +461,14 @@ struct InputLayerTests {
 
     @Test("Population below the sample size names the population_size cell")
     func populationBelowSample() throws {
-        let text = "poll_id,sample_size,population_size,candidate,pct\np1,1000,1000,A,40\np1,1000,1000,B,30\np2,800,50,A,40\np2,800,50,B,30\n"
+        let text =
+            "poll_id,sample_size,population_size,candidate,pct\np1,1000,1000,A,40\np1,1000,1000,B,30\np2,800,50,A,40\np2,800,50,B,30\n"
         let e = try #require(Self.error(text))
         #expect(e.position == TextPosition(line: 4, column: 8))
-        #expect(e.message == "population_size 50 is smaller than sample_size 800; expected at least the sample size (and more than 1)")
+        #expect(
+            e.message
+                == "population_size 50 is smaller than sample_size 800; expected at least the sample size (and more than 1)"
+        )
     }
 
     @Test("A byte order mark between joined files is noted, and the line is read without it")
@@ -468,21 +499,37 @@ struct InputLayerTests {
         // The old reader took the first value for a header name and lost it.
         #expect(try Self.weights("0.8\n1.2\n1\n") == [0.8, 1.2, 1])
         #expect(try Self.weights("7,0.8\n8,1.2\n", column: "2") == [0.8, 1.2])
-        #expect(Self.weightsError("7,0.8\n8,1.2\n")?.message == "the first line is 2 numbers and no header; expected one column, or --column with a column number")
-        #expect(Self.weightsError("7,0.8\n", column: "wt")?.message.hasPrefix("--column \"wt\" names no column") == true)
+        #expect(
+            Self.weightsError("7,0.8\n8,1.2\n")?.message
+                == "the first line is 2 numbers and no header; expected one column, or --column with a column number")
+        #expect(
+            Self.weightsError("7,0.8\n", column: "wt")?.message.hasPrefix("--column \"wt\" names no column") == true)
     }
 
     @Test("Weights: ragged rows, all zero and bad cells name line and column")
     func weightsErrors() throws {
-        #expect(Self.weightsError("id,wt\n1,0.5\n2,1,9\n") == CSVError(position: TextPosition(line: 3, column: 5), message: "row has 3 fields, the header has 2"))
-        #expect(Self.weightsError("id,wt\n1,0.5\n2\n") == CSVError(position: TextPosition(line: 3, column: 1), message: "row has 1 field, the header has 2"))
-        #expect(Self.weightsError("wt\n\n0\n0\n") == CSVError(position: TextPosition(line: 3, column: 1), message: "weights are all 0 (2 of them, the first here); expected at least one positive weight"))
-        #expect(Self.weightsError("id,wt\n1,-1\n") == CSVError(position: TextPosition(line: 2, column: 3), message: "weight \"-1\" is not a non-negative number"))
+        #expect(
+            Self.weightsError("id,wt\n1,0.5\n2,1,9\n")
+                == CSVError(position: TextPosition(line: 3, column: 5), message: "row has 3 fields, the header has 2"))
+        #expect(
+            Self.weightsError("id,wt\n1,0.5\n2\n")
+                == CSVError(position: TextPosition(line: 3, column: 1), message: "row has 1 field, the header has 2"))
+        #expect(
+            Self.weightsError("wt\n\n0\n0\n")
+                == CSVError(
+                    position: TextPosition(line: 3, column: 1),
+                    message: "weights are all 0 (2 of them, the first here); expected at least one positive weight"))
+        #expect(
+            Self.weightsError("id,wt\n1,-1\n")
+                == CSVError(
+                    position: TextPosition(line: 2, column: 3), message: "weight \"-1\" is not a non-negative number"))
         #expect(Self.weightsError("id,wt\n1,\n")?.message == "a header but no weights")
         #expect(Self.weightsError("")?.message == "empty file")
     }
 
-    @Test("Kish's design effect is the same for weights of any magnitude", arguments: ["1e300", "1e-320", "5e-324", "1.7e308", "3"])
+    @Test(
+        "Kish's design effect is the same for weights of any magnitude",
+        arguments: ["1e300", "1e-320", "5e-324", "1.7e308", "3"])
     func kishScaled(text: String) throws {
         // Read from text: the subnormal literals would draw compiler warnings.
         let scale = try #require(Double(text))
@@ -522,9 +569,9 @@ struct InputLayerTests {
     }
 }
 
-private extension String {
+extension String {
     /// The text with commas outside quotes turned into tabs (the fixtures quote no commas).
-    func replacingComma() -> String {
+    fileprivate func replacingComma() -> String {
         String(map { $0 == "," ? "\t" : $0 })
     }
 }

@@ -1,6 +1,7 @@
-import Testing
 import Numerics
 import PollNumerics
+import Testing
+
 @testable import PollCompare
 
 /// Properties every interval method must have, over a seeded grid of shares and sample sizes.
@@ -21,8 +22,9 @@ struct IntervalPropertyTests {
         return out
     }()
 
-    @Test("Bounds lie in [0, 1], lower ≤ upper, and contain p where the method guarantees it",
-          arguments: ShareIntervalMethod.allCases)
+    @Test(
+        "Bounds lie in [0, 1], lower ≤ upper, and contain p where the method guarantees it",
+        arguments: ShareIntervalMethod.allCases)
     func containsEstimate(method: ShareIntervalMethod) throws {
         for (x, n) in Self.cases {
             let i = try ShareInterval(count: x, sampleSize: n, confidence: Self.conf95, method: method)

@@ -1,6 +1,7 @@
 import Foundation
 import Numerics
 import Testing
+
 @testable import PollCompare
 
 /// Raking (iterative proportional fitting on the cross-classification table), trimming with
@@ -17,8 +18,11 @@ struct RakingTests {
     }
 
     /// Reads respondents (in chunks of `chunk` bytes) and targets, as `pollcmp rake` does.
-    static func load(_ data: [UInt8], targets: [UInt8], weight: String?, chunk: Int = 1 << 20) throws
-        -> (CrossClassificationTable, RakingTargets) {
+    static func load(
+        _ data: [UInt8], targets: [UInt8], weight: String?, chunk: Int = 1 << 20
+    ) throws
+        -> (CrossClassificationTable, RakingTargets)
+    {
         let goal = try RakingTargets.read(targets)
         var parser = CSVParser()
         var reader = RakingRespondentReader(targets: goal, weightColumn: weight, outputColumn: "weight")
@@ -36,11 +40,14 @@ struct RakingTests {
         try load(bytes("rake-respondents.csv"), targets: bytes("rake-targets.csv"), weight: weight, chunk: chunk)
     }
 
-    static func expectClose(_ actual: [Double], _ expected: [Double], rtol: Double = 1e-10,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectClose(
+        _ actual: [Double], _ expected: [Double], rtol: Double = 1e-10,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(actual.count == expected.count, sourceLocation: sourceLocation)
         for (a, e) in zip(actual, expected) {
-            #expect(a.isApproximatelyEqual(to: e, relativeTolerance: rtol), "\(a) vs \(e)", sourceLocation: sourceLocation)
+            #expect(
+                a.isApproximatelyEqual(to: e, relativeTolerance: rtol), "\(a) vs \(e)", sourceLocation: sourceLocation)
         }
     }
 
@@ -126,7 +133,9 @@ struct RakingTests {
     @Test("2×2 example checked by hand (closed form with √17), and by R")
     func twoByTwoByHand() throws {
         let data = Array("sex,age\nF,young\nF,young\nF,old\nM,young\nM,old\nM,old\n".utf8)
-        let targets = Array("variable,category,share\nsex,F,0.5\nsex,M,0.5\nage,young,0.3333333333333333\nage,old,0.6666666666666667\n".utf8)
+        let targets = Array(
+            "variable,category,share\nsex,F,0.5\nsex,M,0.5\nage,young,0.3333333333333333\nage,old,0.6666666666666667\n"
+                .utf8)
         let (table, goal) = try Self.load(data, targets: targets, weight: nil)
         let result = try Raking.rake(table, to: goal, options: RakingOptions(epsilon: 1e-15))
         let w = (7 - 17.0.squareRoot()) / 2
@@ -141,20 +150,23 @@ struct RakingTests {
     @Test("Targets already met: 0 sweeps, weights unchanged; one respondent gets the whole total")
     func edges() throws {
         let data = Array("sex\nF\nM\n".utf8)
-        let (table, goal) = try Self.load(data, targets: Array("variable,category,share\nsex,F,0.5\nsex,M,0.5\n".utf8), weight: nil)
+        let (table, goal) = try Self.load(
+            data, targets: Array("variable,category,share\nsex,F,0.5\nsex,M,0.5\n".utf8), weight: nil)
         let result = try Raking.rake(table, to: goal)
         #expect(result.weights == [1, 1])
         #expect(result.report.sweeps == 0 && result.report.converged)
         #expect(goal.unit == .proportions)
 
-        let one = try Self.load(Array("sex,age\nF,old\n".utf8),
-                                targets: Array("variable,category,share\nsex,F,100\nage,old,100\n".utf8), weight: nil)
+        let one = try Self.load(
+            Array("sex,age\nF,old\n".utf8),
+            targets: Array("variable,category,share\nsex,F,100\nage,old,100\n".utf8), weight: nil)
         let single = try Raking.rake(one.0, to: one.1, options: RakingOptions(total: 1234.5))
         #expect(single.weights == [1234.5])
         #expect(single.report.after.designEffect == 1)
     }
 
-    @Test("Empty input, a header without respondents, a ragged row and a bad base weight are errors with their position")
+    @Test(
+        "Empty input, a header without respondents, a ragged row and a bad base weight are errors with their position")
     func badRespondentFiles() throws {
         let targets = Array("variable,category,share\nsex,F,50\nsex,M,50\n".utf8)
         let cases: [(String, String?, String)] = [
@@ -190,8 +202,11 @@ struct RakingTests {
         let data = Array("sex,age\nF,young\nF,young\nM,young\nM,old\n".utf8)
         let targets = Array("variable,category,share\nsex,F,60\nsex,M,40\nage,young,50\nage,old,50\n".utf8)
         let (table, goal) = try Self.load(data, targets: targets, weight: nil)
-        #expect(throws: RakingError.contradictoryTargets(variable: "sex", categories: ["F"], share: 0.6, other: "age",
-                                                          partners: ["young"], partnerShare: 0.5)) {
+        #expect(
+            throws: RakingError.contradictoryTargets(
+                variable: "sex", categories: ["F"], share: 0.6, other: "age",
+                partners: ["young"], partnerShare: 0.5)
+        ) {
             try Raking.rake(table, to: goal)
         }
     }
@@ -205,8 +220,11 @@ struct RakingTests {
         do {
             _ = try Self.load(data, targets: Array("variable,category,share\nsex,F,50\nsex,M,50\n".utf8), weight: nil)
         } catch let error as RakingError {
-            #expect(error == .categoryWithoutRespondents(variable: "sex", category: "M", share: 0.5,
-                                                         position: TextPosition(line: 3, column: 7)))
+            #expect(
+                error
+                    == .categoryWithoutRespondents(
+                        variable: "sex", category: "M", share: 0.5,
+                        position: TextPosition(line: 3, column: 7)))
             #expect(error.description.contains("\"M\" has a target share of 50 but no respondent"))
         }
         let extra = Array("sex\nF\nX\n".utf8)
@@ -221,7 +239,10 @@ struct RakingTests {
         #expect(points.unit == .points && points.variables[0].shares == [0.52, 0.48])
         let bad: [(String, String)] = [
             ("variable,category,share\nsex,F,52\nsex,M,47\n", "sex sums to 99"),
-            ("variable,category,share\nsex,F,0.52\nsex,M,0.48\nage,old,100\n", "write every share in points or every one in proportions"),
+            (
+                "variable,category,share\nsex,F,0.52\nsex,M,0.48\nage,old,100\n",
+                "write every share in points or every one in proportions"
+            ),
             ("variable,category,share\nsex,F,100\nsex,M,0\n", "is 0; expected a share above 0"),
             ("variable,category,share\nsex,F,50\nsex,F,50\n", "named twice"),
             ("variable,share\nsex,100\n", "no column named \"category\""),
@@ -237,8 +258,11 @@ struct RakingTests {
             }
         }
         // 1e-6 points of slack: 99.9999995 + ... passes, 99.999998 does not.
-        #expect(try RakingTargets.read(Array("variable,category,share\nsex,F,51.9999995\nsex,M,48\n".utf8)).unit == .points)
-        #expect(throws: CSVError.self) { try RakingTargets.read(Array("variable,category,share\nsex,F,51.999998\nsex,M,48\n".utf8)) }
+        #expect(
+            try RakingTargets.read(Array("variable,category,share\nsex,F,51.9999995\nsex,M,48\n".utf8)).unit == .points)
+        #expect(throws: CSVError.self) {
+            try RakingTargets.read(Array("variable,category,share\nsex,F,51.999998\nsex,M,48\n".utf8))
+        }
     }
 
     @Test("Bounds a category cannot meet are named; so is a design effect no cap reaches")
@@ -248,9 +272,13 @@ struct RakingTests {
         do {
             _ = try Raking.rake(table, to: goal, options: RakingOptions(cap: 1.05))
         } catch {
-            #expect(error.description.contains("sex \"M\" cannot reach its target with every weight at most 1.05 times the mean"))
+            #expect(
+                error.description.contains(
+                    "sex \"M\" cannot reach its target with every weight at most 1.05 times the mean"))
         }
-        #expect(throws: RakingError.self) { try Raking.rake(table, to: goal, options: RakingOptions(targetDesignEffect: 1)) }
+        #expect(throws: RakingError.self) {
+            try Raking.rake(table, to: goal, options: RakingOptions(targetDesignEffect: 1))
+        }
     }
 
     @Test("Trimming to a design effect: deff at most the target, margins met, the cap the largest that does it")
@@ -286,7 +314,9 @@ struct RakingTests {
         var writer = WeightedRowWriter(delimiter: UInt8(ascii: ","), name: "w,t", weights: [0.5, 2])
         var out: [UInt8] = []
         try CSVParser.parse(Array(input.utf8)) { try writer.append($0, to: &out) }
-        #expect(String(decoding: out, as: UTF8.self) == "id,\"note, with comma\",x,\"w,t\"\n1,\"say \"\"hi\"\"\",,0.5\n2,plain,3,2\n")
+        #expect(
+            String(decoding: out, as: UTF8.self)
+                == "id,\"note, with comma\",x,\"w,t\"\n1,\"say \"\"hi\"\"\",,0.5\n2,plain,3,2\n")
         #expect(writer.isComplete)
     }
 }

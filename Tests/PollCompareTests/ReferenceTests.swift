@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollCompare
 
 /// Agreement with the references in IntervalReferences.swift (statsmodels, R and mpmath; see
@@ -24,8 +25,10 @@ struct ReferenceTests {
     }
 
     @Test("Lead within one poll: Wald and adjusted Wald", arguments: IntervalReferences.lead)
-    func lead(method: String, countA: Double, countB: Double, n: Double, alpha: Double, lead: Double, se: Double,
-              lower: Double, upper: Double, z: Double, pValue: Double, probLeadNormal: Double) throws {
+    func lead(
+        method: String, countA: Double, countB: Double, n: Double, alpha: Double, lead: Double, se: Double,
+        lower: Double, upper: Double, z: Double, pValue: Double, probLeadNormal: Double
+    ) throws {
         let m = try #require(LeadIntervalMethod(rawValue: method))
         let estimate = try LeadEstimate(shareA: countA / n, shareB: countB / n, sampleSize: n)
         let i = try #require(try estimate.interval(method: m, confidence: ConfidenceLevel(alpha: alpha)))
@@ -35,11 +38,15 @@ struct ReferenceTests {
         #expect(agrees(i.upper, upper), "upper \(i.upper) vs \(upper)")
         #expect(agrees(i.zStatistic ?? .nan, z), "z \(String(describing: i.zStatistic)) vs \(z)")
         // p = 2·sf(|z|): the relative error of p is about z² times that of z, so 1e-12·max(1, z²).
-        #expect(agrees(i.pValue ?? .nan, pValue, relative: 1e-12 * max(1, z * z)), "p \(String(describing: i.pValue)) vs \(pValue)")
+        #expect(
+            agrees(i.pValue ?? .nan, pValue, relative: 1e-12 * max(1, z * z)),
+            "p \(String(describing: i.pValue)) vs \(pValue)")
         #expect(agrees(i.probabilityALeads, probLeadNormal, relative: 1e-12 * max(1, z * z)))
     }
 
-    @Test("P(A leads) under the Dirichlet posterior equals 1 − I_½(x_A + 1, x_B + 1)", arguments: IntervalReferences.posteriorLead)
+    @Test(
+        "P(A leads) under the Dirichlet posterior equals 1 − I_½(x_A + 1, x_B + 1)",
+        arguments: IntervalReferences.posteriorLead)
     func posterior(countA: Double, countB: Double, n: Double, probability: Double) throws {
         let estimate = try LeadEstimate(shareA: countA / n, shareB: countB / n, sampleSize: n)
         let p = try #require(estimate.posteriorProbabilityALeads)
@@ -47,8 +54,10 @@ struct ReferenceTests {
     }
 
     @Test("One candidate's change: Wald, Agresti–Caffo, Newcombe, score", arguments: IntervalReferences.change)
-    func change(method: String, count1: Double, n1: Double, count2: Double, n2: Double, alpha: Double, change: Double,
-                lower: Double, upper: Double, statistic: Double, pValue: Double) throws {
+    func change(
+        method: String, count1: Double, n1: Double, count2: Double, n2: Double, alpha: Double, change: Double,
+        lower: Double, upper: Double, statistic: Double, pValue: Double
+    ) throws {
         let m = try #require(ChangeIntervalMethod(rawValue: method))
         let c = try ShareChange(countBefore: count1, sampleSizeBefore: n1, countAfter: count2, sampleSizeAfter: n2)
         let i = c.interval(method: m, confidence: try ConfidenceLevel(alpha: alpha))
@@ -62,14 +71,18 @@ struct ReferenceTests {
             #expect(agrees(i.upper, upper), "upper \(i.upper) vs \(upper)")
         }
         // statsmodels' −inf (Wald with SE 0 and a non-zero change) is stored as NaN in the file.
-        #expect(agrees(i.statistic, statistic) || (statistic.isNaN && i.statistic.isInfinite),
-                "statistic \(i.statistic) vs \(statistic)")
+        #expect(
+            agrees(i.statistic, statistic) || (statistic.isNaN && i.statistic.isInfinite),
+            "statistic \(i.statistic) vs \(statistic)")
         #expect(agrees(i.pValue, pValue, relative: 1e-12 * max(1, statistic * statistic)), "p \(i.pValue) vs \(pValue)")
     }
 
-    @Test("The restricted MLE of the score method equals a numerical maximisation (mpmath)",
-          arguments: IntervalReferences.restrictedMLE)
-    func restrictedMLE(count1: Double, n1: Double, count2: Double, n2: Double, delta: Double, p1: Double, p2: Double) throws {
+    @Test(
+        "The restricted MLE of the score method equals a numerical maximisation (mpmath)",
+        arguments: IntervalReferences.restrictedMLE)
+    func restrictedMLE(
+        count1: Double, n1: Double, count2: Double, n2: Double, delta: Double, p1: Double, p2: Double
+    ) throws {
         let c = try ShareChange(countBefore: count1, sampleSizeBefore: n1, countAfter: count2, sampleSizeAfter: n2)
         let r = c.restrictedMaximumLikelihood(delta: delta)
         #expect(agrees(r.before, p1), "p1 \(r.before) vs \(p1)")
@@ -94,10 +107,13 @@ struct ReferenceTests {
     }
 
     @Test("Sample sizes for a target margin", arguments: IntervalReferences.planning)
-    func planning(quantity: String, moe: Double, shareA: Double, shareB: Double, deff: Double, alpha: Double, n: Double) throws {
+    func planning(
+        quantity: String, moe: Double, shareA: Double, shareB: Double, deff: Double, alpha: Double, n: Double
+    ) throws {
         let q = try #require(SampleSizePlanning.Quantity(rawValue: quantity))
-        let computed = try SampleSizePlanning.sampleSize(q, margin: moe, shareA: shareA, shareB: shareB, designEffect: deff,
-                                                         confidence: ConfidenceLevel(alpha: alpha))
+        let computed = try SampleSizePlanning.sampleSize(
+            q, margin: moe, shareA: shareA, shareB: shareB, designEffect: deff,
+            confidence: ConfidenceLevel(alpha: alpha))
         #expect(computed == n)
     }
 }
@@ -116,31 +132,38 @@ struct LargestErrorTests {
         var worst: [String: Double] = [:]
         for row in IntervalReferences.share {
             let m = try #require(ShareIntervalMethod(rawValue: row.method))
-            let i = try ShareInterval(count: row.count, sampleSize: row.n, confidence: ConfidenceLevel(alpha: row.alpha), method: m)
-            worst["share " + row.method, default: 0] = max(worst["share " + row.method, default: 0],
-                                                           Self.error(i.lower, row.lower), Self.error(i.upper, row.upper))
+            let i = try ShareInterval(
+                count: row.count, sampleSize: row.n, confidence: ConfidenceLevel(alpha: row.alpha), method: m)
+            worst["share " + row.method, default: 0] = max(
+                worst["share " + row.method, default: 0],
+                Self.error(i.lower, row.lower), Self.error(i.upper, row.upper))
         }
         for row in IntervalReferences.lead {
             let m = try #require(LeadIntervalMethod(rawValue: row.method))
             let e = try LeadEstimate(shareA: row.countA / row.n, shareB: row.countB / row.n, sampleSize: row.n)
             let i = try #require(try e.interval(method: m, confidence: ConfidenceLevel(alpha: row.alpha)))
-            worst["lead " + row.method, default: 0] = max(worst["lead " + row.method, default: 0],
-                                                          Self.error(i.lower, row.lower), Self.error(i.upper, row.upper),
-                                                          Self.error(i.standardError, row.se))
+            worst["lead " + row.method, default: 0] = max(
+                worst["lead " + row.method, default: 0],
+                Self.error(i.lower, row.lower), Self.error(i.upper, row.upper),
+                Self.error(i.standardError, row.se))
         }
         for row in IntervalReferences.change where !row.lower.isNaN {
             let m = try #require(ChangeIntervalMethod(rawValue: row.method))
-            let c = try ShareChange(countBefore: row.count1, sampleSizeBefore: row.n1, countAfter: row.count2, sampleSizeAfter: row.n2)
+            let c = try ShareChange(
+                countBefore: row.count1, sampleSizeBefore: row.n1, countAfter: row.count2, sampleSizeAfter: row.n2)
             let i = c.interval(method: m, confidence: try ConfidenceLevel(alpha: row.alpha))
-            worst["change " + row.method, default: 0] = max(worst["change " + row.method, default: 0],
-                                                            Self.error(i.lower, row.lower), Self.error(i.upper, row.upper))
+            worst["change " + row.method, default: 0] = max(
+                worst["change " + row.method, default: 0],
+                Self.error(i.lower, row.lower), Self.error(i.upper, row.upper))
         }
         for row in IntervalReferences.multinomial {
             let m = try #require(MultinomialIntervalMethod(rawValue: row.method))
-            let i = try MultinomialInterval(counts: row.counts, confidence: ConfidenceLevel(alpha: row.alpha), method: m)
+            let i = try MultinomialInterval(
+                counts: row.counts, confidence: ConfidenceLevel(alpha: row.alpha), method: m)
             for k in row.counts.indices {
-                worst["multinomial " + row.method, default: 0] = max(worst["multinomial " + row.method, default: 0],
-                                                                     Self.error(i.lower[k], row.lower[k]), Self.error(i.upper[k], row.upper[k]))
+                worst["multinomial " + row.method, default: 0] = max(
+                    worst["multinomial " + row.method, default: 0],
+                    Self.error(i.lower[k], row.lower[k]), Self.error(i.upper[k], row.upper[k]))
             }
         }
         for (name, e) in worst.sorted(by: { $0.key < $1.key }) {

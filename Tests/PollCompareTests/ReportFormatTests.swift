@@ -1,5 +1,5 @@
-import Testing
 import PollCompare
+import Testing
 
 @Suite("Report rendering")
 struct ReportFormatTests {
@@ -12,35 +12,40 @@ struct ReportFormatTests {
 
     @Test("CSV: RFC 4180 quoting, round-trip numbers, empty cells")
     func csv() {
-        #expect(ReportFormat.csv.render(Self.sample()) == #"""
-            name,share,n
-            "Smith, ""Jr""",0.30000000000000004,800
-            Lee,-27,
+        #expect(
+            ReportFormat.csv.render(Self.sample()) == #"""
+                name,share,n
+                "Smith, ""Jr""",0.30000000000000004,800
+                Lee,-27,
 
-            """#)
+                """#)
         #expect(ReportFormat.csv.render(Self.sample(), header: false).hasPrefix("\"Smith"))
     }
 
     @Test("TSV and JSON")
     func tsvJSON() {
-        #expect(ReportFormat.tsv.render(Self.sample()) == "name\tshare\tn\nSmith, \"Jr\"\t0.30000000000000004\t800\nLee\t-27\t\n")
-        #expect(ReportFormat.json.render(Self.sample()) == #"""
-            [
-              {"name": "Smith, \"Jr\"", "share": 0.30000000000000004, "n": 800},
-              {"name": "Lee", "share": -27, "n": null}
-            ]
+        #expect(
+            ReportFormat.tsv.render(Self.sample())
+                == "name\tshare\tn\nSmith, \"Jr\"\t0.30000000000000004\t800\nLee\t-27\t\n")
+        #expect(
+            ReportFormat.json.render(Self.sample()) == #"""
+                [
+                  {"name": "Smith, \"Jr\"", "share": 0.30000000000000004, "n": 800},
+                  {"name": "Lee", "share": -27, "n": null}
+                ]
 
-            """#)
+                """#)
     }
 
     @Test("Text: aligned columns, fixed decimals, typographic minus, '-' for empty")
     func text() {
-        #expect(ReportFormat.text.render(Self.sample(), digits: 2) == """
-            name          share    n
-            Smith, "Jr"    0.30  800
-            Lee          −27.00    -
+        #expect(
+            ReportFormat.text.render(Self.sample(), digits: 2) == """
+                name          share    n
+                Smith, "Jr"    0.30  800
+                Lee          −27.00    -
 
-            """)
+                """)
     }
 
     @Test("Fixed-point text rounds the binary value and drops the sign of zero")

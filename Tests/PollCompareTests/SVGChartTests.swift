@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import PollCompare
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
-@testable import PollCompare
 
 /// The charts: labels, escaping, the limit and its note, the timeline's marker, the source line,
 /// and for every chart produced (here and in the golden outputs) that it parses as XML and that
@@ -42,7 +44,8 @@ struct SVGChartTests {
         #expect(SVGChart.fileName(of: "datasets/teamsters-2024.csv") == "teamsters-2024.csv")
         #expect(SVGChart.fileName(of: "polls.csv") == "polls.csv")
         #expect(SVGChart.fileName(of: "-") == "standard input")
-        let svg = SVGChart.leads(try Self.report(Self.polls(3)), options: .init(title: "T", source: SVGChart.fileName(of: "/a/b/c.csv")))
+        let svg = SVGChart.leads(
+            try Self.report(Self.polls(3)), options: .init(title: "T", source: SVGChart.fileName(of: "/a/b/c.csv")))
         #expect(svg.contains(">Source: c.csv. Chart: PollCompare.</text>"))
         #expect(!svg.contains("/a/b"))
     }
@@ -62,8 +65,10 @@ struct SVGChartTests {
         let report = try Self.report(Self.polls(45))
         let byDefault = SVGChart.leads(report, options: .init(title: "T", source: "s"))
         #expect(byDefault.contains("The 40 most recent of 45 polls."))
-        #expect(Self.count("<circle", in: byDefault) == 40 + 2)  // the rows and the legend's two marks
-        #expect(byDefault.contains(">2024-09-14 ·") && byDefault.contains(">2024-08-06 ·") && !byDefault.contains(">2024-08-05 ·"))
+        #expect(Self.count("<circle", in: byDefault) == 40 + 2) // the rows and the legend's two marks
+        #expect(
+            byDefault.contains(">2024-09-14 ·") && byDefault.contains(">2024-08-06 ·")
+                && !byDefault.contains(">2024-08-05 ·"))
         let seven = SVGChart.leads(report, options: .init(title: "T", source: "s", limit: 7))
         #expect(seven.contains("The 7 most recent of 45 polls.") && Self.count("<circle", in: seven) == 7 + 2)
         let few = SVGChart.leads(try Self.report(Self.polls(5)), options: .init(title: "T", source: "s"))
@@ -87,7 +92,10 @@ struct SVGChartTests {
         let svg = SVGChart.leads(try Self.report(Self.polls(3)), options: .init(title: "T", source: "s"))
         #expect(svg.contains(">Example Polling</text>"))
         #expect(svg.contains(">2024-08-03 · Smith − Jones</text>"))
-        #expect(svg.contains("<title>Northfield University Center for Public Opinion &amp; Survey Research of the Example Region</title>Northfield University"))
+        #expect(
+            svg.contains(
+                "<title>Northfield University Center for Public Opinion &amp; Survey Research of the Example Region</title>Northfield University"
+            ))
         #expect(!svg.contains(">q1<") && !svg.contains("question"))
     }
 
@@ -96,7 +104,10 @@ struct SVGChartTests {
         var options = PollReport.Options()
         options.analysis.groupBy = ["population"]
         let svg = SVGChart.swings(try Self.report(Self.polls(4), options), options: .init(title: "T", source: "s"))
-        #expect(svg.contains("<title>Northfield University Center for Public Opinion &amp; Survey Research of the Example Region 2024-08-02 →</title>Northfield University Center for… 2024-08-02 →</text>"))
+        #expect(
+            svg.contains(
+                "<title>Northfield University Center for Public Opinion &amp; Survey Research of the Example Region 2024-08-02 →</title>Northfield University Center for… 2024-08-02 →</text>"
+            ))
         #expect(svg.contains(">Quill &lt;Q&gt; &quot;Analytics&quot; 2024-08-03</text>"))
         var byPollster = PollReport.Options()
         byPollster.analysis.groupBy = ["pollster"]
@@ -112,7 +123,12 @@ struct SVGChartTests {
         options.analysis.at = at
         let report = try Self.report(Self.polls(20), options)
         let svg = SVGChart.leads(report, chart: .timeline, options: .init(title: "T", source: "s", at: at))
-        let marker = try #require(Self.elements(svg).first { $0.name == "line" && $0.attributes["stroke-dasharray"] != nil && $0.attributes["y1"] != $0.attributes["y2"] && Double($0.attributes["y2"]!)! - Double($0.attributes["y1"]!)! > 100 })
+        let marker = try #require(
+            Self.elements(svg).first {
+                $0.name == "line" && $0.attributes["stroke-dasharray"] != nil
+                    && $0.attributes["y1"] != $0.attributes["y2"]
+                    && Double($0.attributes["y2"]!)! - Double($0.attributes["y1"]!)! > 100
+            })
         let label = try #require(Self.elements(svg).first { $0.name == "text" && $0.text == "2024-08-10" })
         #expect(marker.attributes["x1"] == marker.attributes["x2"])
         #expect(abs(Double(label.attributes["x"]!)! - Double(marker.attributes["x1"]!)!) < 0.11)
@@ -131,7 +147,8 @@ struct SVGChartTests {
         let report = try Self.report(Self.polls(30))
         for chart in SVGChart.Chart.allCases {
             let a = SVGChart.leads(report, chart: chart, options: .init(title: "T", source: "s"))
-            let b = SVGChart.leads(try Self.report(Self.polls(30)), chart: chart, options: .init(title: "T", source: "s"))
+            let b = SVGChart.leads(
+                try Self.report(Self.polls(30)), chart: chart, options: .init(title: "T", source: "s"))
             #expect(a == b)
         }
     }
@@ -157,21 +174,29 @@ struct SVGChartTests {
     @Test("The average chart: band, mean line, a dot per poll, the level in the subtitle, the marked dates")
     func averageChart() throws {
         let report = try Self.average(Self.polls(12), predictive: false)
-        let svg = AverageChart.chart(report, options: .init(title: "T", source: "s", description: "Lead.",
-                                                            marker: .at(PollDate("2024-08-06")!)))
+        let svg = AverageChart.chart(
+            report,
+            options: .init(
+                title: "T", source: "s", description: "Lead.",
+                marker: .at(PollDate("2024-08-06")!)))
         let circles = Self.elements(svg).filter { $0.name == "circle" && $0.attributes["fill-opacity"] == "0.45" }
         #expect(circles.count == report.input.polls.count)
         #expect(svg.contains("95% band."))
         #expect(svg.contains(">2024-08-06</text>"))
-        #expect(Self.count("stroke-dasharray", in: svg) == 2)  // the line and its legend mark
-        let predictive = AverageChart.chart(try Self.average(Self.polls(12), predictive: true),
-                                            options: .init(title: "T", source: "s",
-                                                           marker: .change(from: PollDate("2024-08-02")!, to: PollDate("2024-08-10")!)))
+        #expect(Self.count("stroke-dasharray", in: svg) == 2) // the line and its legend mark
+        let predictive = AverageChart.chart(
+            try Self.average(Self.polls(12), predictive: true),
+            options: .init(
+                title: "T", source: "s",
+                marker: .change(from: PollDate("2024-08-02")!, to: PollDate("2024-08-10")!)))
         #expect(predictive.contains("95% predictive band"))
         #expect(predictive.contains(">from 2024-08-02</text>") && predictive.contains(">to 2024-08-10</text>"))
         let plain = AverageChart.chart(report, options: .init(title: "T", source: "s"))
         #expect(!plain.contains("stroke-dasharray"))
-        #expect(plain == AverageChart.chart(try Self.average(Self.polls(12), predictive: false), options: .init(title: "T", source: "s")))
+        #expect(
+            plain
+                == AverageChart.chart(
+                    try Self.average(Self.polls(12), predictive: false), options: .init(title: "T", source: "s")))
     }
 
     // MARK: - Every chart parses, and no labels overlap
@@ -182,7 +207,9 @@ struct SVGChartTests {
             var options = PollReport.Options()
             options.analysis.groupBy = ["population"]
             let report = try report(polls(n), options)
-            let o = SVGChart.Options(title: "Leads & swings <test> with a title long enough to need shortening at some point, surely, yes", source: "fixture \"x\"")
+            let o = SVGChart.Options(
+                title: "Leads & swings <test> with a title long enough to need shortening at some point, surely, yes",
+                source: "fixture \"x\"")
             out.append(("rows \(n)", SVGChart.leads(report, options: o)))
             out.append(("timeline \(n)", SVGChart.leads(report, chart: .timeline, options: o)))
             out.append(("swings \(n)", SVGChart.swings(report, options: o)))
@@ -192,7 +219,9 @@ struct SVGChartTests {
         }
         // Polling averages: short and long, with and without marked dates.
         for n in [2, 12, 45] {
-            let o = AverageChart.Options(title: "Polling average <test> with a title long enough to need shortening at some point, surely", source: "fixture \"x\"", description: "Lead of Smith over Jones.")
+            let o = AverageChart.Options(
+                title: "Polling average <test> with a title long enough to need shortening at some point, surely",
+                source: "fixture \"x\"", description: "Lead of Smith over Jones.")
             for predictive in [false, true] {
                 let report = try average(polls(n), predictive: predictive)
                 out.append(("average \(n) \(predictive)", AverageChart.chart(report, options: o)))
@@ -205,10 +234,21 @@ struct SVGChartTests {
             }
         }
         // Dates over years, and a single day.
-        out.append(("years", SVGChart.leads(try report(polls(30, stepDays: 50)), chart: .timeline, options: .init(title: "T", source: "s"))))
-        out.append(("one day", SVGChart.leads(try report(polls(4, stepDays: 0)), chart: .timeline, options: .init(title: "T", source: "s"))))
+        out.append(
+            (
+                "years",
+                SVGChart.leads(
+                    try report(polls(30, stepDays: 50)), chart: .timeline, options: .init(title: "T", source: "s"))
+            ))
+        out.append(
+            (
+                "one day",
+                SVGChart.leads(
+                    try report(polls(4, stepDays: 0)), chart: .timeline, options: .init(title: "T", source: "s"))
+            ))
         // The golden outputs of pollcmp and the exported notebooks.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         for folder in ["Tests/pollcmpTests/Golden", "notebooks-exported/teamsters-2024", "notebooks-exported/charts"] {
             let url = root.appendingPathComponent(folder)
             for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.sorted() ?? [] {
@@ -228,9 +268,13 @@ struct SVGChartTests {
             let elements = Self.elements(svg)
             #expect(!elements.isEmpty, "\(name) does not parse")
             let texts = elements.filter { $0.name == "text" }.map { e in
-                (e.text, SVGChart.Box(text: e.text, x: Double(e.attributes["x"]!)!, baseline: Double(e.attributes["y"]!)!,
-                                      size: Double(e.attributes["font-size"]!)!, anchor: e.attributes["text-anchor"]!,
-                                      bold: e.attributes["font-weight"] == "bold"))
+                (
+                    e.text,
+                    SVGChart.Box(
+                        text: e.text, x: Double(e.attributes["x"]!)!, baseline: Double(e.attributes["y"]!)!,
+                        size: Double(e.attributes["font-size"]!)!, anchor: e.attributes["text-anchor"]!,
+                        bold: e.attributes["font-weight"] == "bold")
+                )
             }
             for (k, a) in texts.enumerated() {
                 #expect(a.1.x0 >= 0 && a.1.x1 <= 800, "\(name): \(a.0) leaves the chart")
@@ -243,7 +287,8 @@ struct SVGChartTests {
                 let (x1, y1) = (Double(line.attributes["x1"]!)!, Double(line.attributes["y1"]!)!)
                 let (x2, y2) = (Double(line.attributes["x2"]!)!, Double(line.attributes["y2"]!)!)
                 let half = (Double(line.attributes["stroke-width"] ?? "1") ?? 1) / 2
-                let box = SVGChart.Box(x0: min(x1, x2) - half, y0: min(y1, y2) - half, x1: max(x1, x2) + half, y1: max(y1, y2) + half)
+                let box = SVGChart.Box(
+                    x0: min(x1, x2) - half, y0: min(y1, y2) - half, x1: max(x1, x2) + half, y1: max(y1, y2) + half)
                 for t in texts {
                     #expect(!t.1.overlaps(box), "\(name): \"\(t.0)\" overlaps a line at \(x1),\(y1)–\(x2),\(y2)")
                 }
@@ -256,9 +301,13 @@ struct SVGChartTests {
     /// A FiveThirtyEight-layout file of `n` made-up national polls, one every `stepDays` days from
     /// 2024-08-01, by three pollsters (one with a long name, one with markup characters in it).
     static func polls(_ n: Int, stepDays: Int = 1) -> String {
-        let header = "question_id,poll_id,cycle,state,pollster,sample_size,population,methodology,office_type,start_date,end_date,stage,answer,candidate_party,pct"
-        let pollsters = ["Example Polling", "Northfield University Center for Public Opinion & Survey Research of the Example Region",
-                         "\"Quill <Q> \"\"Analytics\"\"\""]
+        let header =
+            "question_id,poll_id,cycle,state,pollster,sample_size,population,methodology,office_type,start_date,end_date,stage,answer,candidate_party,pct"
+        let pollsters = [
+            "Example Polling",
+            "Northfield University Center for Public Opinion & Survey Research of the Example Region",
+            "\"Quill <Q> \"\"Analytics\"\"\"",
+        ]
         var lines = [header]
         let start = PollDate("2024-08-01")!.day
         for i in 0..<n {
@@ -266,7 +315,9 @@ struct SVGChartTests {
             let size = i % 7 == 2 ? "" : String(600 + 37 * i)
             let smith = 38 + Double((i * 7) % 11), jones = 42 + Double((i * 5) % 9)
             for (answer, party, pct) in [("Smith", "DEM", smith), ("Jones", "REP", jones)] {
-                lines.append("\(1000 + i),\(500 + i),2024,,\(pollsters[i % 3]),\(size),lv,,U.S. President,\(end),\(end),general,\(answer),\(party),\(pct)")
+                lines.append(
+                    "\(1000 + i),\(500 + i),2024,,\(pollsters[i % 3]),\(size),lv,,U.S. President,\(end),\(end),general,\(answer),\(party),\(pct)"
+                )
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -295,9 +346,11 @@ struct SVGChartTests {
         analysis.b = "REP"
         analysis.groupBy = []
         analysis.assumeN = 800
-        let input = try AverageInput(PollAnalysis(table, selection: PollSelection(table, options: selection), options: analysis))
-        return try AverageReport(input, table: table, houseEffects: true, tau: 1, omega: 0.3, confidence: .ninetyFive,
-                                 predictive: predictive)
+        let input = try AverageInput(
+            PollAnalysis(table, selection: PollSelection(table, options: selection), options: analysis))
+        return try AverageReport(
+            input, table: table, houseEffects: true, tau: 1, omega: 0.3, confidence: .ninetyFive,
+            predictive: predictive)
     }
 
     static func count(_ needle: String, in s: String) -> Int { s.components(separatedBy: needle).count - 1 }
@@ -315,13 +368,16 @@ struct SVGChartTests {
             var elements: [Element] = []
             var open: [Int] = []
             var inTitle = 0
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                        attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]
+            ) {
                 if name == "title" { inTitle += 1 }
                 open.append(elements.count)
                 elements.append(Element(name: name, attributes: attributes))
             }
-            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+            {
                 if name == "title" { inTitle -= 1 }
                 open.removeLast()
             }

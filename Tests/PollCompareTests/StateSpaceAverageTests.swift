@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollCompare
 
 /// The state-space average for fixed τ and ω against an independent dense GLS (numpy, see
@@ -27,8 +28,9 @@ struct StateSpaceAverageTests {
 
     @Test("Posterior equals the dense GLS", arguments: AverageReferences.fixtures)
     func denseReference(fixture: AverageReferences.Fixture) throws {
-        let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: fixture.omega,
-                                        houseEffects: fixture.houseEffects)
+        let fit = try StateSpaceAverage(
+            polls: fixture.polls, tau: fixture.tau, omega: fixture.omega,
+            houseEffects: fixture.houseEffects)
         let tol = 1e-9
         #expect(fit.dayCount == fixture.mean.count)
         #expect(Self.allClose(fit.mean, fixture.mean, tol))
@@ -77,7 +79,8 @@ struct StateSpaceAverageTests {
     @Test("Without house effects and with equal variances: statsmodels local level smoothing")
     func localLevel() throws {
         let fixture = AverageReferences.fixtures.first { $0.name == "localLevel" }!
-        let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: fixture.omega, houseEffects: false)
+        let fit = try StateSpaceAverage(
+            polls: fixture.polls, tau: fixture.tau, omega: fixture.omega, houseEffects: false)
         let reference = AverageReferences.localLevelStatsmodels
         #expect(reference.mean.count == 21 && reference.sd.count == 21)
         #expect(Self.allClose(fit.mean, reference.mean, 1e-8))
@@ -117,14 +120,17 @@ struct StateSpaceAverageTests {
             try StateSpaceAverage(polls: [AveragePoll(lead: 1, day: 0, pollster: 0, variance: 0)], tau: 0, omega: 1)
         }
         #expect(throws: AverageError.negativeDay(poll: 1, day: -2)) {
-            try StateSpaceAverage(polls: [poll, AveragePoll(lead: 1, day: -2, pollster: 0, variance: 4)], tau: 1, omega: 1)
+            try StateSpaceAverage(
+                polls: [poll, AveragePoll(lead: 1, day: -2, pollster: 0, variance: 4)], tau: 1, omega: 1)
         }
         #expect(throws: AverageError.emptyGroup(kind: "pollster", index: 1)) {
-            try StateSpaceAverage(polls: [poll, AveragePoll(lead: 1, day: 2, pollster: 2, variance: 4)], tau: 1, omega: 1)
+            try StateSpaceAverage(
+                polls: [poll, AveragePoll(lead: 1, day: 2, pollster: 2, variance: 4)], tau: 1, omega: 1)
         }
         #expect(throws: AverageError.noReferencePopulation) {
-            try StateSpaceAverage(polls: [AveragePoll(lead: 1, day: 0, pollster: 0, population: 0, variance: 4)],
-                                  tau: 1, omega: 1)
+            try StateSpaceAverage(
+                polls: [AveragePoll(lead: 1, day: 0, pollster: 0, population: 0, variance: 4)],
+                tau: 1, omega: 1)
         }
         // Pollster 1 polls only population 0, which no other pollster polls: h and g confounded.
         let confounded = [poll, AveragePoll(lead: 2, day: 1, pollster: 1, population: 0, variance: 4)]
@@ -138,6 +144,8 @@ struct AverageReferenceCountTests {
     func counts() {
         #expect(AverageReferences.fixtures.count == 10)
         #expect(AverageReferences.fixtures.map(\.polls.count) == [12, 12, 1, 4, 6, 8, 8, 10, 8, 11])
-        #expect(AverageReferences.fixtures.allSatisfy { $0.mean.count == $0.sd.count && $0.weights.count == $0.polls.count })
+        #expect(
+            AverageReferences.fixtures.allSatisfy { $0.mean.count == $0.sd.count && $0.weights.count == $0.polls.count }
+        )
     }
 }

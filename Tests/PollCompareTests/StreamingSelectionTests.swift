@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PollCompare
 
 /// SplitMix64 (Steele, Lea & Flood 2014): seeded, so a failing case reproduces from its seed.
@@ -24,7 +25,8 @@ private struct Chosen: Equatable, CustomStringConvertible {
     init(_ t: PollTable, _ s: PollSelection) {
         choices = s.choices.map { c in
             let q = c.question
-            return "\(t.pollID[q])/\(t.questionID[q]) line \(t.line[q]) \(t.pollster[q]) \(t.population[q]) \(t.race[q]) "
+            return
+                "\(t.pollID[q])/\(t.questionID[q]) line \(t.line[q]) \(t.pollster[q]) \(t.population[q]) \(t.race[q]) "
                 + "\(t.endDate[q]?.description ?? "-") n=\(t.sampleSize[q]) [\(t.candidateRange[q].map { "\(t.candidate[$0]):\(t.party[$0]):\(t.share[$0])" }.joined(separator: ","))] "
                 + "a=\(t.candidate[c.a]) b=\(t.candidate[c.b]) \(c.a - t.candidateRange[q].lowerBound),\(c.b - t.candidateRange[q].lowerBound)"
         }
@@ -57,8 +59,10 @@ private enum Read {
 
     /// The selection made while streaming, as `pollcmp` reads a file: holding nothing, then
     /// (when questions were found split) again holding them. `passes` counts the reads.
-    static func streamed(_ text: String, _ options: PollSelection.Options, chunk: Int = 1 << 20,
-                         holding first: PollTableReader.Holding = .none) throws -> (Chosen, [String], passes: Int, kept: Int) {
+    static func streamed(
+        _ text: String, _ options: PollSelection.Options, chunk: Int = 1 << 20,
+        holding first: PollTableReader.Holding = .none
+    ) throws -> (Chosen, [String], passes: Int, kept: Int) {
         var holding = first
         for pass in 1...2 {
             var reader = PollFileReader(selecting: options, holding: holding)
@@ -97,7 +101,7 @@ private enum RandomFile {
     struct Row { var fields: [String] }
 
     static func make(_ g: inout SplitMix, polls: Int, fiveThirtyEight: Bool, split: Bool) -> String {
-        var questions: [[String]] = []   // each question's rows, as CSV lines
+        var questions: [[String]] = [] // each question's rows, as CSV lines
         var qid = 1000
         for p in 0..<polls {
             let state = ["", "Maine", "Ohio"][Int.random(in: 0...2, using: &g)]
@@ -111,11 +115,16 @@ private enum RandomFile {
                 var rows: [String] = []
                 for c in RandomFile.names.shuffled(using: &g).prefix(k) {
                     let pct = [40, 40, 44.5, 30, 2, 7][Int.random(in: 0...5, using: &g)] / Double(k > 2 ? 2 : 1)
-                    let n = Int.random(in: 0...5, using: &g) == 0 ? "" : "\(300 + 100 * Int.random(in: 0...9, using: &g))"
+                    let n =
+                        Int.random(in: 0...5, using: &g) == 0 ? "" : "\(300 + 100 * Int.random(in: 0...9, using: &g))"
                     if fiveThirtyEight {
-                        rows.append("\(qid),p\(p),2024,\(state),\(pollster),\(n),\(population),\(method),7/\(day)/24,7/\(day)/24,false,\(c.0),\(c.1),\(pct)")
+                        rows.append(
+                            "\(qid),p\(p),2024,\(state),\(pollster),\(n),\(population),\(method),7/\(day)/24,7/\(day)/24,false,\(c.0),\(c.1),\(pct)"
+                        )
                     } else {
-                        rows.append("p\(p),\(qid),\(state),\(pollster),\(population),\(method),2024-07-\(day < 10 ? "0" : "")\(day),\(n),\(c.0),\(c.1),\(pct)")
+                        rows.append(
+                            "p\(p),\(qid),\(state),\(pollster),\(population),\(method),2024-07-\(day < 10 ? "0" : "")\(day),\(n),\(c.0),\(c.1),\(pct)"
+                        )
                     }
                 }
                 questions.append(rows)
@@ -130,7 +139,8 @@ private enum RandomFile {
                 lines.insert(row, at: Int.random(in: from...lines.count, using: &g))
             }
         }
-        let header = fiveThirtyEight
+        let header =
+            fiveThirtyEight
             ? "question_id,poll_id,cycle,state,pollster,sample_size,population,methodology,start_date,end_date,ranked_choice_reallocated,answer,candidate_party,pct"
             : "poll_id,question_id,state,pollster,population,methodology,end_date,sample_size,candidate,party,pct"
         return ([header] + lines).joined(separator: "\n") + "\n"
@@ -165,7 +175,8 @@ struct StreamingSelectionTests {
         var g = SplitMix(state: UInt64(seed) &* 7919)
         let fiveThirtyEight = seed % 2 == 0
         let split = seed % 4 >= 2
-        let text = RandomFile.make(&g, polls: Int.random(in: 1...25, using: &g), fiveThirtyEight: fiveThirtyEight, split: split)
+        let text = RandomFile.make(
+            &g, polls: Int.random(in: 1...25, using: &g), fiveThirtyEight: fiveThirtyEight, split: split)
         let options = RandomFile.options(&g)
         let chunk = [1, 7, 64, 1 << 20][seed % 4]
         let wholeError = Read.error { _ = try Read.whole(text, options) }
@@ -194,7 +205,9 @@ struct StreamingSelectionTests {
 
         """
 
-    @Test("Rows of one question split across the file: found on the first pass, read on the second", arguments: [1, 5, 1 << 20])
+    @Test(
+        "Rows of one question split across the file: found on the first pass, read on the second",
+        arguments: [1, 5, 1 << 20])
     func splitQuestion(chunk: Int) throws {
         // Question w1/1's second row comes after poll w2.
         var lines = Self.tidy.split(separator: "\n").map(String.init)
@@ -213,7 +226,10 @@ struct StreamingSelectionTests {
         #expect(passes == 2 && kept == 2)
         #expect(got == expected)
         #expect(got.choices.count == 2 && got.choices[0].hasPrefix("w1/2 line 3"))
-        #expect(got.notes == ["1 question(s) set aside: another question of the same poll and race was used (population order lv, rv, v, a, then head-to-head first); --questions all keeps them."])
+        #expect(
+            got.notes == [
+                "1 question(s) set aside: another question of the same poll and race was used (population order lv, rv, v, a, then head-to-head first); --questions all keeps them."
+            ])
     }
 
     @Test("A candidate repeated across the parts of a split question is found where the whole table finds it")
@@ -232,12 +248,15 @@ struct StreamingSelectionTests {
         // and a later question also repeats one: the row's error is the one given.
         let repeated = "poll_id,candidate,pct\na,X,10\na,X,20\nb,Y,10\nb,Y,10\nc,Z,abc\n"
         for holding in [PollTableReader.Holding.none, .all] {
-            let got = try #require(Read.error { _ = try Read.streamed(repeated, PollSelection.Options(), holding: holding) })
+            let got = try #require(
+                Read.error { _ = try Read.streamed(repeated, PollSelection.Options(), holding: holding) })
             #expect(got.position == TextPosition(line: 6, column: 5) && got.message == "pct \"abc\" is not a number")
         }
         let two = "poll_id,candidate,pct\na,X,10\na,X,20\nb,Y,10\nb,Y,10\n"
         let got = try #require(Read.error { _ = try Read.streamed(two, PollSelection.Options()) })
-        #expect(got.position == TextPosition(line: 3, column: 3) && got.message == "candidate \"X\" appears twice in poll \"a\"")
+        #expect(
+            got.position == TextPosition(line: 3, column: 3)
+                && got.message == "candidate \"X\" appears twice in poll \"a\"")
         let sum = "poll_id,candidate,pct\na,X,60\na,Y,60\n"
         let over = try #require(Read.error { _ = try Read.streamed(sum, PollSelection.Options()) })
         #expect(over.position == TextPosition(line: 2, column: 5))
@@ -247,11 +266,12 @@ struct StreamingSelectionTests {
     func boundedKeep() throws {
         // 5,000 questions of one poll with falling question ids: each is better than the last
         // (the lower id wins), so every one replaces the one before and the store is compacted.
-        var text = "question_id,poll_id,pollster,sample_size,population,start_date,end_date,answer,candidate_party,pct\n"
+        var text =
+            "question_id,poll_id,pollster,sample_size,population,start_date,end_date,answer,candidate_party,pct\n"
         for q in stride(from: 9000, to: 4000, by: -1) {
             text += "\(q),77,Acme,800,lv,7/1/24,7/2/24,Harris,DEM,48\n\(q),77,Acme,800,lv,7/1/24,7/2/24,Trump,REP,44\n"
         }
-        for q in 20000..<20500 {   // a second poll whose later questions lose (higher ids)
+        for q in 20000..<20500 { // a second poll whose later questions lose (higher ids)
             text += "\(q),78,Acme,800,rv,7/1/24,7/3/24,Harris,DEM,48\n\(q),78,Acme,800,rv,7/1/24,7/3/24,Trump,REP,44\n"
         }
         let (got, _, passes, kept) = try Read.streamed(text, PollSelection.Options(), chunk: 4096)
@@ -274,13 +294,19 @@ struct StreamingSelectionTests {
         let (got, _, _, kept) = try Read.streamed(Self.tidy, o)
         let (expected, _) = try Read.whole(Self.tidy, o)
         #expect(got == expected && kept == 1)
-        #expect(got.notes == ["1 question(s) outside the filters (population=lv).",
-                              "1 question(s) left out: they do not have both Harris and REP."])
+        #expect(
+            got.notes == [
+                "1 question(s) outside the filters (population=lv).",
+                "1 question(s) left out: they do not have both Harris and REP.",
+            ])
         o.a = "Nobody"
         let (none, _, _, keptNone) = try Read.streamed(Self.tidy, o)
         let (noneWhole, _) = try Read.whole(Self.tidy, o)
         #expect(none == noneWhole && keptNone == 0)
-        #expect(none.emptyReason == "--a \"Nobody\" matches no candidate or party in any poll (candidates: Biden, Trump, Harris; parties: DEM, REP); no poll selected")
+        #expect(
+            none.emptyReason
+                == "--a \"Nobody\" matches no candidate or party in any poll (candidates: Biden, Trump, Harris; parties: DEM, REP); no poll selected"
+        )
     }
 
     @Test("Question fingerprints: a second sight is reported, across growth")
@@ -301,7 +327,7 @@ struct StreamingSelectionTests {
         added = numbers.filter { f.insert($0) }.count
         #expect(added == 0)
         added = (0..<100_000).filter { f.insert("\($0 * 97)") }.count
-        #expect(added == 99_999)   // every multiple of 97 but 0, added above
+        #expect(added == 99_999) // every multiple of 97 but 0, added above
         #expect(QuestionFingerprints.hash("a") != QuestionFingerprints.hash("b"))
     }
 }

@@ -1,5 +1,7 @@
 import Testing
+
 @testable import PollNumerics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,12 +34,15 @@ struct BLASLoadingTests {
         #expect(v == Vector([-3, -3]))
         // L = [[2, 0], [1, 3]] gives A = L·Lᵀ = [[4, 2], [2, 10]]; every step is exact.
         #expect(try LAPACK.cholesky(Matrix(rows: [[4, 2], [2, 10]])) == Matrix(rows: [[2, 0], [1, 3]]))
-        #expect(try LAPACK.solvePositiveDefinite(Matrix(rows: [[4, 2], [2, 10]]), Matrix(rows: [[10], [32]]))
+        #expect(
+            try LAPACK.solvePositiveDefinite(Matrix(rows: [[4, 2], [2, 10]]), Matrix(rows: [[10], [32]]))
                 == Matrix(rows: [[1], [3]]))
     }
 
-    @Test("POLLCOMPARE_THREADS: a positive integer, anything else means 1",
-          arguments: [(nil, 1), ("", 1), ("0", 1), ("-2", 1), ("two", 1), (" 3", 1), ("3", 3), ("16", 16)] as [(String?, Int)])
+    @Test(
+        "POLLCOMPARE_THREADS: a positive integer, anything else means 1",
+        arguments: [(nil, 1), ("", 1), ("0", 1), ("-2", 1), ("two", 1), (" 3", 1), ("3", 3), ("16", 16)]
+            as [(String?, Int)])
     func defaultThreadCount(value: String?, expected: Int) {
         #expect(BLASThreads.defaultCount(environmentValue: value) == expected)
     }
@@ -78,8 +83,10 @@ struct BLASLoadingTests {
 
     @Test("A BLAS call without a library ends the process with one line and exit status 69")
     func missingLibraryExits() async throws {
-        let result = await #expect(processExitsWith: .exitCode(BLASLoadError.exitCode),
-                                   observing: [\.standardErrorContent]) {
+        let result = await #expect(
+            processExitsWith: .exitCode(BLASLoadError.exitCode),
+            observing: [\.standardErrorContent]
+        ) {
             setenv("POLLCOMPARE_BLAS", "/nonexistent/libopenblas.so.0", 1)
             _ = BLAS.dot([1], [1])
         }
@@ -103,8 +110,10 @@ struct BLASLoadingTests {
 
     @Test("More threads than the address-space limit can hold are refused, not waited for")
     func threadsBeyondTheMemoryLimit() async throws {
-        let result = await #expect(processExitsWith: .exitCode(BLASLoadError.exitCode),
-                                   observing: [\.standardErrorContent]) {
+        let result = await #expect(
+            processExitsWith: .exitCode(BLASLoadError.exitCode),
+            observing: [\.standardErrorContent]
+        ) {
             // Leave far less than one work buffer (160 MiB) above what the process uses now.
             var limit = rlimit()
             getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)

@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollNumerics
 
 /// Band Cholesky (DPBTRF/DPBTRS) against the dense Cholesky solve (DPOSV) of the same matrix.
@@ -70,13 +71,15 @@ struct BandCholeskyTests {
             try LAPACK.bandCholesky(a)
         }
         #expect(throws: LAPACKError.notPositiveDefinite(routine: "DPBTRF", order: 1)) {
-            try LAPACK.solveBandPositiveDefinite(SymmetricBandMatrix(order: 2, subdiagonals: 0), Matrix(rows: 2, columns: 1))
+            try LAPACK.solveBandPositiveDefinite(
+                SymmetricBandMatrix(order: 2, subdiagonals: 0), Matrix(rows: 2, columns: 1))
         }
     }
 
     @Test("Empty systems")
     func empty() throws {
-        let x = try LAPACK.solveBandPositiveDefinite(SymmetricBandMatrix(order: 0, subdiagonals: 1), Matrix(rows: 0, columns: 2))
+        let x = try LAPACK.solveBandPositiveDefinite(
+            SymmetricBandMatrix(order: 0, subdiagonals: 1), Matrix(rows: 0, columns: 2))
         #expect(x.rows == 0 && x.columns == 2)
     }
 }

@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollNumerics
 
 /// The special functions at huge shapes (10⁵ to 10³⁰⁸): against HugeParameterReferences (mpmath
@@ -22,8 +23,9 @@ struct HugeParameterTests {
                 let kappa = max(1, SpecialFunctionTests.condition(x: row.x, a: row.a, b: row.b, tail: expected))
                 let error = relativeError(value, expected)
                 worst = max(worst, error / kappa)
-                #expect(error <= 1e-13 * kappa,
-                        "I_\(row.x)(\(row.a), \(row.b)) = \(value), mpmath \(expected), κ = \(kappa)")
+                #expect(
+                    error <= 1e-13 * kappa,
+                    "I_\(row.x)(\(row.a), \(row.b)) = \(value), mpmath \(expected), κ = \(kappa)")
             }
         }
         print("largest relative error/κ, incomplete beta at huge shapes: \(worst)")
@@ -53,8 +55,9 @@ struct HugeParameterTests {
         #expect(rows.count == 7)
         for row in rows {
             let value = IncompleteBeta.inverse(p: row.p, a: row.a, b: row.b)
-            #expect(value.isApproximatelyEqual(to: row.expected, relativeTolerance: 1e-12),
-                    "I⁻¹(\(row.p); \(row.a), \(row.b)) = \(value), reference \(row.expected)")
+            #expect(
+                value.isApproximatelyEqual(to: row.expected, relativeTolerance: 1e-12),
+                "I⁻¹(\(row.p); \(row.a), \(row.b)) = \(value), reference \(row.expected)")
             let viaComplement = IncompleteBeta.inverseComplement(q: 1 - row.p, a: row.a, b: row.b)
             // 1 − p is the same problem only where its rounding is negligible against p.
             if row.p >= 1e-3 {
@@ -65,12 +68,14 @@ struct HugeParameterTests {
 
     /// Magnitudes from subnormal to the largest Double.
     static let magnitudes: [Double] = [
-        Double.leastNonzeroMagnitude, Double.leastNormalMagnitude / 64, 1e-300, 1e-100, 1e-5, 0.5, 1, 7.5, 1e3, 99_999, 1e5,
+        Double.leastNonzeroMagnitude, Double.leastNormalMagnitude / 64, 1e-300, 1e-100, 1e-5, 0.5, 1, 7.5, 1e3, 99_999,
+        1e5,
         3e7, 1e15, 1e25, 1e100, 1e150, 1e250, 1e300, 1e305, 1e308, Double.greatestFiniteMagnitude,
     ]
 
-    @Test("No trap, no NaN, tails in [0, 1] summing to 1, for every pair of positive finite shapes",
-          arguments: magnitudes)
+    @Test(
+        "No trap, no NaN, tails in [0, 1] summing to 1, for every pair of positive finite shapes",
+        arguments: magnitudes)
     func neverTraps(a: Double) {
         #expect(Self.magnitudes.count == 21)
         for b in Self.magnitudes {
@@ -132,15 +137,22 @@ struct HugeParameterTests {
         return value.isApproximatelyEqual(to: reference, relativeTolerance: 1e-12)
     }
 
-    @Test("Quantiles for a tiny or fractional shape and a huge one, underflow included",
-          arguments: HugeParameterReferences.smallShapeInverse)
+    @Test(
+        "Quantiles for a tiny or fractional shape and a huge one, underflow included",
+        arguments: HugeParameterReferences.smallShapeInverse)
     func smallShapeInverse(tail: String, probability: Double, a: Double, b: Double, expected: Double) {
         #expect(HugeParameterReferences.smallShapeInverse.count == 14)
-        let value = tail == "lower" ? IncompleteBeta.inverse(p: probability, a: a, b: b)
+        let value =
+            tail == "lower"
+            ? IncompleteBeta.inverse(p: probability, a: a, b: b)
             : IncompleteBeta.inverseComplement(q: probability, a: a, b: b)
-        #expect(Self.quantileMatches(value, expected), "\(tail) \(probability) of Beta(\(a), \(b)): \(value), mpmath \(expected)")
+        #expect(
+            Self.quantileMatches(value, expected),
+            "\(tail) \(probability) of Beta(\(a), \(b)): \(value), mpmath \(expected)")
         // The mirror image: Beta(b, a) at the other tail is 1 − the same quantile.
-        let mirrored = tail == "lower" ? IncompleteBeta.inverseComplement(q: probability, a: b, b: a)
+        let mirrored =
+            tail == "lower"
+            ? IncompleteBeta.inverseComplement(q: probability, a: b, b: a)
             : IncompleteBeta.inverse(p: probability, a: b, b: a)
         // 1 − mirrored carries an absolute rounding of 1.1e-16; below 5e-17 the quantile rounds to 1.
         if expected >= 1e-15 {
@@ -154,8 +166,9 @@ struct HugeParameterTests {
         Double.leastNonzeroMagnitude, Double.leastNormalMagnitude / 64, 1e-300, 1e-100, 1e-5, 0.001, 0.3,
     ]
 
-    @Test("A tiny shape against a huge one: a handful of evaluations per quantile, not hundreds",
-          arguments: tinyShapes)
+    @Test(
+        "A tiny shape against a huge one: a handful of evaluations per quantile, not hundreds",
+        arguments: tinyShapes)
     func tinyShapeEvaluationCount(a: Double) {
         #expect(Self.tinyShapes.count == 7)
         var most = 0

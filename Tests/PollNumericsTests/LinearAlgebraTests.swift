@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollNumerics
 
 /// Naive Swift loops as the reference for each BLAS wrapper; agreement within 1e-13 relative to
@@ -28,8 +29,10 @@ struct LinearAlgebraTests {
     }
 
     /// Shapes including empty and 1 × 1.
-    static let shapes: [(Int, Int, Int)] = [(0, 0, 0), (1, 1, 1), (0, 3, 2), (3, 0, 2), (3, 2, 0),
-                                            (1, 5, 1), (7, 3, 4), (16, 16, 16), (33, 17, 9)]
+    static let shapes: [(Int, Int, Int)] = [
+        (0, 0, 0), (1, 1, 1), (0, 3, 2), (3, 0, 2), (3, 2, 0),
+        (1, 5, 1), (7, 3, 4), (16, 16, 16), (33, 17, 9),
+    ]
 
     @Test("dot, axpy, scale and norm against loops", arguments: [0, 1, 2, 17, 1000])
     func levelOne(n: Int) {

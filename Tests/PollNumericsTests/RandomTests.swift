@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollNumerics
 
 @Suite("Seeded random numbers")
@@ -10,17 +11,32 @@ struct RandomTests {
     func splitMix() {
         var g = SplitMix64(seed: 1234567)
         let first = (0..<5).map { _ in g.next() }
-        #expect(first == [6457827717110365317, 3203168211198807973, 9817491932198370423,
-                          4593380528125082431, 16408922859458223821])
+        #expect(
+            first == [
+                6457827717110365317, 3203168211198807973, 9817491932198370423,
+                4593380528125082431, 16408922859458223821,
+            ])
     }
 
     /// Reference: scripts/references/xoshiro.py (xoshiro256** seeded by four SplitMix64 outputs).
-    @Test("xoshiro256** matches the independent implementation", arguments: [
-        (UInt64(0), [UInt64(11091344671253066420), 13793997310169335082, 1900383378846508768,
-                     7684712102626143532, 13521403990117723737]),
-        (UInt64(20240918), [UInt64(12283408668597199431), 4925994320961168467, 7935941889806360252,
-                            7420262975951064047, 13623804564774548024]),
-    ])
+    @Test(
+        "xoshiro256** matches the independent implementation",
+        arguments: [
+            (
+                UInt64(0),
+                [
+                    UInt64(11091344671253066420), 13793997310169335082, 1900383378846508768,
+                    7684712102626143532, 13521403990117723737,
+                ]
+            ),
+            (
+                UInt64(20240918),
+                [
+                    UInt64(12283408668597199431), 4925994320961168467, 7935941889806360252,
+                    7420262975951064047, 13623804564774548024,
+                ]
+            ),
+        ])
     func xoshiro(seed: UInt64, expected: [UInt64]) {
         var g = Xoshiro256StarStar(seed: seed)
         #expect((0..<5).map { _ in g.next() } == expected)
@@ -38,11 +54,20 @@ struct RandomTests {
     @Test("Samplers' first draws match the independent implementation (seed 7)")
     func pinnedDraws() {
         var g = Xoshiro256StarStar(seed: 7)
-        #expect((0..<3).map { _ in Samplers.standardNormal(&g) } == [0.9643618527255184, -0.3039301238656567, 0.30479435832638674])
+        #expect(
+            (0..<3).map { _ in Samplers.standardNormal(&g) } == [
+                0.9643618527255184, -0.3039301238656567, 0.30479435832638674,
+            ])
         g = Xoshiro256StarStar(seed: 7)
-        #expect((0..<3).map { _ in Samplers.gamma(shape: 2.5, &g) } == [3.9187331008763975, 1.1114436285028901, 2.6469908087517684])
+        #expect(
+            (0..<3).map { _ in Samplers.gamma(shape: 2.5, &g) } == [
+                3.9187331008763975, 1.1114436285028901, 2.6469908087517684,
+            ])
         g = Xoshiro256StarStar(seed: 7)
-        #expect((0..<3).map { _ in Samplers.gamma(shape: 0.5, &g) } == [2.4535923062959863, 0.4650292064197587, 0.027191236394444193])
+        #expect(
+            (0..<3).map { _ in Samplers.gamma(shape: 0.5, &g) } == [
+                2.4535923062959863, 0.4650292064197587, 0.027191236394444193,
+            ])
         g = Xoshiro256StarStar(seed: 7)
         #expect((0..<2).map { _ in Samplers.beta(2, 5, &g) } == [0.518919330284925, 0.22431386862698616])
         // A matrix of draws is the same stream, column by column.
@@ -67,14 +92,17 @@ struct RandomTests {
     /// (σ/√n) and the sample variance within 5 standard errors of the true variance
     /// (σ²·√((κ − 1)/n) with κ the kurtosis), a band a correct sampler leaves with
     /// probability below 1e-6.
-    static func checkMoments(_ draws: [Double], mean: Double, variance: Double, kurtosis: Double,
-                             _ label: String) {
+    static func checkMoments(
+        _ draws: [Double], mean: Double, variance: Double, kurtosis: Double,
+        _ label: String
+    ) {
         let n = Double(draws.count)
         let m = draws.reduce(0, +) / n
         let v = draws.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)
         #expect(abs(m - mean) <= 5 * (variance / n).squareRoot(), "\(label): mean \(m), expected \(mean)")
-        #expect(abs(v - variance) <= 5 * variance * ((kurtosis - 1) / n).squareRoot(),
-                "\(label): variance \(v), expected \(variance)")
+        #expect(
+            abs(v - variance) <= 5 * variance * ((kurtosis - 1) / n).squareRoot(),
+            "\(label): variance \(v), expected \(variance)")
     }
 
     @Test("Normal draws: mean 0, variance 1")

@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollNumerics
 
 /// The information-filter factor of a random walk's posterior precision against DPBTRF (where A
@@ -31,14 +32,16 @@ struct RandomWalkCholeskyTests {
         let made = Self.problem(n: n, seed: seed, q: 1)
         let q = made.q
         var p = made.p, a = made.a
-        p[n - 1] += 0.1  // at least one observation
+        p[n - 1] += 0.1 // at least one observation
         a[n - 1, n - 1] += 0.1
         let (factor, logDet) = try RandomWalkCholesky.factor(incrementPrecisions: q, observationPrecisions: p)
         let reference = try LAPACK.bandCholesky(a)
         for t in 0..<n {
             #expect(factor.lower(t, t).isApproximatelyEqual(to: reference.lower(t, t), relativeTolerance: 1e-13))
             if t + 1 < n {
-                #expect(factor.lower(t + 1, t).isApproximatelyEqual(to: reference.lower(t + 1, t), relativeTolerance: 1e-13))
+                #expect(
+                    factor.lower(t + 1, t).isApproximatelyEqual(to: reference.lower(t + 1, t), relativeTolerance: 1e-13)
+                )
             }
         }
         let logDetA = (0..<n).reduce(0.0) { $0 + 2 * Double.log(reference.lower($1, $1)) }

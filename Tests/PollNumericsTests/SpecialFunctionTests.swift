@@ -1,5 +1,6 @@
-import Testing
 import Numerics
+import Testing
+
 @testable import PollNumerics
 
 /// Relative error |v − f|/|f|, or |v − f| when f = 0.
@@ -76,8 +77,9 @@ struct SpecialFunctionTests {
             let error = relativeError(value, row.expected)
             worst = max(worst, error)
             worstScaled = max(worstScaled, error / kappa)
-            #expect(error <= 1e-13 * kappa,
-                    "I_\(row.x)(\(row.a), \(row.b)) = \(value), mpmath \(row.expected), κ = \(kappa)")
+            #expect(
+                error <= 1e-13 * kappa,
+                "I_\(row.x)(\(row.a), \(row.b)) = \(value), mpmath \(row.expected), κ = \(kappa)")
         }
         print("largest relative error, incomplete beta: \(worst) (largest error/κ: \(worstScaled))")
     }
@@ -90,8 +92,9 @@ struct SpecialFunctionTests {
             let kappa = max(1, Self.condition(x: row.x, a: row.a, b: row.b, tail: row.expected))
             let error = relativeError(value, row.expected)
             worst = max(worst, error / kappa)
-            #expect(error <= 1e-13 * kappa,
-                    "1 − I_\(row.x)(\(row.a), \(row.b)) = \(value), mpmath \(row.expected), κ = \(kappa)")
+            #expect(
+                error <= 1e-13 * kappa,
+                "1 − I_\(row.x)(\(row.a), \(row.b)) = \(value), mpmath \(row.expected), κ = \(kappa)")
         }
         print("largest relative error/κ, incomplete beta complement: \(worst)")
     }
@@ -176,7 +179,8 @@ struct SpecialFunctionEdgeTests {
         }
         for (a, b) in [(0.5, 0.5), (2.5, 7.0), (354.4, 446.6), (1e6, 3e6)] {
             for x in [0.01, 0.2, 0.443, 0.5, 0.8] {
-                let sum = IncompleteBeta.regularized(x: x, a: a, b: b) + IncompleteBeta.regularized(x: 1 - x, a: b, b: a)
+                let sum =
+                    IncompleteBeta.regularized(x: x, a: a, b: b) + IncompleteBeta.regularized(x: 1 - x, a: b, b: a)
                 #expect(sum.isApproximatelyEqual(to: 1, relativeTolerance: 1e-13), "a = \(a), b = \(b), x = \(x)")
             }
         }

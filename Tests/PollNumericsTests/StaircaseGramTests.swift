@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PollNumerics
 
 /// The staircase product against the dense S − VᵀV (DGEMM on the whole V). Tolerance 1e-13
@@ -11,12 +12,14 @@ struct StaircaseGramTests {
         let first = (0..<columns).map { _ in Int(rng.nextUniform() * Double(rows + 1)) }.sorted()
         var v = [Double](repeating: 0, count: rows * columns)
         for k in 0..<columns { for r in first[k]..<rows { v[r + k * rows] = 2 * rng.nextUniform() - 1 } }
-        let s0 = Matrix(rows: columns, columns: columns, columnMajor: (0..<(columns * columns)).map { _ in rng.nextUniform() })
+        let s0 = Matrix(
+            rows: columns, columns: columns, columnMajor: (0..<(columns * columns)).map { _ in rng.nextUniform() })
         var s = s0
         BLAS.subtractStaircaseGram(v, rows: rows, columns: columns, firstRow: first, from: &s)
         var dense = s0
-        BLAS.gemm(-1, Matrix(rows: rows, columns: columns, columnMajor: v), transposeA: true,
-                  Matrix(rows: rows, columns: columns, columnMajor: v), 1, &dense)
+        BLAS.gemm(
+            -1, Matrix(rows: rows, columns: columns, columnMajor: v), transposeA: true,
+            Matrix(rows: rows, columns: columns, columnMajor: v), 1, &dense)
         let scale = max(1, dense.elements.map(abs).max() ?? 0)
         for j in 0..<columns {
             for i in j..<columns { #expect(abs(s[i, j] - dense[i, j]) <= 1e-13 * scale, "(\(i), \(j))") }

@@ -1,5 +1,6 @@
 import Numerics
 import Testing
+
 @testable import PollNumerics
 
 /// Student's t upper quantiles against R 4.2.2: each value is `qt(q, df, lower.tail = FALSE)`

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PollNumerics
 
 /// The ziggurat normal, the gamma sampler built on it and the Dirichlet P(A leads) kernel.
@@ -50,8 +51,9 @@ struct ZigguratTests {
         RandomTests.checkMoments(draws, mean: shape, variance: shape, kurtosis: 3 + 6 / shape, "Gamma(\(shape))")
     }
 
-    @Test("The lead count equals a loop of gamma pairs, is reproducible, and estimates 1 − I_½(α_A, α_B)",
-          arguments: [(461.0, 441.0), (31.5, 58.5), (1.0, 1.0), (0.5, 2.0), (3001.0, 2990.0)])
+    @Test(
+        "The lead count equals a loop of gamma pairs, is reproducible, and estimates 1 − I_½(α_A, α_B)",
+        arguments: [(461.0, 441.0), (31.5, 58.5), (1.0, 1.0), (0.5, 2.0), (3001.0, 2990.0)])
     func leadCount(alphaA: Double, alphaB: Double) {
         let draws = 400_000
         var g1 = Xoshiro256StarStar(seed: 20_240_918)

@@ -30,7 +30,8 @@ struct CalibrateCommandTests {
         let r = try PollcmpRunner.run(["calibrate"] + c.arguments + ["--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "group,polls,races,mean_error,mean_abs_error,rmse,srs_rmse,inflation,coverage,tau,bias_sd")
+        #expect(
+            lines.first == "group,polls,races,mean_error,mean_abs_error,rmse,srs_rmse,inflation,coverage,tau,bias_sd")
         let body = Array(lines.dropFirst())
         #expect(body.count == c.rows.count)
         for (line, want) in zip(body, c.rows) {
@@ -40,7 +41,8 @@ struct CalibrateCommandTests {
             for (k, (cell, value)) in zip(cells.dropFirst(), want.values).enumerated() {
                 if let value {
                     let got = try #require(Double(cell), "\(name) \(want.group) column \(k + 1): \"\(cell)\"")
-                    #expect(Self.relative(got, value) <= 1e-12, "\(name) \(want.group) column \(k + 1): \(got) vs \(value)")
+                    #expect(
+                        Self.relative(got, value) <= 1e-12, "\(name) \(want.group) column \(k + 1): \(got) vs \(value)")
                 } else {
                     #expect(cell == "", "\(name) \(want.group) column \(k + 1) should be empty")
                 }
@@ -52,21 +54,26 @@ struct CalibrateCommandTests {
     func notes() throws {
         let r = try PollcmpRunner.run(["calibrate", Self.raw, "--format", "csv"])
         #expect(r.status == 0)
-        #expect(r.stderr == """
-            pollcmp: note: \(Self.raw): 1 question(s) have one candidate, so no lead (first: poll 9017 at line 18).
-            pollcmp: note: \(Self.raw): 1 poll(s) left out: no actual result (margin_actual or actual_lead).
-            pollcmp: note: \(Self.raw): 1 poll(s) left out: no sample size, so no sampling error to compare with.
+        #expect(
+            r.stderr == """
+                pollcmp: note: \(Self.raw): 1 question(s) have one candidate, so no lead (first: poll 9017 at line 18).
+                pollcmp: note: \(Self.raw): 1 poll(s) left out: no actual result (margin_actual or actual_lead).
+                pollcmp: note: \(Self.raw): 1 poll(s) left out: no sample size, so no sampling error to compare with.
 
-            """)
+                """)
     }
 
     @Test("--min-polls that drops every group leaves the all row and says so")
     func minPollsDropsAll() throws {
-        let r = try PollcmpRunner.run(["calibrate", Self.raw, "--by", "type_simple", "--min-polls", "100", "--format", "csv"])
+        let r = try PollcmpRunner.run([
+            "calibrate", Self.raw, "--by", "type_simple", "--min-polls", "100", "--format", "csv",
+        ])
         #expect(r.status == 0)
         #expect(r.stdout.split(separator: "\n").count == 2)
         #expect(r.stdout.split(separator: "\n").last?.hasPrefix("all,15,7,") == true)
-        #expect(r.stderr.contains("All 5 group(s) have fewer than 100 polls (--min-polls): only the whole selection is shown."))
+        #expect(
+            r.stderr.contains(
+                "All 5 group(s) have fewer than 100 polls (--min-polls): only the whole selection is shown."))
     }
 
     @Test("A zero sampling variance: inflation empty, an exact poll covered")
@@ -91,12 +98,18 @@ struct CalibrateCommandTests {
         #expect(written.split(separator: "\n").count == 2)
     }
 
-    @Test("Data errors exit 65 with one line", arguments: [
-        (["calibrate", Self.raw, "--where", "year=1900"],
-         "pollcmp: error: \(Self.raw): no question passes the filters (year=1900); no poll selected\n"),
-        (["calibrate", "Tests/pollcmpTests/Fixtures/tidy-small.csv"],
-         "pollcmp: error: Tests/pollcmpTests/Fixtures/tidy-small.csv: no poll with a result, a sample size and two candidates to calibrate (6 poll(s) left out: no actual result (margin_actual or actual_lead))\n"),
-    ])
+    @Test(
+        "Data errors exit 65 with one line",
+        arguments: [
+            (
+                ["calibrate", Self.raw, "--where", "year=1900"],
+                "pollcmp: error: \(Self.raw): no question passes the filters (year=1900); no poll selected\n"
+            ),
+            (
+                ["calibrate", "Tests/pollcmpTests/Fixtures/tidy-small.csv"],
+                "pollcmp: error: Tests/pollcmpTests/Fixtures/tidy-small.csv: no poll with a result, a sample size and two candidates to calibrate (6 poll(s) left out: no actual result (margin_actual or actual_lead))\n"
+            ),
+        ])
     func dataErrors(arguments: [String], message: String) throws {
         let r = try PollcmpRunner.run(arguments)
         #expect(r.status == 65)
@@ -104,14 +117,16 @@ struct CalibrateCommandTests {
         #expect(r.stderr == message)
     }
 
-    @Test("Usage errors exit 64 with one line", arguments: [
-        ["calibrate", Self.raw, "--by", "state"],
-        ["calibrate", Self.raw, "--by", "year,"],
-        ["calibrate", Self.raw, "--min-polls", "0"],
-        ["calibrate", Self.raw, "--where", "colour=red"],
-        ["calibrate", Self.raw, "--chart-title", "x"],
-        ["calibrate", Self.raw, "--conf", "1.5"],
-    ])
+    @Test(
+        "Usage errors exit 64 with one line",
+        arguments: [
+            ["calibrate", Self.raw, "--by", "state"],
+            ["calibrate", Self.raw, "--by", "year,"],
+            ["calibrate", Self.raw, "--min-polls", "0"],
+            ["calibrate", Self.raw, "--where", "colour=red"],
+            ["calibrate", Self.raw, "--chart-title", "x"],
+            ["calibrate", Self.raw, "--conf", "1.5"],
+        ])
     func usageErrors(arguments: [String]) throws {
         let r = try PollcmpRunner.run(arguments)
         #expect(r.status == 64)

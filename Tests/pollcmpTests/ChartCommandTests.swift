@@ -4,15 +4,19 @@ import Testing
 /// `report --format svg`: the chart options' usage errors and the source line.
 @Suite("pollcmp charts")
 struct ChartCommandTests {
-    static let fixture = PollcmpRunner.packageRoot.appendingPathComponent("Tests/pollcmpTests/Fixtures/fte-polls-chart.csv").path
+    static let fixture = PollcmpRunner.packageRoot.appendingPathComponent(
+        "Tests/pollcmpTests/Fixtures/fte-polls-chart.csv"
+    ).path
 
-    @Test("--limit and --chart are refused where they cannot apply", arguments: [
-        ["--format", "svg", "--limit", "0"],
-        ["--format", "csv", "--limit", "3"],
-        ["--format", "text", "--chart", "timeline"],
-        ["--format", "svg", "--chart", "timeline", "--table", "swings"],
-        ["--format", "svg", "--chart", "bars"],
-    ])
+    @Test(
+        "--limit and --chart are refused where they cannot apply",
+        arguments: [
+            ["--format", "svg", "--limit", "0"],
+            ["--format", "csv", "--limit", "3"],
+            ["--format", "text", "--chart", "timeline"],
+            ["--format", "svg", "--chart", "timeline", "--table", "swings"],
+            ["--format", "svg", "--chart", "bars"],
+        ])
     func usage(_ extra: [String]) throws {
         let r = try PollcmpRunner.run(["report", Self.fixture] + extra)
         #expect(r.status == 64, "\(r.stderr)")
@@ -26,7 +30,9 @@ struct ChartCommandTests {
         #expect(r.status == 0)
         #expect(r.stdout.contains(">Source: fte-polls-chart.csv. Chart: PollCompare.</text>"))
         #expect(!r.stdout.contains("Fixtures"))
-        let named = try PollcmpRunner.run(["report", Self.fixture, "--format", "svg", "--source", "Example <data> & co"])
+        let named = try PollcmpRunner.run([
+            "report", Self.fixture, "--format", "svg", "--source", "Example <data> & co",
+        ])
         #expect(named.stdout.contains(">Source: Example &lt;data&gt; &amp; co. Chart: PollCompare.</text>"))
     }
 }

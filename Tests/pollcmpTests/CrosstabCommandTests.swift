@@ -9,7 +9,8 @@ struct CrosstabCommandTests {
     static let fixtures = "Tests/pollcmpTests/Fixtures/"
 
     static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pollcmp-crosstab-\(getpid())-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pollcmp-crosstab-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -20,13 +21,15 @@ struct CrosstabCommandTests {
         return url.path
     }
 
-    @Test("Bad weights are data errors at their line and column", arguments: [
-        ("0", "3:5: weight \"0\"; expected a positive number"),
-        ("-1.5", "3:5: weight \"-1.5\"; expected a positive number"),
-        ("", "3:5: an empty weight; expected a positive number"),
-        ("inf", "3:5: weight \"inf\"; expected a positive number"),
-        ("x", "3:5: weight \"x\"; expected a positive number"),
-    ])
+    @Test(
+        "Bad weights are data errors at their line and column",
+        arguments: [
+            ("0", "3:5: weight \"0\"; expected a positive number"),
+            ("-1.5", "3:5: weight \"-1.5\"; expected a positive number"),
+            ("", "3:5: an empty weight; expected a positive number"),
+            ("inf", "3:5: weight \"inf\"; expected a positive number"),
+            ("x", "3:5: weight \"x\"; expected a positive number"),
+        ])
     func badWeight(_ value: String, _ message: String) throws {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -42,13 +45,17 @@ struct CrosstabCommandTests {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try Self.write("id,vote,w,r1,r2\n1,A,1,1,0\n2,B,1,-2,1\n", "r.csv", in: dir)
-        let r = try PollcmpRunner.run(["crosstab", path, "--row", "vote", "--weight", "w", "--replicate-weights", "r",
-                                       "--replicate-type", "jk1"])
+        let r = try PollcmpRunner.run([
+            "crosstab", path, "--row", "vote", "--weight", "w", "--replicate-weights", "r",
+            "--replicate-type", "jk1",
+        ])
         #expect(r.status == 65)
         #expect(r.stderr == "pollcmp: error: \(path):3:7: replicate weight r1 \"-2\"; expected a number ≥ 0\n")
         let missing = try PollcmpRunner.run(["crosstab", path, "--row", "answer"])
         #expect(missing.status == 65)
-        #expect(missing.stderr == "pollcmp: error: \(path):1:1: no column named \"answer\" (columns: id, vote, w, r1, r2)\n")
+        #expect(
+            missing.stderr == "pollcmp: error: \(path):1:1: no column named \"answer\" (columns: id, vote, w, r1, r2)\n"
+        )
         let lead = try PollcmpRunner.run(["crosstab", path, "--row", "vote", "--lead", "A,C"])
         #expect(lead.status == 65)
         #expect(lead.stderr == "pollcmp: error: \(path): --lead: no answer \"C\" in the data (answers: A, B)\n")
@@ -86,18 +93,20 @@ struct CrosstabCommandTests {
         #expect(a.stdout.contains(",,A,3,3,83.33333333333334,"))
     }
 
-    @Test("Usage errors exit 64 with one line", arguments: [
-        ["--compare"],
-        ["--replicate-weights", "jk1_", "--replicate-type", "jk1", "--strata", "stratum"],
-        ["--replicate-weights", "fay_", "--replicate-type", "fay"],
-        ["--replicate-weights", "jk1_"],
-        ["--mse"],
-        ["--lead", "Harris"],
-        ["--lead", "Harris,Harris"],
-        ["--by", "vote"],
-        ["--method", "exact"],
-        ["--table", "leads"],
-    ])
+    @Test(
+        "Usage errors exit 64 with one line",
+        arguments: [
+            ["--compare"],
+            ["--replicate-weights", "jk1_", "--replicate-type", "jk1", "--strata", "stratum"],
+            ["--replicate-weights", "fay_", "--replicate-type", "fay"],
+            ["--replicate-weights", "jk1_"],
+            ["--mse"],
+            ["--lead", "Harris"],
+            ["--lead", "Harris,Harris"],
+            ["--by", "vote"],
+            ["--method", "exact"],
+            ["--table", "leads"],
+        ])
     func usage(_ extra: [String]) throws {
         let r = try PollcmpRunner.run(["crosstab", Self.fixtures + "respondents-rep.csv", "--row", "vote"] + extra)
         #expect(r.status == 64)
@@ -113,20 +122,23 @@ struct CrosstabCommandTests {
         let path = try Self.write("id,vote,w\n1,A,2.5\n", "one.csv", in: dir)
         let r = try PollcmpRunner.run(["crosstab", path, "--row", "vote", "--weight", "w", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == """
-            by,by_value,category,n,sum_w,share,se,deff,n_eff,lower,upper,method,df
-            ,,A,1,2.5,100,0,,,,,logit,0
+        #expect(
+            r.stdout == """
+                by,by_value,category,n,sum_w,share,se,deff,n_eff,lower,upper,method,df
+                ,,A,1,2.5,100,0,,,,,logit,0
 
-            """)
+                """)
     }
 
     @Test("An answer nobody in a group gave is a row with share 0")
     func emptyCategory() throws {
-        let r = try PollcmpRunner.run(["crosstab", Self.fixtures + "respondents.csv", "--row", "vote", "--by", "union",
-                                       "--weight", "weight", "--format", "csv", "--no-header"])
+        let r = try PollcmpRunner.run([
+            "crosstab", Self.fixtures + "respondents.csv", "--row", "vote", "--by", "union",
+            "--weight", "weight", "--format", "csv", "--no-header",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = r.stdout.split(separator: "\n")
-        #expect(rows.count == 12)   // 4 categories × (all, no, yes)
+        #expect(rows.count == 12) // 4 categories × (all, no, yes)
         #expect(rows.contains { $0.hasPrefix("union,yes,Other,19,") && $0.contains(",0,0,,,,,logit,") })
     }
 
@@ -135,7 +147,9 @@ struct CrosstabCommandTests {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("out.csv").path
-        let args = ["crosstab", Self.fixtures + "respondents.csv", "--row", "vote", "--weight", "weight", "--format", "csv"]
+        let args = [
+            "crosstab", Self.fixtures + "respondents.csv", "--row", "vote", "--weight", "weight", "--format", "csv",
+        ]
         let direct = try PollcmpRunner.run(args)
         let written = try PollcmpRunner.run(args + ["-o", target])
         #expect(written.status == 0 && written.stdout == "")
@@ -148,22 +162,28 @@ struct CrosstabCommandTests {
     /// read from crosstab-references.csv; relative tolerance 1e-10 (the ×100 adds one rounding).
     @Test("Printed shares, se, deff and bounds equal R survey")
     func printedAgainstR() throws {
-        let refs = try String(contentsOfFile: PollcmpRunner.packageRoot.path + "/" + Self.fixtures + "crosstab-references.csv", encoding: .utf8)
+        let refs = try String(
+            contentsOfFile: PollcmpRunner.packageRoot.path + "/" + Self.fixtures + "crosstab-references.csv",
+            encoding: .utf8)
         func reference(_ quantity: String) -> Double? {
             let key = "\"respondents\",\"fpc\",\"union\",\"yes\",\"Harris\",\"\(quantity)\",\""
             guard let line = refs.split(separator: "\n").first(where: { $0.hasPrefix(key) }) else { return nil }
             return Double(line.dropFirst(key.count).prefix { $0 != "\"" })
         }
-        let r = try PollcmpRunner.run(["crosstab", Self.fixtures + "respondents.csv", "--row", "vote", "--by", "union",
-                                       "--weight", "weight", "--strata", "stratum", "--cluster", "psu", "--fpc", "fpc",
-                                       "--format", "csv"])
+        let r = try PollcmpRunner.run([
+            "crosstab", Self.fixtures + "respondents.csv", "--row", "vote", "--by", "union",
+            "--weight", "weight", "--strata", "stratum", "--cluster", "psu", "--fpc", "fpc",
+            "--format", "csv",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         guard let line = r.stdout.split(separator: "\n").first(where: { $0.hasPrefix("union,yes,Harris,") }) else {
             Issue.record("no union=yes Harris row")
             return
         }
         let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let expected: [(Int, String, Double)] = [(5, "share", 100), (6, "se", 100), (7, "deff", 1), (9, "logit_lower", 100), (10, "logit_upper", 100)]
+        let expected: [(Int, String, Double)] = [
+            (5, "share", 100), (6, "se", 100), (7, "deff", 1), (9, "logit_lower", 100), (10, "logit_upper", 100),
+        ]
         for (column, quantity, scale) in expected {
             let want = try #require(reference(quantity)) * scale
             let got = try #require(Double(cells[column]))

@@ -9,7 +9,9 @@ struct EdgeCommandTests {
     static func csv(_ arguments: [String]) throws -> [[String]] {
         let r = try PollcmpRunner.run(arguments + ["--format", "csv"])
         #expect(r.status == 0, "\(arguments): \(r.stderr)")
-        return r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return r.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     /// The value of `column` in the first data row.
@@ -65,13 +67,16 @@ struct EdgeCommandTests {
 
     @Test("A confidence level is read as written: α exact, the conf column as typed")
     func exactLevel() throws {
-        #expect(Self.cell(try Self.csv(["interval", "50", "--n", "100", "--conf", "0.99999999"]), "conf") == "0.99999999")
-        #expect(Self.cell(try Self.csv(["interval", "50", "--n", "100", "--conf", "99.999999%"]), "conf") == "0.99999999")
+        #expect(
+            Self.cell(try Self.csv(["interval", "50", "--n", "100", "--conf", "0.99999999"]), "conf") == "0.99999999")
+        #expect(
+            Self.cell(try Self.csv(["interval", "50", "--n", "100", "--conf", "99.999999%"]), "conf") == "0.99999999")
         #expect(Self.cell(try Self.csv(["interval", "50", "--n", "100", "--conf", "95"]), "conf") == "0.95")
     }
 
-    @Test("A level from 1 to 50 without % is a usage error that says how to write it",
-          arguments: [("1.5", "write 0.015 or 1.5%"), ("1", "write 0.01 or 1%"), ("10", "write 0.1 or 10%")])
+    @Test(
+        "A level from 1 to 50 without % is a usage error that says how to write it",
+        arguments: [("1.5", "write 0.015 or 1.5%"), ("1", "write 0.01 or 1%"), ("10", "write 0.1 or 10%")])
     func ambiguousLevel(_ text: String, _ advice: String) throws {
         let r = try PollcmpRunner.run(["interval", "50", "--n", "100", "--conf", text])
         #expect(r.status == 64)
@@ -104,7 +109,9 @@ struct EdgeCommandTests {
             return url.path
         }
         let expected = try write("e.csv", "x,y\ninf,nan\n")
-        #expect(try PollcmpRunner.run(["check", expected, try write("a.csv", "x,y\n5,nan\n"), "--rtol", "1e-9"]).status == 1)
+        #expect(
+            try PollcmpRunner.run(["check", expected, try write("a.csv", "x,y\n5,nan\n"), "--rtol", "1e-9"]).status == 1
+        )
         #expect(try PollcmpRunner.run(["check", expected, try write("b.csv", "x,y\n-inf,nan\n")]).status == 1)
         #expect(try PollcmpRunner.run(["check", expected, try write("c.csv", "x,y\ninf,1\n")]).status == 1)
         #expect(try PollcmpRunner.run(["check", expected, try write("d.csv", "x,y\ninf,nan\n")]).status == 0)
@@ -112,19 +119,24 @@ struct EdgeCommandTests {
 
     @Test("An assumed n above a poll's population names the file and the poll's line")
     func assumedSizeLocated() throws {
-        let r = try Self.shell("""
+        let r = try Self.shell(
+            """
             printf 'poll_id,candidate,pct,population_size\\np1,A,50,300\\np1,B,40,300\\n' > p.csv && "$P" report p.csv --assume-n 500
             """)
         defer { try? FileManager.default.removeItem(at: r.folder) }
         #expect(r.status == 65)
-        #expect(r.stderr == "pollcmp: error: p.csv:2: poll p1: population size 300 is smaller than the sample size 500\n")
+        #expect(
+            r.stderr == "pollcmp: error: p.csv:2: poll p1: population size 300 is smaller than the sample size 500\n")
     }
 
     @Test("check reads at most 256 MiB of a file: /dev/zero is a one-line error, not a process that grows")
     func checkBounded() throws {
         let r = try PollcmpRunner.run(["check", "/dev/zero", "/dev/zero"])
         #expect(r.status == 65)
-        #expect(r.stderr == "pollcmp: error: /dev/zero: larger than 256 MiB, the most this command reads whole; compare the file in parts\n")
+        #expect(
+            r.stderr
+                == "pollcmp: error: /dev/zero: larger than 256 MiB, the most this command reads whole; compare the file in parts\n"
+        )
     }
 
     @Test("break_even_n counts respondents under the design: lead 50 40 --n 100 --deff 2 needs 684")
@@ -152,12 +164,15 @@ struct EdgeCommandTests {
         #expect(Self.cell(try Self.csv(["moe", "--n", "1", "--population", "1"]), "moe") == "0")
     }
 
-    @Test("Every error is one line starting `pollcmp: error:`, with the command's help hint", arguments: [
-        (["lead", "58"], "pollcmp lead --help"), (["lead", "58", "31", "--n"], "pollcmp lead --help"),
-        (["frobnicate"], "pollcmp --help"), (["report", "--assume-n", "0", "x.csv"], "pollcmp report --help"),
-        (["lead", "-5", "31"], "pollcmp lead --help"), (["interval", "50", "--n", "100", "--format", "svg"], "pollcmp interval --help"),
-        (["swing", "44", "36", "31", "58", "--bogus"], "pollcmp swing --help"),
-    ])
+    @Test(
+        "Every error is one line starting `pollcmp: error:`, with the command's help hint",
+        arguments: [
+            (["lead", "58"], "pollcmp lead --help"), (["lead", "58", "31", "--n"], "pollcmp lead --help"),
+            (["frobnicate"], "pollcmp --help"), (["report", "--assume-n", "0", "x.csv"], "pollcmp report --help"),
+            (["lead", "-5", "31"], "pollcmp lead --help"),
+            (["interval", "50", "--n", "100", "--format", "svg"], "pollcmp interval --help"),
+            (["swing", "44", "36", "31", "58", "--bogus"], "pollcmp swing --help"),
+        ])
     func oneLineErrors(_ arguments: [String], _ hint: String) throws {
         let r = try PollcmpRunner.run(arguments)
         #expect(r.status == 64, "\(arguments)")
@@ -169,7 +184,9 @@ struct EdgeCommandTests {
 
     @Test("A negative value is taken as the value it is")
     func negativeValues() throws {
-        let panel = try Self.csv(["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "800", "--correlation", "-0.5"])
+        let panel = try Self.csv([
+            "swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "800", "--correlation", "-0.5",
+        ])
         let independent = try Self.csv(["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "800"])
         #expect(Double(Self.cell(panel, "se")!)! > Double(Self.cell(independent, "se")!)!)
         let lead = try PollcmpRunner.run(["lead", "-5", "31"])
@@ -181,8 +198,12 @@ struct EdgeCommandTests {
     @Test("Options mean the same everywhere: designs per poll, --counts, --share, --alternative")
     func optionsEverywhere() throws {
         let plain = try Self.csv(["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000"])
-        let weighted = try Self.csv(["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--deff2", "1.5"])
-        let effective = try Self.csv(["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--n-eff2", "666.6666666666666"])
+        let weighted = try Self.csv([
+            "swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--deff2", "1.5",
+        ])
+        let effective = try Self.csv([
+            "swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--n-eff2", "666.6666666666666",
+        ])
         #expect(Double(Self.cell(weighted, "se")!)! > Double(Self.cell(plain, "se")!)!)
         #expect(Double(Self.cell(weighted, "se")!)!.distance(to: Double(Self.cell(effective, "se")!)!) < 1e-12)
         let counted = try Self.csv(["change", "290", "580", "--n1", "800", "--n2", "1000", "--counts"])
@@ -192,8 +213,10 @@ struct EdgeCommandTests {
         #expect(Self.cell(moe58, "share") == "58")
         // z·√(0.58·0.42/1000) in points with z = 1.959963984540054 (R qnorm(0.975)): 3.0591…
         #expect(Double(Self.cell(moe58, "moe")!).map { abs($0 - 3.0591) < 1e-4 } == true)
-        for command in [["lead", "58", "31", "--n", "1000"], ["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000"],
-                        ["change", "36.3", "58", "--n1", "800", "--n2", "1000", "--method", "wald"]] {
+        for command in [
+            ["lead", "58", "31", "--n", "1000"], ["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000"],
+            ["change", "36.3", "58", "--n1", "800", "--n2", "1000", "--method", "wald"],
+        ] {
             let two = try Self.csv(command)
             let greater = try Self.csv(command + ["--alternative", "greater"])
             let less = try Self.csv(command + ["--alternative", "less"])
@@ -207,7 +230,8 @@ struct EdgeCommandTests {
 
     @Test("-o onto a symbolic link replaces its target and keeps the link")
     func outputThroughSymlink() throws {
-        let r = try Self.shell("""
+        let r = try Self.shell(
+            """
             echo old > target.csv && ln -s target.csv link.csv && \
             "$P" report "$FIXTURES/tidy-small.csv" --format csv -o link.csv && test -L link.csv && \
             grep -q poll_id target.csv
@@ -219,7 +243,8 @@ struct EdgeCommandTests {
 
     @Test("-o onto a device writes through it, never replaces it")
     func outputToDevice() throws {
-        let r = try Self.shell("""
+        let r = try Self.shell(
+            """
             "$P" report "$FIXTURES/tidy-small.csv" --format csv -o /dev/null && test -c /dev/null
             """)
         defer { try? FileManager.default.removeItem(at: r.folder) }
@@ -228,7 +253,8 @@ struct EdgeCommandTests {
 
     @Test("A file size limit is exit 74 with no temporary file left")
     func outputFileSizeLimit() throws {
-        let r = try Self.shell("""
+        let r = try Self.shell(
+            """
             ulimit -f 0; "$P" report "$FIXTURES/tidy-small.csv" --format csv -o out.csv
             """)
         defer { try? FileManager.default.removeItem(at: r.folder) }
@@ -239,7 +265,8 @@ struct EdgeCommandTests {
 
     @Test("SVG text holds no character XML forbids, whatever the names")
     func svgControlCharacters() throws {
-        let r = try Self.shell("""
+        let r = try Self.shell(
+            """
             sed 's/Acme Research/Acme\u{01}Re\u{1B}search \\&<co>/' "$FIXTURES/tidy-small.csv" > in.csv && \
             "$P" report in.csv --format svg -o chart.svg
             """)

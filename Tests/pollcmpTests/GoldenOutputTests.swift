@@ -34,7 +34,8 @@ struct GoldenOutputTests {
     func golden(_ c: Case) throws {
         let expected = try String(contentsOf: Self.folder.appendingPathComponent(c.name + ".out"), encoding: .utf8)
         // Notes on input quirks go to stderr; where a command writes any, NAME.err holds them.
-        let expectedErr = (try? String(contentsOf: Self.folder.appendingPathComponent(c.name + ".err"), encoding: .utf8)) ?? ""
+        let expectedErr =
+            (try? String(contentsOf: Self.folder.appendingPathComponent(c.name + ".err"), encoding: .utf8)) ?? ""
         let r = try PollcmpRunner.run(c.arguments)
         #expect(r.status == 0, "\(c.name): \(r.stderr)")
         #expect(r.stderr == expectedErr)

@@ -20,25 +20,29 @@ struct NotebookExportTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                     stderr: String(decoding: stderr, as: UTF8.self))
+        return .init(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test("An absent input skips its notebook with a note; present inputs run and are checked")
     func declaredInputs() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.exporter.path), "notebook-export is built with the tests")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.exporter.path), "notebook-export is built with the tests")
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("notebook-inputs-\(getpid())")
         let source = root.appendingPathComponent("src"), output = root.appendingPathComponent("out")
         try fm.createDirectory(at: source, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: root) }
-        try "# A\n\n```sh\necho a\n```\n".write(to: source.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        try "# A\n\n```sh\necho a\n```\n".write(
+            to: source.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
         try "# B\n\n<!-- inputs: no-such-input.csv -->\n\n```sh\necho b\n```\n"
             .write(to: source.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
         try "# C\n\n<!-- inputs: datasets/teamsters-2024.csv -->\n\n```sh\nhead -n 1 datasets/teamsters-2024.csv\n```\n"
             .write(to: source.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
         let arguments = ["--source", source.path, "--output", output.path]
-        let note = "notebook-export: skipped \(source.path)/b.md: its input no-such-input.csv is absent (the committed export is kept)\n"
+        let note =
+            "notebook-export: skipped \(source.path)/b.md: its input no-such-input.csv is absent (the committed export is kept)\n"
 
         let exported = try Self.export(arguments)
         #expect(exported.status == 0)
@@ -49,12 +53,17 @@ struct NotebookExportTests {
         #expect(c.contains("```text\npoll_id,"), "c.md ran: \(c)")
 
         // A committed export of the skipped notebook is kept and taken as current.
-        try "# B, exported elsewhere\n".write(to: output.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        try "# B, exported elsewhere\n".write(
+            to: output.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
         let checked = try Self.export(["--check"] + arguments)
         #expect(checked.status == 0)
         #expect(checked.stderr == note)
-        #expect(checked.stdout == "notebook-export: 2 notebooks re-run (1 skipped: inputs absent); the committed export is current\n")
-        #expect(try String(contentsOf: output.appendingPathComponent("b.md"), encoding: .utf8) == "# B, exported elsewhere\n")
+        #expect(
+            checked.stdout
+                == "notebook-export: 2 notebooks re-run (1 skipped: inputs absent); the committed export is current\n")
+        #expect(
+            try String(contentsOf: output.appendingPathComponent("b.md"), encoding: .utf8)
+                == "# B, exported elsewhere\n")
 
         // A notebook whose inputs are present is checked: drift fails.
         try (c + "drift\n").write(to: output.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import pollcmp
 
 /// The plain-line reader (`PlainArguments`) against ArgumentParser: every line it accepts must give
@@ -72,7 +73,8 @@ struct PlainArgumentsTests {
         "lead 58 31 --format=", "lead 58 31 --format pdf", "lead 58 31 -n 1000", "lead 58 31 ---n 1000",
         "lead 58 31 --experimental-dump-help", "lead 58 31 --generate-completion-script bash",
         "interval 58 --method bogus", "interval 58 --n 1000 --n-eff 900 --deff 1.1",
-        "swing 44.3 36.3 31", "swing 44.3 36.3 31 58 --deff 1.2 --deff1 1.3", "swing 44.3 36.3 31 58 --correlation -0.5",
+        "swing 44.3 36.3 31", "swing 44.3 36.3 31 58 --deff 1.2 --deff1 1.3",
+        "swing 44.3 36.3 31 58 --correlation -0.5",
         "change 36.3 58 --counts", "change 36.3 58 --method all --method wald",
         "moe", "moe --n 1000 --deff 1.5 --n-eff 600", "sample-size", "sample-size --moe 3 --for nothing",
         "sample-size --moe 3 --for lead --shares 50", "methods", "report polls.csv", "design-effect w.csv",
@@ -111,8 +113,9 @@ struct PlainArgumentsTests {
         #expect(PlainArguments.commands.count == 6)
     }
 
-    @Test("The reader knows each command's flags, and the lines above give each of its options",
-          arguments: PlainArguments.commands.map { $0.configuration.commandName ?? "" })
+    @Test(
+        "The reader knows each command's flags, and the lines above give each of its options",
+        arguments: PlainArguments.commands.map { $0.configuration.commandName ?? "" })
     func everyOptionCovered(_ name: String) throws {
         // ArgumentParser's own description of the command's arguments (its `--experimental-dump-help`).
         let dump = try PollcmpRunner.run([name, "--experimental-dump-help"])
@@ -133,8 +136,11 @@ struct PlainArgumentsTests {
         #expect(!options.isEmpty)
         let lines = Self.plainLines.filter { $0.hasPrefix(name + " ") }
         for option in flags.union(options).sorted() {
-            #expect(lines.contains { $0.contains("--" + option + " ") || $0.contains("--" + option + "=") || $0.hasSuffix("--" + option) },
-                    "--\(option) of \(name) is in no plain line above")
+            #expect(
+                lines.contains {
+                    $0.contains("--" + option + " ") || $0.contains("--" + option + "=") || $0.hasSuffix("--" + option)
+                },
+                "--\(option) of \(name) is in no plain line above")
         }
     }
 }

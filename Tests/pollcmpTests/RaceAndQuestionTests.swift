@@ -13,7 +13,9 @@ struct RaceAndQuestionTests {
     static func rows(_ arguments: [String]) throws -> [[String: String]] {
         let r = try PollcmpRunner.run(["report", file] + arguments + ["--format", "csv"])
         #expect(r.status == 0, "\(arguments): \(r.stderr)")
-        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = r.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         guard let header = lines.first else { return [] }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
@@ -30,17 +32,22 @@ struct RaceAndQuestionTests {
     @Test("Swings never cross races, and questions of one poll are never independent samples")
     func swingsStayInRaces() throws {
         // Every question's race, from the polls table of all questions.
-        let race = Dictionary(try Self.rows(["--questions", "all"]).map { ($0["question_id"]!, $0["race"]!) },
-                              uniquingKeysWith: { x, _ in x })
+        let race = Dictionary(
+            try Self.rows(["--questions", "all"]).map { ($0["question_id"]!, $0["race"]!) },
+            uniquingKeysWith: { x, _ in x })
         #expect(race.count == 8)
-        for arguments in [["--table", "swings"], ["--table", "swings", "--pairs", "all", "--group-by", "pollster"],
-                          ["--table", "swings", "--questions", "all", "--pairs", "all", "--group-by", "pollster"]] {
+        for arguments in [
+            ["--table", "swings"], ["--table", "swings", "--pairs", "all", "--group-by", "pollster"],
+            ["--table", "swings", "--questions", "all", "--pairs", "all", "--group-by", "pollster"],
+        ] {
             let swings = try Self.rows(arguments)
             #expect(!swings.isEmpty)
             for s in swings {
                 #expect(race[s["question_before"]!] == s["race"] && race[s["question_after"]!] == s["race"], "\(s)")
                 if s["poll_before"] == s["poll_after"] {
-                    #expect(s["basis"] == "same-respondents" && s["se"] == "" && s["p_value"] == "" && s["lower"] == "", "\(s)")
+                    #expect(
+                        s["basis"] == "same-respondents" && s["se"] == "" && s["p_value"] == "" && s["lower"] == "",
+                        "\(s)")
                 } else {
                     #expect(s["basis"] != "same-respondents")
                 }
@@ -54,14 +61,19 @@ struct RaceAndQuestionTests {
         #expect(polls.map { $0["question_id"]! } == ["1001", "1006"])
         let dated = try Self.rows(["--from", "2024-07-12", "--to", "2024-07-25"])
         #expect(dated.map { $0["poll_id"]! } == ["102", "103", "104"])
-        let many = try Self.rows(["--where", "pollster=keystone research,MORNING METRICS", "--where", "state=pennsylvania"])
+        let many = try Self.rows([
+            "--where", "pollster=keystone research,MORNING METRICS", "--where", "state=pennsylvania",
+        ])
         #expect(many.map { $0["poll_id"]! } == ["102", "104", "105"])
     }
 
     @Test("An unknown --where field or a bad date is a usage error before the file is read")
     func filterUsage() throws {
-        for bad in [["--where", "colour=red"], ["--where", "state"], ["--from", "7/1/24"], ["--from", "2024-07-10", "--to", "2024-07-01"],
-                    ["--pairs", "before-after"], ["--at", "2024-07-21"]] {
+        for bad in [
+            ["--where", "colour=red"], ["--where", "state"], ["--from", "7/1/24"],
+            ["--from", "2024-07-10", "--to", "2024-07-01"],
+            ["--pairs", "before-after"], ["--at", "2024-07-21"],
+        ] {
             let r = try PollcmpRunner.run(["report", "/nonexistent/polls.csv"] + bad)
             #expect(r.status == 64, "\(bad): \(r.stderr)")
             #expect(r.stderr.hasPrefix("pollcmp: error: ") && r.stderr.split(separator: "\n").count == 1)
@@ -80,12 +92,16 @@ struct RaceAndQuestionTests {
 
     @Test("Before and after a date: the last poll ending before it against the first starting on or after it")
     func beforeAfter() throws {
-        let swings = try Self.rows(["--where", "state=national", "--pairs", "before-after", "--at", "2024-07-21", "--a", "DEM",
-                                    "--b", "REP", "--group-by", "pollster", "--table", "swings"])
+        let swings = try Self.rows([
+            "--where", "state=national", "--pairs", "before-after", "--at", "2024-07-21", "--a", "DEM",
+            "--b", "REP", "--group-by", "pollster", "--table", "swings",
+        ])
         #expect(swings.count == 1)
         #expect(swings.first?["poll_before"] == "101" && swings.first?["poll_after"] == "103")
         // Leads and swings are exact decimals: 44.3 − 46.3 = −2, 47.2 − 46 = 1.2, swing 3.2.
-        #expect(swings.first?["lead_before"] == "-2" && swings.first?["lead_after"] == "1.2" && swings.first?["swing"] == "3.2")
+        #expect(
+            swings.first?["lead_before"] == "-2" && swings.first?["lead_after"] == "1.2"
+                && swings.first?["swing"] == "3.2")
     }
 
     @Test("--opt-in marks a methodology as an opt-in sample: not-a-random-sample wins over an unknown size")

@@ -11,7 +11,8 @@ struct RakeCommandTests {
     static let targets = "Tests/pollcmpTests/Fixtures/rake-targets.csv"
 
     static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pollcmp-rake-\(getpid())-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pollcmp-rake-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -25,7 +26,9 @@ struct RakeCommandTests {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("weighted.csv").path
-        let r = try PollcmpRunner.run(["rake", Self.respondents, "--targets", Self.targets, "--weight", "base_wt", "-o", out])
+        let r = try PollcmpRunner.run([
+            "rake", Self.respondents, "--targets", Self.targets, "--weight", "base_wt", "-o", out,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "")
         #expect(r.stderr.hasPrefix("pollcmp: note: raking converged: "))
@@ -46,8 +49,10 @@ struct RakeCommandTests {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("report.csv").path
-        let r = try PollcmpRunner.run(["rake", Self.respondents, "--targets", Self.targets, "--cap", "1.5",
-                                       "--report", csv, "-o", dir.appendingPathComponent("w.csv").path])
+        let r = try PollcmpRunner.run([
+            "rake", Self.respondents, "--targets", Self.targets, "--cap", "1.5",
+            "--report", csv, "-o", dir.appendingPathComponent("w.csv").path,
+        ])
         #expect(r.status == 0 && r.stderr == "", "\(r.stderr)")
         let lines = try Self.read(csv).split(separator: "\n").map(String.init)
         #expect(lines.first == "measure,variable,before,after")
@@ -56,10 +61,13 @@ struct RakeCommandTests {
         #expect(lines.filter { $0.hasPrefix("margin_error,") }.count == 3)
         #expect(lines.contains { $0.hasPrefix("deff,,1,") })
         let json = dir.appendingPathComponent("report.json").path
-        let j = try PollcmpRunner.run(["rake", Self.respondents, "--targets", Self.targets, "--report", json,
-                                       "-o", dir.appendingPathComponent("w.csv").path])
+        let j = try PollcmpRunner.run([
+            "rake", Self.respondents, "--targets", Self.targets, "--report", json,
+            "-o", dir.appendingPathComponent("w.csv").path,
+        ])
         #expect(j.status == 0)
-        let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [[String: Any]]
+        let parsed =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [[String: Any]]
         #expect(parsed?.first?["measure"] as? String == "sweeps")
         #expect(parsed?.contains { $0["measure"] as? String == "n_eff" } == true)
     }
@@ -69,14 +77,18 @@ struct RakeCommandTests {
         let dir = try Self.folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("w.csv").path
-        let r = try PollcmpRunner.run(["rake", Self.respondents, "--targets", Self.targets, "--max-iter", "2", "-o", out])
+        let r = try PollcmpRunner.run([
+            "rake", Self.respondents, "--targets", Self.targets, "--max-iter", "2", "-o", out,
+        ])
         #expect(r.status == 65)
         #expect(r.stderr.contains("pollcmp: note: raking did NOT converge: 2 sweeps"))
         #expect(r.stderr.contains("pollcmp: error: raking did not converge in 2 sweeps: the largest margin error is "))
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
-        let allowed = try PollcmpRunner.run(["rake", Self.respondents, "--targets", Self.targets, "--max-iter", "2",
-                                             "--allow-nonconvergence", "-o", out])
+        let allowed = try PollcmpRunner.run([
+            "rake", Self.respondents, "--targets", Self.targets, "--max-iter", "2",
+            "--allow-nonconvergence", "-o", out,
+        ])
         #expect(allowed.status == 0)
         #expect(allowed.stderr.contains("weights written anyway (--allow-nonconvergence)"))
         #expect(FileManager.default.fileExists(atPath: out))
@@ -93,20 +105,42 @@ struct RakeCommandTests {
         }
         let full = "variable,category,share\nsex,F,51.5\nsex,M,48.5\n"
         let cases: [([String], Int32, String)] = [
-            (["--targets", try targets(full + "age,18-29,40\nage,30-44,60\n")], 65,
-             ":4:5: age \"45-64\" is not among the targets' categories of age (\"18-29\", \"30-44\"); add it to the targets or leave its respondents out"),
-            (["--targets", try targets(full + "region,North,50\nregion,South,30\nregion,West,10\nregion,East,10\n")], 65,
-             ":7:13: region \"East\" has a target share of 10 but no respondent: a share cannot be given to an empty category (merge it with another, or drop it from the targets)"),
-            (["--targets", try targets("variable,category,share\nsex,F,51.5\nsex,M,48\n")], 65,
-             ":2:7: shares must sum to 100 (points) or 1 (proportions) per variable within 1e-6 points: sex sums to 99.5"),
-            (["--targets", try targets("variable,category,share\nparty,D,100\n")], 65,
-             "no column named \"party\", a variable of the targets"),
-            (["--targets", Self.targets, "--cap", "1.05"], 65,
-             "sex \"M\" cannot reach its target with every weight at most 1.05 times the mean: its 96 respondents would need a mean weight of 1.2125 times the mean; raise --cap"),
-            (["--targets", Self.targets, "--name", "vote"], 65, "the file already has a column \"vote\"; name the new weight column with --name"),
-            (["--targets", Self.targets, "--weight", "comment"], 65, "base weight \"no comment\" is not a number above 0"),
+            (
+                ["--targets", try targets(full + "age,18-29,40\nage,30-44,60\n")], 65,
+                ":4:5: age \"45-64\" is not among the targets' categories of age (\"18-29\", \"30-44\"); add it to the targets or leave its respondents out"
+            ),
+            (
+                [
+                    "--targets",
+                    try targets(full + "region,North,50\nregion,South,30\nregion,West,10\nregion,East,10\n"),
+                ], 65,
+                ":7:13: region \"East\" has a target share of 10 but no respondent: a share cannot be given to an empty category (merge it with another, or drop it from the targets)"
+            ),
+            (
+                ["--targets", try targets("variable,category,share\nsex,F,51.5\nsex,M,48\n")], 65,
+                ":2:7: shares must sum to 100 (points) or 1 (proportions) per variable within 1e-6 points: sex sums to 99.5"
+            ),
+            (
+                ["--targets", try targets("variable,category,share\nparty,D,100\n")], 65,
+                "no column named \"party\", a variable of the targets"
+            ),
+            (
+                ["--targets", Self.targets, "--cap", "1.05"], 65,
+                "sex \"M\" cannot reach its target with every weight at most 1.05 times the mean: its 96 respondents would need a mean weight of 1.2125 times the mean; raise --cap"
+            ),
+            (
+                ["--targets", Self.targets, "--name", "vote"], 65,
+                "the file already has a column \"vote\"; name the new weight column with --name"
+            ),
+            (
+                ["--targets", Self.targets, "--weight", "comment"], 65,
+                "base weight \"no comment\" is not a number above 0"
+            ),
             (["--targets", Self.targets, "--cap", "0.9"], 64, "--cap must be a multiple of the mean weight above 1"),
-            (["--targets", Self.targets, "--trim-to-deff", "1.1", "--cap", "2"], 64, "give --cap or --trim-to-deff, not both"),
+            (
+                ["--targets", Self.targets, "--trim-to-deff", "1.1", "--cap", "2"], 64,
+                "give --cap or --trim-to-deff, not both"
+            ),
             (["--targets", dir.appendingPathComponent("missing.csv").path], 66, "cannot open"),
         ]
         for (arguments, status, message) in cases {
@@ -132,10 +166,14 @@ struct RakeCommandTests {
         let data = dir.appendingPathComponent("d.csv").path
         let goal = dir.appendingPathComponent("t.csv").path
         try Data("id,sex,age\n1,F,young\n2,F,young\n3,M,young\n4,M,old\n".utf8).write(to: URL(fileURLWithPath: data))
-        try Data("variable,category,share\nsex,F,60\nsex,M,40\nage,young,50\nage,old,50\n".utf8).write(to: URL(fileURLWithPath: goal))
+        try Data("variable,category,share\nsex,F,60\nsex,M,40\nage,young,50\nage,old,50\n".utf8).write(
+            to: URL(fileURLWithPath: goal))
         let r = try PollcmpRunner.run(["rake", data, "--targets", goal])
         #expect(r.status == 65)
-        #expect(r.stderr == "pollcmp: error: \(goal): targets cannot be met together: respondents with sex \"F\" (target 60) all have age \"young\", whose targets add to only 50\n")
+        #expect(
+            r.stderr
+                == "pollcmp: error: \(goal): targets cannot be met together: respondents with sex \"F\" (target 60) all have age \"young\", whose targets add to only 50\n"
+        )
         #expect(r.stdout == "")
     }
 }

@@ -22,8 +22,10 @@ struct StartupTests {
 
     /// Runs `pollcmp` through `/bin/sh` with `ulimit -v` applied (when `limited`), killing it at
     /// the deadline.
-    static func run(_ arguments: [String], limited: Bool = true,
-                    environment: [String: String] = [:]) throws -> Outcome {
+    static func run(
+        _ arguments: [String], limited: Bool = true,
+        environment: [String: String] = [:]
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let script = limited ? "ulimit -v \(limitKiB) && exec \"$0\" \"$@\"" : "exec \"$0\" \"$@\""
@@ -54,10 +56,11 @@ struct StartupTests {
             kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-                       timedOut: timedOut)
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            timedOut: timedOut)
     }
 
     /// Exit 0, or the one-line BLAS error with exit 69.
@@ -67,11 +70,13 @@ struct StartupTests {
             && r.stderr.hasSuffix("\n") && r.stderr.filter { $0 == "\n" }.count == 1
     }
 
-    @Test("--version and a lead finish with exit 0 under a 150 MB address-space limit", arguments: [
-        ["--version"],
-        ["lead", "58", "31", "--n", "1000"],
-        ["lead", "58", "31", "--n", "1000", "--format", "csv"],
-    ])
+    @Test(
+        "--version and a lead finish with exit 0 under a 150 MB address-space limit",
+        arguments: [
+            ["--version"],
+            ["lead", "58", "31", "--n", "1000"],
+            ["lead", "58", "31", "--n", "1000", "--format", "csv"],
+        ])
     func limitedCommands(arguments: [String]) throws {
         let r = try Self.run(arguments)
         #expect(!r.timedOut)
@@ -80,10 +85,12 @@ struct StartupTests {
         #expect(!r.stdout.isEmpty)
     }
 
-    @Test("Commands that use BLAS finish under the limit: exit 0, or one line and exit 69", arguments: [
-        ["lead", "58", "31", "--n", "1000", "--method", "bayes", "--format", "csv"],
-        ["swing", "44.3", "36.3", "31", "58", "--n1", "1000", "--n2", "1000", "--format", "csv"],
-    ])
+    @Test(
+        "Commands that use BLAS finish under the limit: exit 0, or one line and exit 69",
+        arguments: [
+            ["lead", "58", "31", "--n", "1000", "--method", "bayes", "--format", "csv"],
+            ["swing", "44.3", "36.3", "31", "58", "--n1", "1000", "--n2", "1000", "--format", "csv"],
+        ])
     func limitedBLASCommands(arguments: [String]) throws {
         let r = try Self.run(arguments)
         #expect(!r.timedOut)
@@ -105,8 +112,9 @@ struct StartupTests {
         let missing = ["POLLCOMPARE_BLAS": "/nonexistent/libopenblas.so.0"]
         let version = try Self.run(["--version"], limited: false, environment: missing)
         #expect(version.status == 0 && version.stderr == "")
-        let bayes = try Self.run(["lead", "58", "31", "--n", "1000", "--method", "bayes"], limited: false,
-                                 environment: missing)
+        let bayes = try Self.run(
+            ["lead", "58", "31", "--n", "1000", "--method", "bayes"], limited: false,
+            environment: missing)
         #expect(!bayes.timedOut)
         #expect(bayes.status == 69)
         #expect(bayes.stdout == "")

@@ -23,8 +23,9 @@ struct StreamingReportTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return PollcmpRunner.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                    stderr: String(decoding: stderr, as: UTF8.self))
+        return PollcmpRunner.Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static let cases: [[String]] = [
@@ -62,7 +63,8 @@ struct StreamingReportTests {
         let text = try String(contentsOf: PollcmpRunner.packageRoot.appendingPathComponent(Self.split), encoding: .utf8)
         let lines = text.split(separator: "\n")
         // The first question's first row again, at the end: its candidate twice in that question.
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pollcmp-split-dup-\(getpid()).csv").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pollcmp-split-dup-\(getpid()).csv")
+            .path
         try (text + lines[1] + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fromFile = try PollcmpRunner.run(["report", path, "--format", "csv"])

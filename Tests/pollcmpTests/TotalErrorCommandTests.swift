@@ -53,7 +53,9 @@ struct TotalErrorCommandTests {
 
     @Test("change --method wald: tau^2 for each poll's share")
     func change() throws {
-        let r = try Self.row(["change", "36.3", "58", "--n1", "800", "--n2", "1000", "--method", "wald", "--tse", "2.4"])
+        let r = try Self.row([
+            "change", "36.3", "58", "--n1", "800", "--n2", "1000", "--method", "wald", "--tse", "2.4",
+        ])
         // total_error.py change(36.3, 58, 800, 1000, 2.4)
         #expect(Self.close(try Self.number(r, "lower"), 13.655455024757067))
         #expect(Self.close(try Self.number(r, "upper"), 29.744544975242924))
@@ -69,24 +71,35 @@ struct TotalErrorCommandTests {
         #expect(r["basis"] == "total-error")
     }
 
-    @Test("The text output says what was added", arguments: [
-        ["lead", "58", "31", "--n", "1000", "--tse", "2.4"],
-        ["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--tse", "2.4"],
-        ["change", "36.3", "58", "--n1", "800", "--n2", "1000", "--method", "wald", "--tse", "2.4"],
-        ["report", "Tests/pollcmpTests/Fixtures/tidy-small.csv", "--tse", "2.4"],
-        ["average", "Tests/pollcmpTests/Fixtures/fte-polls-chart.csv", "--a", "DEM", "--b", "REP", "--tse", "2.4", "--tau", "1", "--omega", "0.2"],
-    ])
+    @Test(
+        "The text output says what was added",
+        arguments: [
+            ["lead", "58", "31", "--n", "1000", "--tse", "2.4"],
+            ["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--tse", "2.4"],
+            ["change", "36.3", "58", "--n1", "800", "--n2", "1000", "--method", "wald", "--tse", "2.4"],
+            ["report", "Tests/pollcmpTests/Fixtures/tidy-small.csv", "--tse", "2.4"],
+            [
+                "average", "Tests/pollcmpTests/Fixtures/fte-polls-chart.csv", "--a", "DEM", "--b", "REP", "--tse",
+                "2.4", "--tau", "1", "--omega", "0.2",
+            ],
+        ])
     func sentence(_ arguments: [String]) throws {
         let r = try PollcmpRunner.run(arguments)
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("Intervals include historical non-sampling error: tau = 2.4 points added to each poll's variance (--tse)"))
+        #expect(
+            r.stdout.contains(
+                "Intervals include historical non-sampling error: tau = 2.4 points added to each poll's variance (--tse)"
+            ))
     }
 
     @Test("average: a larger tse widens the band on the last day")
     func average() throws {
         func lastSE(_ extra: [String]) throws -> Double {
-            let r = try PollcmpRunner.run(["average", "Tests/pollcmpTests/Fixtures/fte-polls-chart.csv", "--a", "DEM", "--b", "REP",
-                                           "--tau", "1", "--omega", "0.2", "--format", "csv"] + extra)
+            let r = try PollcmpRunner.run(
+                [
+                    "average", "Tests/pollcmpTests/Fixtures/fte-polls-chart.csv", "--a", "DEM", "--b", "REP",
+                    "--tau", "1", "--omega", "0.2", "--format", "csv",
+                ] + extra)
             #expect(r.status == 0, "\(r.stderr)")
             let last = try #require(r.stdout.split(separator: "\n").last)
             return try #require(Double(last.split(separator: ",")[2]))
@@ -95,12 +108,14 @@ struct TotalErrorCommandTests {
         #expect(wider > plain)
     }
 
-    @Test("Refused where it cannot apply", arguments: [
-        ["lead", "58", "31", "--n", "1000", "--tse", "2", "--method", "bayes"],
-        ["lead", "58", "31", "--n", "1000", "--tse", "-1"],
-        ["change", "36.3", "58", "--n1", "800", "--n2", "1000", "--tse", "2"],
-        ["swing", "44.3", "36.3", "31", "58", "--tse", "nan"],
-    ])
+    @Test(
+        "Refused where it cannot apply",
+        arguments: [
+            ["lead", "58", "31", "--n", "1000", "--tse", "2", "--method", "bayes"],
+            ["lead", "58", "31", "--n", "1000", "--tse", "-1"],
+            ["change", "36.3", "58", "--n1", "800", "--n2", "1000", "--tse", "2"],
+            ["swing", "44.3", "36.3", "31", "58", "--tse", "nan"],
+        ])
     func refused(_ arguments: [String]) throws {
         let r = try PollcmpRunner.run(arguments)
         #expect(r.status == 64)
@@ -115,33 +130,52 @@ struct TotalErrorCommandTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("calibration.csv").path
-        let saved = try PollcmpRunner.run(["calibrate", CalibrateCommandTests.raw, "--by", "type_simple", "--format", "csv", "-o", table])
+        let saved = try PollcmpRunner.run([
+            "calibrate", CalibrateCommandTests.raw, "--by", "type_simple", "--format", "csv", "-o", table,
+        ])
         #expect(saved.status == 0)
         // tau of Pres-G in the fixture: 2.2378469945780792 (scripts/references/calibration.py,
         // case raw-by-type_simple), written by calibrate as the shortest round-trip text.
-        let from = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse-from", table, "--tse-group", "Pres-G", "--format", "csv"])
-        let given = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse", "2.2378469945780792", "--format", "csv"])
+        let from = try PollcmpRunner.run([
+            "lead", "58", "31", "--n", "1000", "--tse-from", table, "--tse-group", "Pres-G", "--format", "csv",
+        ])
+        let given = try PollcmpRunner.run([
+            "lead", "58", "31", "--n", "1000", "--tse", "2.2378469945780792", "--format", "csv",
+        ])
         #expect(from.status == 0 && given.status == 0)
         #expect(from.stdout == given.stdout)
         #expect(from.stdout.contains("total-error"))
         // The group defaults to all.
-        let all = try PollcmpRunner.run(["swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--tse-from", table])
+        let all = try PollcmpRunner.run([
+            "swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--tse-from", table,
+        ])
         #expect(all.status == 0)
         #expect(all.stdout.contains("tau = 2.3911697814003037 points"))
-        let missing = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse-from", table, "--tse-group", "Pres-X"])
+        let missing = try PollcmpRunner.run([
+            "lead", "58", "31", "--n", "1000", "--tse-from", table, "--tse-group", "Pres-X",
+        ])
         #expect(missing.status == 65)
-        #expect(missing.stderr == "pollcmp: error: \(table):1:1: no row of group \"Pres-X\" (groups: all, Gov-G, House-G, Pres-G, Pres-P, Sen-G)\n")
-        let notTable = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse-from", CalibrateCommandTests.raw])
+        #expect(
+            missing.stderr
+                == "pollcmp: error: \(table):1:1: no row of group \"Pres-X\" (groups: all, Gov-G, House-G, Pres-G, Pres-P, Sen-G)\n"
+        )
+        let notTable = try PollcmpRunner.run([
+            "lead", "58", "31", "--n", "1000", "--tse-from", CalibrateCommandTests.raw,
+        ])
         #expect(notTable.status == 65)
         #expect(notTable.stderr.contains("the header has no group and tau columns"))
-        let absent = try PollcmpRunner.run(["lead", "58", "31", "--n", "1000", "--tse-from", dir.appendingPathComponent("none.csv").path])
+        let absent = try PollcmpRunner.run([
+            "lead", "58", "31", "--n", "1000", "--tse-from", dir.appendingPathComponent("none.csv").path,
+        ])
         #expect(absent.status == 66)
     }
 
-    @Test("--tse and --tse-from exclude each other; --tse-group needs --tse-from", arguments: [
-        ["lead", "58", "31", "--n", "1000", "--tse", "2", "--tse-from", "x.csv"],
-        ["lead", "58", "31", "--n", "1000", "--tse-group", "all"],
-    ])
+    @Test(
+        "--tse and --tse-from exclude each other; --tse-group needs --tse-from",
+        arguments: [
+            ["lead", "58", "31", "--n", "1000", "--tse", "2", "--tse-from", "x.csv"],
+            ["lead", "58", "31", "--n", "1000", "--tse-group", "all"],
+        ])
     func fromUsage(_ arguments: [String]) throws {
         let r = try PollcmpRunner.run(arguments)
         #expect(r.status == 64)

@@ -78,7 +78,8 @@ public struct PollAnalysis: Sendable {
     /// - Complexity: O(questions·log questions + swings).
     public init(_ table: PollTable, selection: PollSelection, options: Options) throws(PollCompareError) {
         for field in options.groupBy where !PollTable.groupFields.contains(field) {
-            throw .invalidReportOption("--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
+            throw .invalidReportOption(
+                "--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
         }
         if options.pairs == .beforeAfter && options.at == nil {
             throw .invalidReportOption("--pairs before-after needs --at DATE")
@@ -97,13 +98,16 @@ public struct PollAnalysis: Sendable {
             let type = sampleType(q)
             do {
                 let design = try n.map { n throws(PollCompareError) in
-                    try SampleDesign(sampleSize: n, designEffect: deff, populationSize: population, sampleType: type,
-                                     assumesRandomSample: options.assumeRandomSample)
+                    try SampleDesign(
+                        sampleSize: n, designEffect: deff, populationSize: population, sampleType: type,
+                        assumesRandomSample: options.assumeRandomSample)
                 }
-                return try LeadEstimate(shareA: table.share[a], shareB: table.share[b], design: design, designEffect: deff,
-                                        populationSize: population,
-                                        sampleType: options.assumeRandomSample ? .probability : type)
-                    .adding(options.totalError)
+                return try LeadEstimate(
+                    shareA: table.share[a], shareB: table.share[b], design: design, designEffect: deff,
+                    populationSize: population,
+                    sampleType: options.assumeRandomSample ? .probability : type
+                )
+                .adding(options.totalError)
             } catch {
                 throw .invalidPollDesign(poll: table.pollID[q], line: table.line[q], reason: error.description)
             }
@@ -120,9 +124,11 @@ public struct PollAnalysis: Sendable {
                 if firstOver == nil { firstOver = c.question }
                 continue
             }
-            leads.append(try PollLead(question: c.question, a: c.a, b: c.b, estimate: estimate(c.question, c.a, c.b),
-                                      sampleSizeAssumed: table.sampleSize[c.question].isNaN && options.assumeN != nil,
-                                      confidence: confidence))
+            leads.append(
+                try PollLead(
+                    question: c.question, a: c.a, b: c.b, estimate: estimate(c.question, c.a, c.b),
+                    sampleSizeAssumed: table.sampleSize[c.question].isNaN && options.assumeN != nil,
+                    confidence: confidence))
         }
         self.leads = leads
 
@@ -154,23 +160,30 @@ public struct PollAnalysis: Sendable {
                 let x = oriented[i], y = oriented[j]
                 // Each question's design was accepted with its lead; only the group's candidates
                 // (whose two shares may sum above 100.5 as published) can fail here.
-                guard let before = try? estimate(x.question, x.a, x.b), let after = try? estimate(y.question, y.a, y.b) else {
+                guard let before = try? estimate(x.question, x.a, x.b), let after = try? estimate(y.question, y.a, y.b)
+                else {
                     continue
                 }
                 let swing = try SwingEstimate(before: before, after: after, confidence: confidence)
-                swings.append(PollSwing(group: groupIndex, before: x.question, after: y.question,
-                                        beforeCandidates: (x.a, x.b), afterCandidates: (y.a, y.b), estimate: swing,
-                                        sameRespondents: table.pollID[x.question] == table.pollID[y.question]))
+                swings.append(
+                    PollSwing(
+                        group: groupIndex, before: x.question, after: y.question,
+                        beforeCandidates: (x.a, x.b), afterCandidates: (y.a, y.b), estimate: swing,
+                        sameRespondents: table.pollID[x.question] == table.pollID[y.question]))
             }
         }
         self.groups = groups
         self.swings = swings
         var notes: [String] = []
         if let q = firstOver {
-            notes.append("\(overTotal) question(s) left out: the two candidates' shares alone sum above 100.5 (first: poll \(table.pollID[q]), question \(table.questionID[q]) at line \(table.line[q])).")
+            notes.append(
+                "\(overTotal) question(s) left out: the two candidates' shares alone sum above 100.5 (first: poll \(table.pollID[q]), question \(table.questionID[q]) at line \(table.line[q]))."
+            )
         }
         if optIn.isEmpty, selection.methodologyNamed {
-            notes.append("Every methodology is taken as a probability sample; --opt-in METHOD[,METHOD…] marks opt-in ones (e.g. \"Online Panel\").")
+            notes.append(
+                "Every methodology is taken as a probability sample; --opt-in METHOD[,METHOD…] marks opt-in ones (e.g. \"Online Panel\")."
+            )
         }
         self.notes = notes
     }
@@ -197,13 +210,17 @@ public struct PollAnalysis: Sendable {
             if !pa.isEmpty && !pb.isEmpty && pa.lowercased() != pb.lowercased() {
                 (matchA, matchB, byParty) = (CandidateMatch(pa), CandidateMatch(pb), true)
             } else {
-                (matchA, matchB, byParty) = (CandidateMatch(t.candidate[first.a]), CandidateMatch(t.candidate[first.b]), false)
+                (matchA, matchB, byParty) = (
+                    CandidateMatch(t.candidate[first.a]), CandidateMatch(t.candidate[first.b]), false
+                )
             }
         }
         var out: [(question: Int, a: Int, b: Int)] = []
         for lead in ordered {
-            guard let a = matchA.find(t, lead.question, byParty: byParty), let b = matchB.find(t, lead.question, byParty: byParty),
-                  a.index != b.index, byParty == nil || (a.kind == .party) == byParty! && (b.kind == .party) == byParty! else { continue }
+            guard let a = matchA.find(t, lead.question, byParty: byParty),
+                let b = matchB.find(t, lead.question, byParty: byParty),
+                a.index != b.index, byParty == nil || (a.kind == .party) == byParty! && (b.kind == .party) == byParty!
+            else { continue }
             out.append((lead.question, a.index, b.index))
         }
         return out
@@ -222,7 +239,9 @@ public struct PollAnalysis: Sendable {
             for (i, q) in questions.enumerated() {
                 if let end = t.endDate[q], end < at {
                     if let b = before, let bEnd = t.endDate[questions[b]] {
-                        if bEnd < end || (bEnd == end && PollSelection.questionOrder(t.questionID[q], t.questionID[questions[b]])) {
+                        if bEnd < end
+                            || (bEnd == end && PollSelection.questionOrder(t.questionID[q], t.questionID[questions[b]]))
+                        {
                             before = i
                         }
                     } else {
@@ -231,7 +250,10 @@ public struct PollAnalysis: Sendable {
                 }
                 if let start = t.startDate[q] ?? t.endDate[q], !(start < at) {
                     if let a = after, let aStart = t.startDate[questions[a]] ?? t.endDate[questions[a]] {
-                        if start < aStart || (start == aStart && PollSelection.questionOrder(t.questionID[q], t.questionID[questions[a]])) {
+                        if start < aStart
+                            || (start == aStart
+                                && PollSelection.questionOrder(t.questionID[q], t.questionID[questions[a]]))
+                        {
                             after = i
                         }
                     } else {

@@ -23,8 +23,10 @@ public struct PollLead: Sendable {
     ///
     /// - Throws: ``PollCompareError`` for a design that cannot be (a population below the sample).
     /// - Complexity: O(1).
-    public init(question: Int, a: Int, b: Int, estimate: LeadEstimate, sampleSizeAssumed: Bool,
-                confidence: ConfidenceLevel) throws(PollCompareError) {
+    public init(
+        question: Int, a: Int, b: Int, estimate: LeadEstimate, sampleSizeAssumed: Bool,
+        confidence: ConfidenceLevel
+    ) throws(PollCompareError) {
         self.question = question
         self.a = a
         self.b = b
@@ -32,7 +34,8 @@ public struct PollLead: Sendable {
         self.sampleSizeAssumed = sampleSizeAssumed
         interval = try estimate.interval(method: .wald, confidence: confidence)
         if interval != nil, let n = estimate.effectiveSampleSize {
-            shareAInterval = n.isFinite
+            shareAInterval =
+                n.isFinite
                 ? try ShareInterval(share: estimate.shareA, sampleSize: n, confidence: confidence, method: .wilson)
                 : nil
         } else {

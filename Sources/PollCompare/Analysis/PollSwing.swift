@@ -21,8 +21,10 @@ public struct PollSwing: Sendable {
     public let basis: IntervalBasis
 
     /// Creates the row.
-    public init(group: Int, before: Int, after: Int, beforeCandidates: (a: Int, b: Int),
-                afterCandidates: (a: Int, b: Int), estimate: SwingEstimate, sameRespondents: Bool) {
+    public init(
+        group: Int, before: Int, after: Int, beforeCandidates: (a: Int, b: Int),
+        afterCandidates: (a: Int, b: Int), estimate: SwingEstimate, sameRespondents: Bool
+    ) {
         self.group = group
         self.before = before
         self.after = after
@@ -37,8 +39,9 @@ public struct PollSwing: Sendable {
 
     /// The swing in points, an exact decimal of the published shares.
     public var swingPoints: Double {
-        Percent.swing(before: estimate.before.shareA, estimate.before.shareB,
-                      after: estimate.after.shareA, estimate.after.shareB)
+        Percent.swing(
+            before: estimate.before.shareA, estimate.before.shareB,
+            after: estimate.after.shareA, estimate.after.shareB)
     }
 
     /// The break-even n, unless the two questions share respondents (then no sample size would

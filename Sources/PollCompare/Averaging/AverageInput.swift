@@ -64,7 +64,9 @@ public struct AverageInput: Sendable {
         let table = analysis.table
         let races = Set(analysis.groups.map(\.race))
         guard races.count <= 1 else {
-            throw .invalidReportOption("the selection spans \(races.count) races (\(races.sorted().joined(separator: "; "))); an average needs one: narrow it with --where")
+            throw .invalidReportOption(
+                "the selection spans \(races.count) races (\(races.sorted().joined(separator: "; "))); an average needs one: narrow it with --where"
+            )
         }
         var estimateOf: [Int: LeadEstimate] = [:]
         for lead in analysis.leads { estimateOf[lead.question] = lead.estimate }
@@ -87,7 +89,9 @@ public struct AverageInput: Sendable {
             }
         }
         guard let first = members.map(\.date).min() else {
-            throw .invalidReportOption("no poll left to average (\(noSize) without a sample size, \(nonProbability) straw or opt-in, \(noDate) without a date)")
+            throw .invalidReportOption(
+                "no poll left to average (\(noSize) without a sample size, \(nonProbability) straw or opt-in, \(noDate) without a date)"
+            )
         }
         members = members.enumerated().sorted { x, y in
             x.element.date != y.element.date ? x.element.date < y.element.date : x.offset < y.offset
@@ -100,25 +104,38 @@ public struct AverageInput: Sendable {
             let q = m.question
             let name = table.pollster[q]
             let j: Int
-            if let k = pollsterIndex[name] { j = k } else { j = pollsters.count; pollsterIndex[name] = j; pollsters.append(name) }
+            if let k = pollsterIndex[name] {
+                j = k
+            } else {
+                j = pollsters.count; pollsterIndex[name] = j; pollsters.append(name)
+            }
             var population: Int?
             if options.populationEffects {
                 let p = table.population[q].lowercased()
                 if p != "lv" {
-                    if let k = populationIndex[p] { population = k } else {
+                    if let k = populationIndex[p] {
+                        population = k
+                    } else {
                         population = populations.count; populationIndex[p] = populations.count; populations.append(p)
                     }
                 }
             }
             let shareA = table.share[m.a], shareB = table.share[m.b]
-            let variance = LeadEstimate.unitVariance(shareA: shareA, shareB: shareB) / m.effectiveSize * 10_000
+            let variance =
+                LeadEstimate.unitVariance(shareA: shareA, shareB: shareB) / m.effectiveSize * 10_000
                 + (options.totalError?.pointsVariance ?? 0)
-            rows.append(AveragePoll(lead: Percent.difference(shareA, shareB), day: m.date.day - first.day,
-                                    pollster: j, population: population, variance: variance))
+            rows.append(
+                AveragePoll(
+                    lead: Percent.difference(shareA, shareB), day: m.date.day - first.day,
+                    pollster: j, population: population, variance: variance))
         }
         var notes: [String] = []
         if noSize > 0 { notes.append("\(noSize) poll(s) left out: no sample size (--assume-n N includes them).") }
-        if nonProbability > 0 { notes.append("\(nonProbability) straw or opt-in poll(s) left out: not random samples (--include-non-probability includes them).") }
+        if nonProbability > 0 {
+            notes.append(
+                "\(nonProbability) straw or opt-in poll(s) left out: not random samples (--include-non-probability includes them)."
+            )
+        }
         if noDate > 0 { notes.append("\(noDate) poll(s) left out: no end date.") }
         self.polls = rows
         self.questions = members.map(\.question)

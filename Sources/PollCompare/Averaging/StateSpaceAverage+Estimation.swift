@@ -57,8 +57,10 @@ extension StateSpaceAverage {
     /// - Throws: ``AverageError``.
     /// - Complexity: k likelihood evaluations (typically 60–120; see `AverageLikelihoodEvaluator`
     ///   for one, at most O(n + T·m² + m³)), then one full fit.
-    public static func estimate(polls: [AveragePoll], houseEffects: Bool = true,
-                                tau: Double? = nil, omega: Double? = nil) throws(AverageError) -> AverageEstimate {
+    public static func estimate(
+        polls: [AveragePoll], houseEffects: Bool = true,
+        tau: Double? = nil, omega: Double? = nil
+    ) throws(AverageError) -> AverageEstimate {
         if let tau { guard tau.isFinite && tau >= 0 else { throw .invalidParameter(name: "tau", value: tau) } }
         if let omega { guard omega.isFinite && omega > 0 else { throw .invalidParameter(name: "omega", value: omega) } }
         let lowV = Self.naturalLog(omegaSearchRange.lowerBound), highV = Self.naturalLog(omegaSearchRange.upperBound)
@@ -89,7 +91,9 @@ extension StateSpaceAverage {
             evaluations += 1
             if let value = evaluator?.logLikelihood(tau: t, omega: o) { return -value + penalty }
             do {
-                return -(try StateSpaceAverage(polls: polls, tau: t, omega: o, houseEffects: houseEffects).logLikelihood) + penalty
+                return
+                    -(try StateSpaceAverage(polls: polls, tau: t, omega: o, houseEffects: houseEffects).logLikelihood)
+                    + penalty
             } catch {
                 if firstError == nil { firstError = error }
                 return .infinity
@@ -145,8 +149,9 @@ extension StateSpaceAverage {
         }
         let (t, o, _) = dimension > 0 ? parameters(best) : (tau!, omega!, 0)
         let fit = try StateSpaceAverage(polls: polls, tau: t, omega: o, houseEffects: houseEffects)
-        return AverageEstimate(tau: t, omega: o, tauEstimated: tau == nil, omegaEstimated: omega == nil,
-                               evaluations: evaluations + 1, fit: fit)
+        return AverageEstimate(
+            tau: t, omega: o, tauEstimated: tau == nil, omegaEstimated: omega == nil,
+            evaluations: evaluations + 1, fit: fit)
     }
 
     /// Minimises f by the Nelder–Mead simplex method from `start` with an axis-aligned initial
@@ -155,8 +160,10 @@ extension StateSpaceAverage {
     /// coordinate, or after 2000 iterations.
     ///
     /// - Complexity: O(iterations·d) evaluations of f for d coordinates.
-    static func nelderMead(_ f: ([Double]) -> Double, start: [Double], step: Double,
-                           valueTolerance: Double = 1e-13, pointTolerance: Double = 1e-9) -> (x: [Double], value: Double) {
+    static func nelderMead(
+        _ f: ([Double]) -> Double, start: [Double], step: Double,
+        valueTolerance: Double = 1e-13, pointTolerance: Double = 1e-9
+    ) -> (x: [Double], value: Double) {
         let d = start.count
         var simplex: [[Double]] = [start]
         for k in 0..<d {
@@ -219,7 +226,9 @@ extension StateSpaceAverage {
     /// - Returns: the best point found, its value, and whether the iteration converged (the
     ///   caller falls back to the simplex otherwise).
     /// - Complexity: O(d²) evaluations of f per step.
-    static func newton(_ f: ([Double]) -> Double, start: [Double], value: Double) -> (x: [Double], value: Double, converged: Bool) {
+    static func newton(
+        _ f: ([Double]) -> Double, start: [Double], value: Double
+    ) -> (x: [Double], value: Double, converged: Bool) {
         let d = start.count
         let h = 1e-4
         var x = start, fx = value

@@ -1,3 +1,5 @@
+import PollNumerics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PollNumerics
 
 /// The restricted log likelihood ``StateSpaceAverage/logLikelihood`` alone, for the search over
 /// τ and ω: no posterior mean, variances or weights, the structure of the polls read once and the
@@ -67,7 +68,8 @@ final class AverageLikelihoodEvaluator {
         var layout = AverageLayout()
         for poll in polls {
             guard poll.day >= 0, poll.pollster >= 0, (poll.population ?? 0) >= 0,
-                  poll.lead.isFinite, poll.variance.isFinite, poll.variance >= 0 else { return nil }
+                poll.lead.isFinite, poll.variance.isFinite, poll.variance >= 0
+            else { return nil }
             layout.add(poll, houseEffects: houseEffects)
         }
         guard !layout.pollsterSeen.contains(false), !layout.populationSeen.contains(false) else { return nil }
@@ -99,7 +101,9 @@ final class AverageLikelihoodEvaluator {
         for i in 0..<n {
             if houseIndex[i] >= 0 { firstOfIndex[houseIndex[i]] = min(firstOfIndex[houseIndex[i]], slot[i]) }
             if houseIndex[i] == -1 { dependentFirst = min(dependentFirst, slot[i]) }
-            if populationIndex[i] >= 0 { firstOfIndex[populationIndex[i]] = min(firstOfIndex[populationIndex[i]], slot[i]) }
+            if populationIndex[i] >= 0 {
+                firstOfIndex[populationIndex[i]] = min(firstOfIndex[populationIndex[i]], slot[i])
+            }
         }
         firstDependent = dependentFirst
         // Positions sorted by first slot (ties by index): log|S| and the quadratic form do not
@@ -138,7 +142,7 @@ final class AverageLikelihoodEvaluator {
         let house = self.house, population = self.population, slot = self.slot
         let leads = self.leads, variances = self.variances
         var vB = self.vB, c = self.c
-        self.vB = []  // vB and c are moved out and back in: no copy, one owner
+        self.vB = [] // vB and c are moved out and back in: no copy, one owner
         self.c = Matrix(rows: 0, columns: 0)
         defer { self.vB = vB; self.c = c }
         vB.withUnsafeMutableBufferPointer { b in
@@ -189,8 +193,10 @@ final class AverageLikelihoodEvaluator {
             }
         }
         guard valid else { return nil }
-        guard let (factor, logDetA) = try? RandomWalkCholesky.factor(incrementPrecisions: increments,
-                                                                      observationPrecisions: observation)
+        guard
+            let (factor, logDetA) = try? RandomWalkCholesky.factor(
+                incrementPrecisions: increments,
+                observationPrecisions: observation)
         else { return nil }
         var quadratic = 0.0
         var deltaDelta = 0.0, deltaV = 0.0
@@ -260,7 +266,9 @@ final class AverageLikelihoodEvaluator {
                     }
                 }
             }
-            guard let ls = try? LAPACK.cholesky(s), StateSpaceAverage.unidentifiedPivot(ls, c) == nil else { return nil }
+            guard let ls = try? LAPACK.cholesky(s), StateSpaceAverage.unidentifiedPivot(ls, c) == nil else {
+                return nil
+            }
             ls.elements.withUnsafeBufferPointer { l in
                 // ‖L_S⁻¹z‖² by forward substitution.
                 for k in 0..<m {

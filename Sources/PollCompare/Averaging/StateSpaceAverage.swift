@@ -1,3 +1,5 @@
+import PollNumerics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PollNumerics
 
 /// One poll as the polling average sees it (GUIDE §4 "Polling average").
 public struct AveragePoll: Equatable, Hashable, Sendable {
@@ -153,8 +154,12 @@ public struct StateSpaceAverage: Sendable {
             precondition(poll.pollster >= 0 && (poll.population ?? 0) >= 0, "StateSpaceAverage: negative index")
             layout.add(poll, houseEffects: houseEffects)
         }
-        if let missing = layout.pollsterSeen.firstIndex(of: false) { throw .emptyGroup(kind: "pollster", index: missing) }
-        if let missing = layout.populationSeen.firstIndex(of: false) { throw .emptyGroup(kind: "population", index: missing) }
+        if let missing = layout.pollsterSeen.firstIndex(of: false) {
+            throw .emptyGroup(kind: "pollster", index: missing)
+        }
+        if let missing = layout.populationSeen.firstIndex(of: false) {
+            throw .emptyGroup(kind: "population", index: missing)
+        }
         let pollsterCount = layout.pollsterSeen.count
         let populationCount = layout.populationSeen.count
         if populationCount > 0 && !layout.hasReference { throw .noReferencePopulation }
@@ -365,8 +370,10 @@ public struct StateSpaceAverage: Sendable {
     }
 
     /// α·op(A)·x + β·y as a new array.
-    private static func gemv(_ alpha: Double, _ a: Matrix, transpose: Bool = false, _ x: [Double],
-                             _ beta: Double, _ y: [Double]) -> [Double] {
+    private static func gemv(
+        _ alpha: Double, _ a: Matrix, transpose: Bool = false, _ x: [Double],
+        _ beta: Double, _ y: [Double]
+    ) -> [Double] {
         var result = Vector(y)
         BLAS.gemv(alpha, a, transpose: transpose, Vector(x), beta, &result)
         return result.elements

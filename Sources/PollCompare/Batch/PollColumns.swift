@@ -39,16 +39,19 @@ public enum PollColumns {
     ///   - confidence: the level (default 95%).
     /// - Precondition: the three columns have equal lengths.
     /// - Complexity: O(rows); one vectorised pass, then one pass for the p-values.
-    public static func leads(shareA: [Double], shareB: [Double], effectiveSampleSize n: [Double],
-                             confidence: ConfidenceLevel = .ninetyFive) -> Leads {
+    public static func leads(
+        shareA: [Double], shareB: [Double], effectiveSampleSize n: [Double],
+        confidence: ConfidenceLevel = .ninetyFive
+    ) -> Leads {
         precondition(shareA.count == shareB.count && shareA.count == n.count, "columns differ in length")
         // The arithmetic columns in one vectorised pass (``ColumnKernels/waldLeads(shareA:shareB:sampleSizes:z:)``,
         // the same IEEE operations as the scalar code, lane by lane); the p-values by the scalar
         // Φ kernel, whose libm erfc has no vector form with the same bits.
         let c = ColumnKernels.waldLeads(shareA: shareA, shareB: shareB, sampleSizes: n, z: confidence.z)
         let p = ColumnKernels.twoSidedPValues(c.statistic)
-        return Leads(lead: c.lead, unitVariance: c.unitVariance, standardError: c.standardError, lower: c.lower,
-                     upper: c.upper, zStatistic: c.statistic, pValue: p)
+        return Leads(
+            lead: c.lead, unitVariance: c.unitVariance, standardError: c.standardError, lower: c.lower,
+            upper: c.upper, zStatistic: c.statistic, pValue: p)
     }
 
     /// Per-row swing results.
@@ -78,11 +81,14 @@ public enum PollColumns {
     ///   - afterSampleSize: n_eff of the later polls.
     ///   - confidence: the level (default 95%).
     /// - Complexity: O(rows); two BLAS `axpy` calls plus one pass.
-    public static func swings(before: Leads, after: Leads, beforeSampleSize: [Double], afterSampleSize: [Double],
-                              confidence: ConfidenceLevel = .ninetyFive) -> Swings {
+    public static func swings(
+        before: Leads, after: Leads, beforeSampleSize: [Double], afterSampleSize: [Double],
+        confidence: ConfidenceLevel = .ninetyFive
+    ) -> Swings {
         let rows = before.lead.count
-        precondition(after.lead.count == rows && beforeSampleSize.count == rows && afterSampleSize.count == rows,
-                     "columns differ in length")
+        precondition(
+            after.lead.count == rows && beforeSampleSize.count == rows && afterSampleSize.count == rows,
+            "columns differ in length")
         var swing = after.lead
         BLAS.axpy(-1, before.lead, &swing)
         var se = [Double](repeating: .nan, count: rows)
@@ -92,8 +98,10 @@ public enum PollColumns {
             let s = swing[i]
             if s != 0 {
                 // Simple random samples of equal n, by the kernel every break-even n uses.
-                let terms = [SampleSizePlanning.Term(unitVariance: before.unitVariance[i]),
-                             SampleSizePlanning.Term(unitVariance: after.unitVariance[i])]
+                let terms = [
+                    SampleSizePlanning.Term(unitVariance: before.unitVariance[i]),
+                    SampleSizePlanning.Term(unitVariance: after.unitVariance[i]),
+                ]
                 breakEven[i] = SampleSizePlanning.smallestSampleSize(terms, target: abs(s), z: critical) ?? .nan
             }
             let n1 = beforeSampleSize[i], n2 = afterSampleSize[i]
@@ -106,8 +114,9 @@ public enum PollColumns {
             z[i] = statistic
             p[i] = 2 * Normal.survival(abs(statistic))
         }
-        return Swings(swing: swing, standardError: se, lower: lower, upper: upper, zStatistic: z, pValue: p,
-                      breakEvenSampleSize: breakEven)
+        return Swings(
+            swing: swing, standardError: se, lower: lower, upper: upper, zStatistic: z, pValue: p,
+            breakEvenSampleSize: breakEven)
     }
 
     /// One share's interval for every row, as ``ShareInterval/init(share:sampleSize:confidence:method:)``.
@@ -120,22 +129,26 @@ public enum PollColumns {
     /// - Precondition: equal lengths.
     /// - Complexity: O(rows) for the closed forms (Wald, Wilson, Agresti–Coull, Wilson-cc);
     ///   the beta and root-search methods cost as the scalar ones per row.
-    public static func shareIntervals(shares: [Double], effectiveSampleSize n: [Double],
-                                      method: ShareIntervalMethod,
-                                      confidence: ConfidenceLevel = .ninetyFive) -> (lower: [Double], upper: [Double]) {
+    public static func shareIntervals(
+        shares: [Double], effectiveSampleSize n: [Double],
+        method: ShareIntervalMethod,
+        confidence: ConfidenceLevel = .ninetyFive
+    ) -> (lower: [Double], upper: [Double]) {
         precondition(shares.count == n.count, "columns differ in length")
         let rows = shares.count
         if method == .wilson {
             // The common case, vectorised (``ColumnKernels/wilson(shares:sampleSizes:z:tinyVariance:)``:
             // ``wilson(p:n:z:)``'s operations lane by lane); rows with an unknown n get NaN.
-            return ColumnKernels.wilson(shares: shares, sampleSizes: n, z: confidence.z,
-                                        tinyVariance: ShareInterval.tinyVariance)
+            return ColumnKernels.wilson(
+                shares: shares, sampleSizes: n, z: confidence.z,
+                tinyVariance: ShareInterval.tinyVariance)
         }
         var lower = [Double](repeating: .nan, count: rows)
         var upper = lower
         for i in 0..<rows where !n[i].isNaN {
-            (lower[i], upper[i]) = ShareInterval.bounds(count: Counts.count(share: shares[i], of: n[i]), share: shares[i], trials: n[i],
-                                                        confidence: confidence, method: method)
+            (lower[i], upper[i]) = ShareInterval.bounds(
+                count: Counts.count(share: shares[i], of: n[i]), share: shares[i], trials: n[i],
+                confidence: confidence, method: method)
         }
         return (lower, upper)
     }

@@ -52,11 +52,15 @@ public struct Calibration: Sendable {
         let polls = try CalibrationPolls(table, selection: selection, orientation: options.orientation)
         var notes = selection.notes + polls.notes
         guard polls.count > 0 else {
-            let why = notes.isEmpty ? "" : " (" + notes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ") + ")"
+            let why =
+                notes.isEmpty
+                ? "" : " (" + notes.map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }.joined(separator: "; ") + ")"
             throw .invalidReportOption("no poll with a result, a sample size and two candidates to calibrate\(why)")
         }
         let z = options.confidence.z
-        var rows = [Row(group: Self.allLabel, summary: CalibrationSummary(polls, members: Array(0..<polls.count), z: z))]
+        var rows = [
+            Row(group: Self.allLabel, summary: CalibrationSummary(polls, members: Array(0..<polls.count), z: z))
+        ]
         if !options.by.isEmpty {
             var index: [[String]: Int] = [:]
             var keys: [[String]] = [], members: [[Int]] = []
@@ -74,13 +78,18 @@ public struct Calibration: Sendable {
             var dropped = 0
             for g in order {
                 guard members[g].count >= options.minimumPolls else { dropped += 1; continue }
-                rows.append(Row(group: keys[g].joined(separator: " / "),
-                                summary: CalibrationSummary(polls, members: members[g], z: z)))
+                rows.append(
+                    Row(
+                        group: keys[g].joined(separator: " / "),
+                        summary: CalibrationSummary(polls, members: members[g], z: z)))
             }
             if dropped == keys.count {
-                notes.append("All \(dropped) group(s) have fewer than \(options.minimumPolls) polls (--min-polls): only the whole selection is shown.")
+                notes.append(
+                    "All \(dropped) group(s) have fewer than \(options.minimumPolls) polls (--min-polls): only the whole selection is shown."
+                )
             } else if dropped > 0 {
-                notes.append("\(dropped) group(s) with fewer than \(options.minimumPolls) polls left out (--min-polls).")
+                notes.append(
+                    "\(dropped) group(s) with fewer than \(options.minimumPolls) polls left out (--min-polls).")
             }
         }
         self.polls = polls

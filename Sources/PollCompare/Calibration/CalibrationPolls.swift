@@ -61,7 +61,8 @@ public struct CalibrationPolls: Sendable {
             let population = table.populationSize[q].isNaN ? nil : table.populationSize[q]
             let effective: Double
             do {
-                effective = try SampleDesign(sampleSize: n, designEffect: deff, populationSize: population).effectiveSampleSize
+                effective = try SampleDesign(sampleSize: n, designEffect: deff, populationSize: population)
+                    .effectiveSampleSize
             } catch {
                 throw .invalidPollDesign(poll: table.pollID[q], line: table.line[q], reason: error.description)
             }
@@ -86,8 +87,12 @@ public struct CalibrationPolls: Sendable {
             }
         }
         var notes: [String] = []
-        if noResult > 0 { notes.append("\(noResult) poll(s) left out: no actual result (margin_actual or actual_lead).") }
-        if noSize > 0 { notes.append("\(noSize) poll(s) left out: no sample size, so no sampling error to compare with.") }
+        if noResult > 0 {
+            notes.append("\(noResult) poll(s) left out: no actual result (margin_actual or actual_lead).")
+        }
+        if noSize > 0 {
+            notes.append("\(noSize) poll(s) left out: no sample size, so no sampling error to compare with.")
+        }
         self.questions = questions
         self.errors = errors
         self.variances = variances

@@ -44,7 +44,7 @@ public struct CalibrationSummary: Sendable, Equatable {
     /// - Complexity: O(members).
     public init(_ polls: CalibrationPolls, members: [Int], z: Double) {
         precondition(!members.isEmpty, "a calibration group has at least one poll")
-        var sum = CompensatedSum(), abs_ = CompensatedSum(), squares = CompensatedSum()
+        var sum = CompensatedSum(), absolute = CompensatedSum(), squares = CompensatedSum()
         var sampling = CompensatedSum(), excess = CompensatedSum()
         var covered = 0
         var raceOf: [Int: Int] = [:]
@@ -54,7 +54,7 @@ public struct CalibrationSummary: Sendable, Equatable {
         for i in members {
             let e = polls.errors[i], v = polls.variances[i]
             sum.add(e)
-            abs_.add(abs(e))
+            absolute.add(abs(e))
             squares.add(e * e)
             sampling.add(v)
             excess.add(e * e - v)
@@ -68,7 +68,7 @@ public struct CalibrationSummary: Sendable, Equatable {
         self.polls = members.count
         self.races = raceOf.count
         meanError = sum.value / n
-        meanAbsoluteError = abs_.value / n
+        meanAbsoluteError = absolute.value / n
         rmse = (squares.value / n).squareRoot()
         samplingRMSE = (sampling.value / n).squareRoot()
         inflation = samplingRMSE > 0 ? rmse / samplingRMSE : nil

@@ -56,10 +56,10 @@ public enum RaceBias {
             let d = e - means[r]
             within.add(d * d)
         }
-        let groups = Double(raceCount), total_ = Double(n)
+        let groups = Double(raceCount), pollCount = Double(n)
         let msb = between.value / (groups - 1)
-        let msw = within.value / (total_ - groups)
-        let n0 = (total_ - squaredCounts.value / total_) / (groups - 1)
+        let msw = within.value / (pollCount - groups)
+        let n0 = (pollCount - squaredCounts.value / pollCount) / (groups - 1)
         return max(0, (msb - msw) / n0).squareRoot()
     }
 }

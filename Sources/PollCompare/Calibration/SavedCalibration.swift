@@ -23,8 +23,11 @@ public enum SavedCalibration {
                 var names: [String] = []
                 for i in 0..<r.count { names.append(try r.text(i).trimmingSpaces()) }
                 guard let g = names.firstIndex(of: "group"), let t = names.firstIndex(of: "tau") else {
-                    throw CSVError(position: TextPosition(line: r.line, column: 1),
-                                   message: "the header has no group and tau columns; expected a table written by pollcmp calibrate --format csv")
+                    throw CSVError(
+                        position: TextPosition(line: r.line, column: 1),
+                        message:
+                            "the header has no group and tau columns; expected a table written by pollcmp calibrate --format csv"
+                    )
                 }
                 columns = (g, t)
                 return
@@ -37,18 +40,25 @@ public enum SavedCalibration {
             }
             let text = try r.text(t).trimmingSpaces()
             guard let tau = Double(text), tau.isFinite, tau >= 0 else {
-                throw CSVError(position: r.position(t), message: "tau \"\(text)\" of group \"\(group)\" is not a number of points, 0 or more")
+                throw CSVError(
+                    position: r.position(t),
+                    message: "tau \"\(text)\" of group \"\(group)\" is not a number of points, 0 or more")
             }
             found = try TotalError(tau: tau)
         }
         try parser.feed(bytes[...], record: consume)
         try parser.finish(record: consume)
         guard columns != nil else {
-            throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file; expected a table written by pollcmp calibrate --format csv")
+            throw CSVError(
+                position: TextPosition(line: 1, column: 1),
+                message: "empty file; expected a table written by pollcmp calibrate --format csv")
         }
         guard let found else {
-            throw CSVError(position: TextPosition(line: 1, column: 1),
-                           message: "no row of group \"\(group)\" (groups: \(groups.joined(separator: ", "))\(groups.count == 8 ? ", …" : ""))")
+            throw CSVError(
+                position: TextPosition(line: 1, column: 1),
+                message:
+                    "no row of group \"\(group)\" (groups: \(groups.joined(separator: ", "))\(groups.count == 8 ? ", …" : ""))"
+            )
         }
         return found
     }

@@ -43,8 +43,10 @@ public struct LeadEstimate: Equatable, Sendable {
     ///     basis is then `not-a-random-sample` rather than `unknown-sample-size`.
     /// - Throws: ``PollCompareError`` for shares outside [0, 1] or summing above
     ///   1 + ``Shares/roundingSlack``, a design effect that is not positive, or N ≤ 1.
-    public init(shareA: Double, shareB: Double, design: SampleDesign?, designEffect: Double = 1,
-                populationSize: Double? = nil, sampleType: SampleType = .probability) throws(PollCompareError) {
+    public init(
+        shareA: Double, shareB: Double, design: SampleDesign?, designEffect: Double = 1,
+        populationSize: Double? = nil, sampleType: SampleType = .probability
+    ) throws(PollCompareError) {
         try Shares.validate([("share of A", shareA), ("share of B", shareB)])
         guard designEffect > 0 && designEffect.isFinite else { throw .invalidDesignEffect(designEffect) }
         if let population = populationSize, !(population > 1 && population.isFinite) {
@@ -79,15 +81,19 @@ public struct LeadEstimate: Equatable, Sendable {
     ///   - sampleType: how respondents were selected (default `.probability`).
     /// - Throws: as ``init(shareA:shareB:design:designEffect:populationSize:sampleType:)``, and for
     ///   a sample size that is not positive or a population smaller than it.
-    public init(shareA: Double, shareB: Double, sampleSize: Double? = nil, designEffect: Double = 1,
-                populationSize: Double? = nil, sampleType: SampleType = .probability) throws(PollCompareError) {
+    public init(
+        shareA: Double, shareB: Double, sampleSize: Double? = nil, designEffect: Double = 1,
+        populationSize: Double? = nil, sampleType: SampleType = .probability
+    ) throws(PollCompareError) {
         let design = try sampleSize.map { n throws(PollCompareError) in
-            try SampleDesign(sampleSize: n, designEffect: designEffect, populationSize: populationSize,
-                             sampleType: sampleType)
+            try SampleDesign(
+                sampleSize: n, designEffect: designEffect, populationSize: populationSize,
+                sampleType: sampleType)
         }
         // With a design its own deff, N and sample type are used (and were checked by it).
-        try self.init(shareA: shareA, shareB: shareB, design: design, designEffect: design == nil ? designEffect : 1,
-                      populationSize: design == nil ? populationSize : nil, sampleType: sampleType)
+        try self.init(
+            shareA: shareA, shareB: shareB, design: design, designEffect: design == nil ? designEffect : 1,
+            populationSize: design == nil ? populationSize : nil, sampleType: sampleType)
     }
 
     /// This estimate with τ² of `totalError` in its variance (replacing any added before): its
@@ -164,8 +170,10 @@ public struct LeadEstimate: Equatable, Sendable {
     ///   population of the design is large enough, or beyond `Int.max` respondents (a lead of
     ///   about 10⁻⁹ or less).
     /// - Complexity: O(log n).
-    public func breakEvenSampleSize(confidence: ConfidenceLevel = .ninetyFive,
-                                    alternative: Alternative = .twoSided) -> Int? {
+    public func breakEvenSampleSize(
+        confidence: ConfidenceLevel = .ninetyFive,
+        alternative: Alternative = .twoSided
+    ) -> Int? {
         breakEvenBound(confidence: confidence, alternative: alternative).flatMap { Int(exactly: $0) }
     }
 
@@ -187,8 +195,9 @@ public struct LeadEstimate: Equatable, Sendable {
     /// - Complexity: one incomplete-beta evaluation.
     public var posteriorProbabilityALeads: Double? {
         guard basis.allowsInterval, let n = effectiveSampleSize, n.isFinite else { return nil }
-        return IncompleteBeta.complement(x: 0.5, a: Counts.count(share: shareA, of: n) + 1,
-                                         b: Counts.count(share: shareB, of: n) + 1)
+        return IncompleteBeta.complement(
+            x: 0.5, a: Counts.count(share: shareA, of: n) + 1,
+            b: Counts.count(share: shareB, of: n) + 1)
     }
 
     /// The interval for the lead by `method` (nil when no interval may be given). For a census
@@ -205,19 +214,23 @@ public struct LeadEstimate: Equatable, Sendable {
     ///   ``PollCompareError/tooFewDraws(requested:needed:confidence:)`` when the level needs more
     ///   than ``LeadInterval/maximumDraws``.
     /// - Complexity: O(1) for Wald methods; O(draws·log draws) for `.bayes`.
-    public func interval(method: LeadIntervalMethod = .wald, confidence: ConfidenceLevel = .ninetyFive,
-                         alternative: Alternative = .twoSided, draws: Int = LeadInterval.defaultDraws,
-                         seed: UInt64 = LeadInterval.defaultSeed) throws(PollCompareError) -> LeadInterval? {
+    public func interval(
+        method: LeadIntervalMethod = .wald, confidence: ConfidenceLevel = .ninetyFive,
+        alternative: Alternative = .twoSided, draws: Int = LeadInterval.defaultDraws,
+        seed: UInt64 = LeadInterval.defaultSeed
+    ) throws(PollCompareError) -> LeadInterval? {
         guard basis.allowsInterval, let n = effectiveSampleSize else { return nil }
         if nonSamplingVariance > 0 && method != .wald {
-            throw .invalidReportOption("--tse adds a variance to the Wald interval; --method \(method.rawValue) cannot take it")
+            throw .invalidReportOption(
+                "--tse adds a variance to the Wald interval; --method \(method.rawValue) cannot take it")
         }
         guard n.isFinite || nonSamplingVariance > 0 else { return LeadInterval(census: shareA, shareB, method: method) }
         let level = try alternative.intervalLevel(confidence)
         // Monte Carlo: enough draws beyond each bound, raised automatically or refused.
         let used = method == .bayes ? try LeadInterval.draws(requested: draws, confidence: level) : draws
-        let twoSided = LeadInterval(shareA: shareA, shareB: shareB, effectiveSampleSize: n, method: method,
-                                    confidence: level, draws: used, seed: seed, nonSamplingVariance: nonSamplingVariance)
+        let twoSided = LeadInterval(
+            shareA: shareA, shareB: shareB, effectiveSampleSize: n, method: method,
+            confidence: level, draws: used, seed: seed, nonSamplingVariance: nonSamplingVariance)
         return LeadInterval(twoSided, alternative: alternative)
     }
 }

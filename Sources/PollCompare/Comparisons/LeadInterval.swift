@@ -92,13 +92,16 @@ public struct LeadInterval: Equatable, Sendable {
 
     /// The interval by `method`; `nonSamplingVariance` τ² (proportion², Wald only: see
     /// ``TotalError``) is added to the variance: se = √((p_A + p_B − d²)/n + τ²).
-    init(shareA: Double, shareB: Double, effectiveSampleSize n: Double, method: LeadIntervalMethod,
-         confidence: ConfidenceLevel, draws: Int, seed: UInt64, nonSamplingVariance: Double = 0) {
+    init(
+        shareA: Double, shareB: Double, effectiveSampleSize n: Double, method: LeadIntervalMethod,
+        confidence: ConfidenceLevel, draws: Int, seed: UInt64, nonSamplingVariance: Double = 0
+    ) {
         self.method = method
         let z = confidence.z
         switch method {
         case .wald, .adjustedWald:
-            let (a, b, m) = method == .wald ? (shareA, shareB, n) : ((shareA * n + 1) / (n + 2), (shareB * n + 1) / (n + 2), n + 2)
+            let (a, b, m) =
+                method == .wald ? (shareA, shareB, n) : ((shareA * n + 1) / (n + 2), (shareB * n + 1) / (n + 2), n + 2)
             let d = a - b
             let se = (LeadEstimate.unitVariance(shareA: a, shareB: b) / m + nonSamplingVariance).squareRoot()
             center = d

@@ -27,7 +27,9 @@ public struct ShareChange: Equatable, Sendable {
     /// From counts.
     ///
     /// - Throws: ``PollCompareError`` for a non-positive n or a count outside [0, n].
-    public init(countBefore: Double, sampleSizeBefore: Double, countAfter: Double, sampleSizeAfter: Double) throws(PollCompareError) {
+    public init(
+        countBefore: Double, sampleSizeBefore: Double, countAfter: Double, sampleSizeAfter: Double
+    ) throws(PollCompareError) {
         try Shares.validateSampleSize(sampleSizeBefore, name: "sample size before")
         try Shares.validateSampleSize(sampleSizeAfter, name: "sample size after")
         guard countBefore >= 0 && countBefore <= sampleSizeBefore else {
@@ -47,14 +49,17 @@ public struct ShareChange: Equatable, Sendable {
     ///
     /// - Throws: ``PollCompareError`` for a share outside [0, 1] or NaN, or a sample size that
     ///   is not positive and finite.
-    public init(shareBefore: Double, sampleSizeBefore: Double, shareAfter: Double, sampleSizeAfter: Double) throws(PollCompareError) {
+    public init(
+        shareBefore: Double, sampleSizeBefore: Double, shareAfter: Double, sampleSizeAfter: Double
+    ) throws(PollCompareError) {
         // Two polls: each share is checked on its own (their sum may exceed 1).
         try Shares.validate([("share before", shareBefore)])
         try Shares.validate([("share after", shareAfter)])
         try Shares.validateSampleSize(sampleSizeBefore, name: "sample size before")
         try Shares.validateSampleSize(sampleSizeAfter, name: "sample size after")
-        try self.init(countBefore: Counts.count(share: shareBefore, of: sampleSizeBefore), sampleSizeBefore: sampleSizeBefore,
-                      countAfter: Counts.count(share: shareAfter, of: sampleSizeAfter), sampleSizeAfter: sampleSizeAfter)
+        try self.init(
+            countBefore: Counts.count(share: shareBefore, of: sampleSizeBefore), sampleSizeBefore: sampleSizeBefore,
+            countAfter: Counts.count(share: shareAfter, of: sampleSizeAfter), sampleSizeAfter: sampleSizeAfter)
     }
 
     /// p₁ = x₁/n₁.
@@ -72,9 +77,12 @@ public struct ShareChange: Equatable, Sendable {
     /// - Precondition: `nonSamplingVariance` is 0 unless `method` is `.wald`.
     /// - Complexity: O(1), except `.score`: two root searches over δ, each evaluating a
     ///   bisected restricted MLE (about 10⁴ elementary operations in all).
-    public func interval(method: ChangeIntervalMethod, confidence: ConfidenceLevel = .ninetyFive,
-                         nonSamplingVariance: Double = 0) -> ChangeInterval {
-        precondition(nonSamplingVariance == 0 || method == .wald, "a non-sampling variance applies to the Wald interval")
+    public func interval(
+        method: ChangeIntervalMethod, confidence: ConfidenceLevel = .ninetyFive,
+        nonSamplingVariance: Double = 0
+    ) -> ChangeInterval {
+        precondition(
+            nonSamplingVariance == 0 || method == .wald, "a non-sampling variance applies to the Wald interval")
         let z = confidence.z
         let (x1, n1, x2, n2) = (countBefore, sampleSizeBefore, countAfter, sampleSizeAfter)
         let p1 = shareBefore, p2 = shareAfter
@@ -82,25 +90,29 @@ public struct ShareChange: Equatable, Sendable {
         switch method {
         case .wald:
             let se = (p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2 + 2 * nonSamplingVariance).squareRoot()
-            return ChangeInterval(method: method, change: d, lower: d - z * se, upper: d + z * se,
-                                  statistic: d / se)
+            return ChangeInterval(
+                method: method, change: d, lower: d - z * se, upper: d + z * se,
+                statistic: d / se)
         case .agrestiCaffo:
             let t1 = (x1 + 1) / (n1 + 2), t2 = (x2 + 1) / (n2 + 2)
             let dt = t2 - t1
             let se = (t1 * (1 - t1) / (n1 + 2) + t2 * (1 - t2) / (n2 + 2)).squareRoot()
-            return ChangeInterval(method: method, change: d, lower: dt - z * se, upper: dt + z * se,
-                                  statistic: dt / se)
+            return ChangeInterval(
+                method: method, change: d, lower: dt - z * se, upper: dt + z * se,
+                statistic: dt / se)
         case .newcombe:
             let (l1, u1) = ShareInterval.wilson(p: p1, n: n1, z: z)
             let (l2, u2) = ShareInterval.wilson(p: p2, n: n2, z: z)
             let below = ((p2 - l2) * (p2 - l2) + (u1 - p1) * (u1 - p1)).squareRoot()
             let above = ((u2 - p2) * (u2 - p2) + (p1 - l1) * (p1 - l1)).squareRoot()
-            return ChangeInterval(method: method, change: d, lower: d - below, upper: d + above,
-                                  statistic: scoreStatistic(delta: 0))
+            return ChangeInterval(
+                method: method, change: d, lower: d - below, upper: d + above,
+                statistic: scoreStatistic(delta: 0))
         case .score:
             let (lower, upper) = scoreInterval(z: z)
-            return ChangeInterval(method: method, change: d, lower: lower, upper: upper,
-                                  statistic: scoreStatistic(delta: 0))
+            return ChangeInterval(
+                method: method, change: d, lower: lower, upper: upper,
+                statistic: scoreStatistic(delta: 0))
         }
     }
 

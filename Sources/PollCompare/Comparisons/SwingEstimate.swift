@@ -27,8 +27,10 @@ public struct SwingEstimate: Equatable, Sendable {
     ///
     /// - Throws: ``PollCompareError/invalidCorrelation(_:)`` unless −1 ≤ ρ ≤ 1;
     ///   ``PollCompareError/invalidConfidence(_:)`` for a one-sided level of 50% or less.
-    public init(before: LeadEstimate, after: LeadEstimate, correlation: Double = 0,
-                confidence: ConfidenceLevel = .ninetyFive, alternative: Alternative = .twoSided) throws(PollCompareError) {
+    public init(
+        before: LeadEstimate, after: LeadEstimate, correlation: Double = 0,
+        confidence: ConfidenceLevel = .ninetyFive, alternative: Alternative = .twoSided
+    ) throws(PollCompareError) {
         guard correlation >= -1 && correlation <= 1 else { throw .invalidCorrelation(correlation) }
         _ = try alternative.intervalLevel(confidence)
         self.before = before
@@ -105,7 +107,8 @@ public struct SwingEstimate: Equatable, Sendable {
     var breakEvenBound: Double? {
         let s = swing
         guard s != 0 else { return nil }
-        return SampleSizePlanning.smallestSampleSize([before.planningTerm, after.planningTerm], target: abs(s),
-                                                     correlation: correlation, z: criticalValue)
+        return SampleSizePlanning.smallestSampleSize(
+            [before.planningTerm, after.planningTerm], target: abs(s),
+            correlation: correlation, z: criticalValue)
     }
 }

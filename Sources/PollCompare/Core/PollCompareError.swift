@@ -61,7 +61,8 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .shareOutOfRange(name, value):
             return "\(name) \(share(value)) is not a \(points ? "share" : "proportion") between 0 and \(whole)"
         case let .sharesExceedTotal(sum):
-            return "shares sum to \(share(sum)), above \(whole) by more than the rounding slack of \(share(Shares.roundingSlack))"
+            return
+                "shares sum to \(share(sum)), above \(whole) by more than the rounding slack of \(share(Shares.roundingSlack))"
         case let .invalidSampleSize(name, value):
             return "\(name) \(NumberText.roundTrip(value)) is not a positive sample size"
         case let .invalidConfidence(value):
@@ -72,13 +73,19 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .invalidDesignEffect(value):
             return "design effect \(NumberText.roundTrip(value)) is not a positive number"
         case let .invalidPopulationSize(value, n):
-            if value.isNaN || value.isInfinite { return "population size \(NumberText.roundTrip(value)) is not a number" }
-            if value < n { return "population size \(NumberText.roundTrip(value)) is smaller than the sample size \(NumberText.roundTrip(n))" }
+            if value.isNaN || value.isInfinite {
+                return "population size \(NumberText.roundTrip(value)) is not a number"
+            }
+            if value < n {
+                return
+                    "population size \(NumberText.roundTrip(value)) is smaller than the sample size \(NumberText.roundTrip(n))"
+            }
             return "population size \(NumberText.roundTrip(value)) is not above 1 (the correction divides by N − 1)"
         case let .invalidWeights(why):
             return "weights: \(why)"
         case let .countOutOfRange(name, value, n):
-            return "\(name) \(NumberText.roundTrip(value)) is not between 0 and the sample size \(NumberText.roundTrip(n))"
+            return
+                "\(name) \(NumberText.roundTrip(value)) is not between 0 and the sample size \(NumberText.roundTrip(n))"
         case let .invalidCorrelation(value):
             return "correlation \(NumberText.roundTrip(value)) is not between -1 and 1"
         case let .invalidMargin(value):
@@ -96,7 +103,8 @@ public enum PollCompareError: Error, Equatable, Sendable, CustomStringConvertibl
         case let .invalidPollDesign(poll, line, reason):
             return "line \(line): poll \(poll): \(reason)"
         case let .tooFewDraws(requested, needed, confidence):
-            return "confidence \(NumberText.roundTrip(confidence)) needs at least \(needed) posterior draws (\(LeadInterval.tailDraws) beyond each bound); \(requested) were requested and at most \(LeadInterval.maximumDraws) are drawn automatically: ask for \(needed) draws or a lower level"
+            return
+                "confidence \(NumberText.roundTrip(confidence)) needs at least \(needed) posterior draws (\(LeadInterval.tailDraws) beyond each bound); \(requested) were requested and at most \(LeadInterval.maximumDraws) are drawn automatically: ask for \(needed) draws or a lower level"
         }
     }
 }
@@ -141,7 +149,9 @@ public enum Percent {
     /// (a₂ − b₂) − (a₁ − b₁) in points as a decimal, divided by `divisor` (2 for a Butler swing).
     ///
     /// - Complexity: O(1).
-    public static func swing(before a1: Double, _ b1: Double, after a2: Double, _ b2: Double, dividedBy divisor: Int = 1) -> Double {
+    public static func swing(
+        before a1: Double, _ b1: Double, after a2: Double, _ b2: Double, dividedBy divisor: Int = 1
+    ) -> Double {
         ExactDecimal.sum([(echo(a2), 1), (echo(b2), -1), (echo(a1), -1), (echo(b1), 1)], dividedBy: divisor)
     }
 

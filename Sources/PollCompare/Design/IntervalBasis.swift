@@ -24,7 +24,9 @@ public enum IntervalBasis: String, CaseIterable, Sendable {
     /// size, then an assumed random sample, then total error, then sampling. (Same respondents is decided by the
     /// pair itself and wins over all of these.)
     public static func weaker(_ x: IntervalBasis, _ y: IntervalBasis) -> IntervalBasis {
-        for basis in [IntervalBasis.sameRespondents, .notRandomSample, .unknownSampleSize, .assumesRandomSample, .totalError]
+        for basis in [
+            IntervalBasis.sameRespondents, .notRandomSample, .unknownSampleSize, .assumesRandomSample, .totalError,
+        ]
         where x == basis || y == basis {
             return basis
         }

@@ -33,8 +33,10 @@ public struct SampleDesign: Equatable, Sendable {
     ///   - sampleType: default `.probability`.
     ///   - assumesRandomSample: compute intervals for straw and opt-in polls anyway.
     /// - Throws: ``PollCompareError`` for a non-positive n or deff, or N < n.
-    public init(sampleSize: Double, designEffect: Double = 1, populationSize: Double? = nil,
-                sampleType: SampleType = .probability, assumesRandomSample: Bool = false) throws(PollCompareError) {
+    public init(
+        sampleSize: Double, designEffect: Double = 1, populationSize: Double? = nil,
+        sampleType: SampleType = .probability, assumesRandomSample: Bool = false
+    ) throws(PollCompareError) {
         try Shares.validateSampleSize(sampleSize, name: "sample size")
         guard designEffect > 0 && designEffect.isFinite else { throw .invalidDesignEffect(designEffect) }
         if let population = populationSize {
@@ -53,12 +55,15 @@ public struct SampleDesign: Equatable, Sendable {
     /// A design from a published effective sample size: deff = n/n_eff.
     ///
     /// - Throws: ``PollCompareError`` when n_eff is not in (0, ∞).
-    public init(sampleSize: Double, effectiveSampleSize: Double, populationSize: Double? = nil,
-                sampleType: SampleType = .probability, assumesRandomSample: Bool = false) throws(PollCompareError) {
+    public init(
+        sampleSize: Double, effectiveSampleSize: Double, populationSize: Double? = nil,
+        sampleType: SampleType = .probability, assumesRandomSample: Bool = false
+    ) throws(PollCompareError) {
         try Shares.validateSampleSize(effectiveSampleSize, name: "effective sample size")
-        try self.init(sampleSize: sampleSize, designEffect: sampleSize / effectiveSampleSize,
-                      populationSize: populationSize, sampleType: sampleType,
-                      assumesRandomSample: assumesRandomSample)
+        try self.init(
+            sampleSize: sampleSize, designEffect: sampleSize / effectiveSampleSize,
+            populationSize: populationSize, sampleType: sampleType,
+            assumesRandomSample: assumesRandomSample)
     }
 
     /// A design from respondent weights: n = number of weights, deff by Kish's formula.
@@ -66,12 +71,15 @@ public struct SampleDesign: Equatable, Sendable {
     /// - Throws: ``PollCompareError/invalidWeights(_:)`` for an empty list, a negative, NaN or
     ///   infinite weight, or weights that sum to 0.
     /// - Complexity: O(n), two BLAS dot products.
-    public init(weights: [Double], populationSize: Double? = nil, sampleType: SampleType = .probability,
-                assumesRandomSample: Bool = false) throws(PollCompareError) {
+    public init(
+        weights: [Double], populationSize: Double? = nil, sampleType: SampleType = .probability,
+        assumesRandomSample: Bool = false
+    ) throws(PollCompareError) {
         let kish = try KishDesignEffect(weights: weights)
-        try self.init(sampleSize: Double(weights.count), designEffect: kish.designEffect,
-                      populationSize: populationSize, sampleType: sampleType,
-                      assumesRandomSample: assumesRandomSample)
+        try self.init(
+            sampleSize: Double(weights.count), designEffect: kish.designEffect,
+            populationSize: populationSize, sampleType: sampleType,
+            assumesRandomSample: assumesRandomSample)
     }
 
     /// The variance factor of the finite population correction, (N − n)/(N − 1); 1 without N.

@@ -1,9 +1,10 @@
+import PollNumerics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PollNumerics
 
 /// Simultaneous intervals for all k shares of one poll: with probability at least the confidence
 /// level every category's share lies in its interval at once.
@@ -20,7 +21,9 @@ public enum MultinomialIntervalMethod: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .goodman: return "Bonferroni-adjusted score intervals for every category at once"
-        case .sisonGlaz: return "common-width simultaneous intervals; tighter for many categories; counts rounded to whole respondents"
+        case .sisonGlaz:
+            return
+                "common-width simultaneous intervals; tighter for many categories; counts rounded to whole respondents"
         }
     }
 
@@ -64,8 +67,10 @@ public struct MultinomialInterval: Equatable, Sendable {
     ///   positive and finite, ``PollCompareError/shareOutOfRange(name:value:)`` for a share
     ///   outside [0, 1] or NaN, and as ``init(counts:confidence:method:)``.
     /// - Complexity: as ``init(counts:confidence:method:)``.
-    public init(shares: [Double], sampleSize n: Double, confidence: ConfidenceLevel = .ninetyFive,
-                method: MultinomialIntervalMethod) throws(PollCompareError) {
+    public init(
+        shares: [Double], sampleSize n: Double, confidence: ConfidenceLevel = .ninetyFive,
+        method: MultinomialIntervalMethod
+    ) throws(PollCompareError) {
         try Shares.validateSampleSize(n, name: "sample size")
         for (i, share) in shares.enumerated() where !(share >= 0 && share <= 1) {
             throw .shareOutOfRange(name: "share \(i + 1)", value: share)
@@ -80,8 +85,10 @@ public struct MultinomialInterval: Equatable, Sendable {
     ///   (Sison–Glaz) a coverage approximation that is not a number.
     /// - Complexity: O(k) for Goodman; for Sison–Glaz O(log n) evaluations of ν, each O(k)
     ///   incomplete-gamma evaluations and a moment sum over at most 20 001 support points.
-    public init(counts: [Double], confidence: ConfidenceLevel = .ninetyFive,
-                method: MultinomialIntervalMethod) throws(PollCompareError) {
+    public init(
+        counts: [Double], confidence: ConfidenceLevel = .ninetyFive,
+        method: MultinomialIntervalMethod
+    ) throws(PollCompareError) {
         guard counts.count >= 2 else { throw .invalidCategories("a multinomial interval needs at least 2 categories") }
         guard counts.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
             throw .invalidCategories("category counts must be non-negative numbers")
@@ -109,7 +116,9 @@ public struct MultinomialInterval: Equatable, Sendable {
         }
     }
 
-    private static func sisonGlaz(counts: [Double], n: Double, confidence: ConfidenceLevel) throws(PollCompareError) -> ([Double], [Double]) {
+    private static func sisonGlaz(
+        counts: [Double], n: Double, confidence: ConfidenceLevel
+    ) throws(PollCompareError) -> ([Double], [Double]) {
         let total = n
         let level = confidence.level
         // Conventions of the reference implementation (R MultinomialCI, followed by statsmodels):
@@ -179,8 +188,11 @@ public struct MultinomialInterval: Equatable, Sendable {
     /// Sₖ = λ·[Σ_{j=0}^{k−2} C(k − 1, j)·Sⱼ + (a − λ)^{k−1}p(a − 1) − (b + 1 − λ)^{k−1}p(b)],
     /// S₀ = P(a ≤ Y ≤ b); then the moments about the truncated mean μ = λ + S₁/S₀ by the binomial
     /// shift. Every term has the size of the result, so nothing cancels.
-    static func truncatedPoissonMoments(lambda: Double, from a: Double, to b: Double, box: Double)
-        -> (mean: Double, variance: Double, third: Double, fourth: Double) {
+    static func truncatedPoissonMoments(
+        lambda: Double, from a: Double, to b: Double, box: Double
+    )
+        -> (mean: Double, variance: Double, third: Double, fourth: Double)
+    {
         if lambda == 0 { return (0, 0, 0, 0) }
         if b - a <= 20_000 {
             var weights: [Double] = []
@@ -245,7 +257,8 @@ public struct MultinomialInterval: Equatable, Sendable {
         let h3 = t * t2 - 3 * t
         let h4 = t2 * t2 - 6 * t2 + 3
         let h6 = t2 * t2 * t2 - 15 * t2 * t2 + 45 * t2 - 15
-        let edgeworth = Normal.density(t) * (1 + g1 * h3 / 6 + g2 * h4 / 24 + g1 * g1 * h6 / 72)
+        let edgeworth =
+            Normal.density(t) * (1 + g1 * h3 / 6 + g2 * h4 / 24 + g1 * g1 * h6 / 72)
             / variance.squareRoot()
         // 1/P(Poisson(n) = n) = n!/(nⁿe⁻ⁿ); ln P = ln[nⁿ⁺¹e⁻ⁿ/Γ(n + 1)] − ln n, the first term in
         // its cancellation-free form (n·ln n − n − ln Γ(n + 1) would lose n·ε).

@@ -1,9 +1,10 @@
+import PollNumerics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PollNumerics
 
 /// A confidence interval for one share (a proportion), from x of n respondents.
 ///
@@ -53,15 +54,18 @@ public struct ShareInterval: Equatable, Sendable {
     /// - Complexity: O(1) for the closed forms; a few incomplete-beta evaluations for
     ///   Clopper–Pearson and Jeffreys; a bracketed root search for mid-p and likelihood ratio.
     ///   None grows with n (n up to 10³⁰⁰ answers in well under a millisecond per bound).
-    public init(count: Double, sampleSize: Double, confidence: ConfidenceLevel = .ninetyFive,
-                method: ShareIntervalMethod) throws(PollCompareError) {
+    public init(
+        count: Double, sampleSize: Double, confidence: ConfidenceLevel = .ninetyFive,
+        method: ShareIntervalMethod
+    ) throws(PollCompareError) {
         try Shares.validateSampleSize(sampleSize, name: "sample size")
         guard count >= 0 && count <= sampleSize else {
             throw .countOutOfRange(name: "count", value: count, n: sampleSize)
         }
         self.method = method
-        (lower, upper) = Self.bounds(count: count, share: count / sampleSize, trials: sampleSize,
-                                     confidence: confidence, method: method)
+        (lower, upper) = Self.bounds(
+            count: count, share: count / sampleSize, trials: sampleSize,
+            confidence: confidence, method: method)
     }
 
     /// The interval for a share p of an (effective) sample of n: the count is
@@ -69,20 +73,25 @@ public struct ShareInterval: Equatable, Sendable {
     ///
     /// - Throws: ``PollCompareError`` for n ≤ 0 or not finite, or p outside [0, 1] or NaN.
     /// - Complexity: as ``init(count:sampleSize:confidence:method:)``.
-    public init(share: Double, sampleSize: Double, confidence: ConfidenceLevel = .ninetyFive,
-                method: ShareIntervalMethod) throws(PollCompareError) {
+    public init(
+        share: Double, sampleSize: Double, confidence: ConfidenceLevel = .ninetyFive,
+        method: ShareIntervalMethod
+    ) throws(PollCompareError) {
         try Shares.validateSampleSize(sampleSize, name: "sample size")
         try Shares.validate([("share", share)])
         self.method = method
-        (lower, upper) = Self.bounds(count: Counts.count(share: share, of: sampleSize), share: share,
-                                     trials: sampleSize,
-                                     confidence: confidence, method: method)
+        (lower, upper) = Self.bounds(
+            count: Counts.count(share: share, of: sampleSize), share: share,
+            trials: sampleSize,
+            confidence: confidence, method: method)
     }
 
     /// The bounds without validation; p = x/n is passed in so that callers starting from a share
     /// and from a count each keep their exact input.
-    static func bounds(count x: Double, share p: Double, trials n: Double, confidence: ConfidenceLevel,
-                       method: ShareIntervalMethod) -> (Double, Double) {
+    static func bounds(
+        count x: Double, share p: Double, trials n: Double, confidence: ConfidenceLevel,
+        method: ShareIntervalMethod
+    ) -> (Double, Double) {
         let (lower, upper) = unorderedBounds(count: x, share: p, trials: n, confidence: confidence, method: method)
         switch method {
         case .wilson, .wilsonCC, .clopperPearson, .midP, .likelihoodRatio:
@@ -94,8 +103,10 @@ public struct ShareInterval: Equatable, Sendable {
         }
     }
 
-    private static func unorderedBounds(count x: Double, share p: Double, trials n: Double, confidence: ConfidenceLevel,
-                                        method: ShareIntervalMethod) -> (Double, Double) {
+    private static func unorderedBounds(
+        count x: Double, share p: Double, trials n: Double, confidence: ConfidenceLevel,
+        method: ShareIntervalMethod
+    ) -> (Double, Double) {
         let z = confidence.z
         let alpha = confidence.alpha
         let q = 1 - p
@@ -118,7 +129,9 @@ public struct ShareInterval: Equatable, Sendable {
             let nTilde = n + z2
             let pTilde = (x + z2 / 2) / nTilde
             let variance = pTilde * (1 - pTilde) / nTilde
-            let margin = variance >= tinyVariance ? z * variance.squareRoot()
+            let margin =
+                variance >= tinyVariance
+                ? z * variance.squareRoot()
                 : z * (nTilde * pTilde * (1 - pTilde)).squareRoot() / nTilde
             return clipped(pTilde - margin, pTilde + margin)
         case .clopperPearson:
@@ -127,8 +140,10 @@ public struct ShareInterval: Equatable, Sendable {
             return (lower, upper)
         case .jeffreys:
             let a = x + 0.5, b = n - x + 0.5
-            return (IncompleteBeta.inverse(p: alpha / 2, a: a, b: b),
-                    IncompleteBeta.inverseComplement(q: alpha / 2, a: a, b: b))
+            return (
+                IncompleteBeta.inverse(p: alpha / 2, a: a, b: b),
+                IncompleteBeta.inverseComplement(q: alpha / 2, a: a, b: b)
+            )
         case .midP:
             return midP(x: x, n: n, alpha: alpha)
         case .likelihoodRatio:
@@ -147,7 +162,9 @@ public struct ShareInterval: Equatable, Sendable {
         let center = (p + 0.5 * t) * scale
         let variance = p * (1 - p) * inverseN + 0.25 * t * inverseN
         // For n near 10³⁰⁰ the variance underflows; n·variance = x·q + z²/4 does not.
-        let margin = variance >= tinyVariance ? z * variance.squareRoot() * scale
+        let margin =
+            variance >= tinyVariance
+            ? z * variance.squareRoot() * scale
             : z * (n * p * (1 - p) + 0.25 * z * z).squareRoot() * inverseN * scale
         // At p = 0 (p = 1) the lower (upper) bound is exactly 0 (1); the formula leaves a rounding
         // residue of order 1e-17 there.
@@ -191,8 +208,9 @@ public struct ShareInterval: Equatable, Sendable {
         } else if x > 0 {
             // ½[P(X ≥ x) + P(X ≥ x + 1)] at p = L, increasing in L.
             let f = { (t: Double) -> Double in
-                0.5 * (IncompleteBeta.regularized(x: t, a: x, b: n - x + 1)
-                    + IncompleteBeta.regularized(x: t, a: x + 1, b: n - x)) - target
+                0.5
+                    * (IncompleteBeta.regularized(x: t, a: x, b: n - x + 1)
+                        + IncompleteBeta.regularized(x: t, a: x + 1, b: n - x)) - target
             }
             let t1 = IncompleteBeta.inverse(p: target, a: x, b: n - x + 1)
             let t2 = IncompleteBeta.inverse(p: target, a: x + 1, b: n - x)
@@ -204,8 +222,9 @@ public struct ShareInterval: Equatable, Sendable {
         } else if x < n {
             // ½[P(X ≤ x) + P(X ≤ x − 1)] at p = U, decreasing in U; −g is increasing.
             let g = { (t: Double) -> Double in
-                target - 0.5 * (IncompleteBeta.complement(x: t, a: x + 1, b: n - x)
-                    + IncompleteBeta.complement(x: t, a: x, b: n - x + 1))
+                target - 0.5
+                    * (IncompleteBeta.complement(x: t, a: x + 1, b: n - x)
+                        + IncompleteBeta.complement(x: t, a: x, b: n - x + 1))
             }
             let u1 = IncompleteBeta.inverseComplement(q: target, a: x, b: n - x + 1)
             let u2 = IncompleteBeta.inverseComplement(q: target, a: x + 1, b: n - x)
@@ -243,7 +262,8 @@ public struct ShareInterval: Equatable, Sendable {
             }
         }
         // No sign change: the rounding of the quantiles put the root at an end.
-        return RootFinding.brent(lo, hi, relativeTolerance: 2.2e-16, absoluteTolerance: tiny, f) ?? (f(lo) > 0 ? lo : hi)
+        return RootFinding.brent(lo, hi, relativeTolerance: 2.2e-16, absoluteTolerance: tiny, f)
+            ?? (f(lo) > 0 ? lo : hi)
     }
 
     private static func likelihoodRatio(x: Double, n: Double, z: Double) -> (Double, Double) {

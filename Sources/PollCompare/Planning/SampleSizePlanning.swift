@@ -78,8 +78,10 @@ public enum SampleSizePlanning {
     /// the smallest population); beyond 2⁵³ the bound itself is returned, since the integers are
     /// no longer all representable.
     /// - Complexity: O(log n) kernel evaluations.
-    public static func smallestSampleSize(_ terms: [Term], target: Double, correlation: Double = 0,
-                                          z: Double) -> Double? {
+    public static func smallestSampleSize(
+        _ terms: [Term], target: Double, correlation: Double = 0,
+        z: Double
+    ) -> Double? {
         guard target > 0, target.isFinite, z.isFinite else { return nil }
         func meets(_ n: Double) -> Bool { margin(terms, sampleSize: n, correlation: correlation, z: z) <= target }
         let weighted = terms.reduce(0) { $0 + $1.unitVariance * $1.designEffect }
@@ -87,7 +89,8 @@ public enum SampleSizePlanning {
         // Without a population or correlation the closed form is the answer but for rounding:
         // two kernel evaluations confirm it (the bisection below settles the rare exceptions).
         if correlation == 0, terms.allSatisfy({ $0.populationSize == nil }), bound <= 9_007_199_254_740_992,
-           meets(bound), bound == 1 || !meets(bound - 1) {
+            meets(bound), bound == 1 || !meets(bound - 1)
+        {
             return bound
         }
         if correlation < 0 { bound *= 2 } // −2ρ√(v₁v₂) adds at most the sum itself
@@ -125,13 +128,16 @@ public enum SampleSizePlanning {
     ///   - confidence: the level (default 95%).
     /// - Throws: ``PollCompareError`` for bad n, deff, N or shares.
     /// - Complexity: O(1).
-    public static func marginOfError(_ quantity: Quantity = .share, sampleSize: Double, shareA: Double = 0.5,
-                                     shareB: Double = 0.5, designEffect: Double = 1, populationSize: Double? = nil,
-                                     confidence: ConfidenceLevel = .ninetyFive) throws(PollCompareError) -> Double {
+    public static func marginOfError(
+        _ quantity: Quantity = .share, sampleSize: Double, shareA: Double = 0.5,
+        shareB: Double = 0.5, designEffect: Double = 1, populationSize: Double? = nil,
+        confidence: ConfidenceLevel = .ninetyFive
+    ) throws(PollCompareError) -> Double {
         try validateShares(quantity, shareA, shareB)
         _ = try SampleDesign(sampleSize: sampleSize, designEffect: designEffect, populationSize: populationSize)
-        return margin(terms(quantity, shareA, shareB, designEffect, populationSize), sampleSize: sampleSize,
-                      z: confidence.z)
+        return margin(
+            terms(quantity, shareA, shareB, designEffect, populationSize), sampleSize: sampleSize,
+            z: confidence.z)
     }
 
     /// The smallest n (per poll for a swing) whose margin of error, by the kernel
@@ -150,26 +156,34 @@ public enum SampleSizePlanning {
     /// - Throws: ``PollCompareError`` for a margin outside (0, 1), bad deff, N or shares, or a
     ///   population too small for the margin.
     /// - Complexity: O(log n).
-    public static func sampleSize(_ quantity: Quantity = .share, margin: Double, shareA: Double = 0.5,
-                                  shareB: Double = 0.5, designEffect: Double = 1, populationSize: Double? = nil,
-                                  confidence: ConfidenceLevel = .ninetyFive) throws(PollCompareError) -> Double {
+    public static func sampleSize(
+        _ quantity: Quantity = .share, margin: Double, shareA: Double = 0.5,
+        shareB: Double = 0.5, designEffect: Double = 1, populationSize: Double? = nil,
+        confidence: ConfidenceLevel = .ninetyFive
+    ) throws(PollCompareError) -> Double {
         guard margin > 0 && margin < 1 else { throw .invalidMargin(margin) }
         guard designEffect > 0 && designEffect.isFinite else { throw .invalidDesignEffect(designEffect) }
         try validateShares(quantity, shareA, shareB)
         if let population = populationSize {
             guard population > 1, population.isFinite else { throw .invalidPopulationSize(population, sampleSize: 1) }
         }
-        guard let n = smallestSampleSize(terms(quantity, shareA, shareB, designEffect, populationSize),
-                                         target: margin, z: confidence.z) else {
+        guard
+            let n = smallestSampleSize(
+                terms(quantity, shareA, shareB, designEffect, populationSize),
+                target: margin, z: confidence.z)
+        else {
             throw .invalidPopulationSize(populationSize ?? .nan, sampleSize: .infinity)
         }
         return n
     }
 
-    private static func terms(_ quantity: Quantity, _ a: Double, _ b: Double, _ deff: Double,
-                              _ population: Double?) -> [Term] {
-        let single = Term(unitVariance: unitVariance(quantity == .swing ? .lead : quantity, shareA: a, shareB: b),
-                          designEffect: deff, populationSize: population)
+    private static func terms(
+        _ quantity: Quantity, _ a: Double, _ b: Double, _ deff: Double,
+        _ population: Double?
+    ) -> [Term] {
+        let single = Term(
+            unitVariance: unitVariance(quantity == .swing ? .lead : quantity, shareA: a, shareB: b),
+            designEffect: deff, populationSize: population)
         return quantity == .swing ? [single, single] : [single]
     }
 

@@ -63,8 +63,10 @@ public enum AverageChart {
         let upper = days.map { fit.mean[$0] + z * report.standardError($0) }
         let pct = report.confidence.percentText
         let band = report.predictive ? "\(pct)% predictive band (where a new poll would land)." : "\(pct)% band."
-        let estimates = "τ = \(NumberText.fixed(report.estimate.tau, digits: 2)) points, ω = \(NumberText.fixed(report.estimate.omega, digits: 3)) points/day."
-        let counts = "\(polls.count) \(polls.count == 1 ? "poll" : "polls") from \(report.input.pollsters.count) \(report.input.pollsters.count == 1 ? "pollster" : "pollsters")."
+        let estimates =
+            "τ = \(NumberText.fixed(report.estimate.tau, digits: 2)) points, ω = \(NumberText.fixed(report.estimate.omega, digits: 3)) points/day."
+        let counts =
+            "\(polls.count) \(polls.count == 1 ? "poll" : "polls") from \(report.input.pollsters.count) \(report.input.pollsters.count == 1 ? "pollster" : "pollsters")."
         let subtitle = ([options.description, counts, band, estimates].filter { !$0.isEmpty }).joined(separator: " ")
 
         var svg = C.Canvas()
@@ -84,10 +86,12 @@ public enum AverageChart {
         let dates = C.DateScale(days: allDays, from: left + 8, to: right - 8)
 
         // Grid, axes and the zero line.
-        C.dateFrame(&svg, y: y, dates: dates, left: left, right: right, top: plotTop, bottom: plotBottom,
-                    axisLabel: dates.singleYear ? "Date, \(dates.first.year)" : "Date")
+        C.dateFrame(
+            &svg, y: y, dates: dates, left: left, right: right, top: plotTop, bottom: plotBottom,
+            axisLabel: dates.singleYear ? "Date, \(dates.first.year)" : "Date")
         let leadLabel = "Lead (points)"
-        svg.text(leadLabel, x: C.margin, y: plotTop - 12 - 14 * (labelRows - 1), size: 11, fill: "#444444", anchor: "start")
+        svg.text(
+            leadLabel, x: C.margin, y: plotTop - 12 - 14 * (labelRows - 1), size: 11, fill: "#444444", anchor: "start")
 
         // The band, then the mean line over it.
         var path = ""
@@ -105,29 +109,37 @@ public enum AverageChart {
         }
         for i in order {
             let r = radius(weight: fit.weights[i], largest: largest)
-            svg.raw("<circle cx=\"\(C.f(dates.x(first + polls[i].day)))\" cy=\"\(C.f(y.x(polls[i].lead)))\" r=\"\(C.f(max(r, 0.5)))\" fill=\"\(C.red)\" fill-opacity=\"0.45\" stroke=\"\(C.red)\" stroke-width=\"0.8\"/>\n")
+            svg.raw(
+                "<circle cx=\"\(C.f(dates.x(first + polls[i].day)))\" cy=\"\(C.f(y.x(polls[i].lead)))\" r=\"\(C.f(max(r, 0.5)))\" fill=\"\(C.red)\" fill-opacity=\"0.45\" stroke=\"\(C.red)\" stroke-width=\"0.8\"/>\n"
+            )
         }
 
         // The marked dates: dashed lines, labelled above the plot.
         var marks: [(PollDate, String, row: Double)] = []
         switch options.marker {
         case .at(let d): marks = [(d, d.description, 0)]
-        case .change(let from, let to): marks = [(from, "from " + from.description, 1), (to, "to " + to.description, 0)]
+        case .change(let from, let to):
+            marks = [(from, "from " + from.description, 1), (to, "to " + to.description, 0)]
         case nil: break
         }
         for (date, label, row) in marks {
             let x = dates.x(date.day)
-            svg.raw("<line x1=\"\(C.f(x))\" y1=\"\(C.f(plotTop))\" x2=\"\(C.f(x))\" y2=\"\(C.f(plotBottom))\" stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n")
+            svg.raw(
+                "<line x1=\"\(C.f(x))\" y1=\"\(C.f(plotTop))\" x2=\"\(C.f(x))\" y2=\"\(C.f(plotBottom))\" stroke=\"#333333\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n"
+            )
             let half = C.textWidth(label, size: 11, bold: true) / 2
             // Clear of the "Lead (points)" label at the top left.
             let leftmost = C.margin + C.textWidth(leadLabel, size: 11) + 6 + half
-            svg.text(label, x: min(max(x, leftmost), C.width - C.margin - half), y: plotTop - 5 - 14 * row, size: 11,
-                     fill: "#333333", anchor: "middle", bold: true)
+            svg.text(
+                label, x: min(max(x, leftmost), C.width - C.margin - half), y: plotTop - 5 - 14 * row, size: 11,
+                fill: "#333333", anchor: "middle", bold: true)
         }
 
         let what = report.predictive ? "average and \(pct)% predictive band" : "average and \(pct)% band"
-        var items: [(C.LegendMark, String)] = [(.band(C.blue), what),
-                                               (.dot(C.red, filled: true), "poll, area ∝ |weight| in last day’s average")]
+        var items: [(C.LegendMark, String)] = [
+            (.band(C.blue), what),
+            (.dot(C.red, filled: true), "poll, area ∝ |weight| in last day’s average"),
+        ]
         switch options.marker {
         case .at(let d): items.append((.dashed("#333333"), "the --at date, " + d.description))
         case .change: items.append((.dashed("#333333"), "the change’s days"))

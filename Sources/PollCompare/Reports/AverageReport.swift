@@ -14,8 +14,12 @@
 public struct AverageReport: Sendable {
     public static let dailyColumns = ["date", "average", "se", "lower", "upper", "polls"]
     public static let houseColumns = ["pollster", "polls", "house_effect", "se"]
-    public static let pollColumns = ["poll_id", "question_id", "pollster", "date", "lead", "adjusted_lead", "residual", "weight"]
-    public static let changeColumns = ["from", "to", "average_from", "average_to", "change", "se", "lower", "upper", "z", "p_value"]
+    public static let pollColumns = [
+        "poll_id", "question_id", "pollster", "date", "lead", "adjusted_lead", "residual", "weight",
+    ]
+    public static let changeColumns = [
+        "from", "to", "average_from", "average_to", "change", "se", "lower", "upper", "z", "p_value",
+    ]
 
     /// The rows averaged.
     public let input: AverageInput
@@ -40,13 +44,16 @@ public struct AverageReport: Sendable {
     ///   - predictive: whether daily standard errors and bounds include τ².
     /// - Throws: ``AverageError``.
     /// - Complexity: as ``StateSpaceAverage/estimate(polls:houseEffects:tau:omega:)``.
-    public init(_ input: AverageInput, table: PollTable, houseEffects: Bool, tau: Double?, omega: Double?,
-                confidence: ConfidenceLevel, predictive: Bool) throws(AverageError) {
+    public init(
+        _ input: AverageInput, table: PollTable, houseEffects: Bool, tau: Double?, omega: Double?,
+        confidence: ConfidenceLevel, predictive: Bool
+    ) throws(AverageError) {
         self.input = input
         self.table = table
         self.confidence = confidence
         self.predictive = predictive
-        estimate = try StateSpaceAverage.estimate(polls: input.polls, houseEffects: houseEffects, tau: tau, omega: omega)
+        estimate = try StateSpaceAverage.estimate(
+            polls: input.polls, houseEffects: houseEffects, tau: tau, omega: omega)
     }
 
     /// The fit.
@@ -76,8 +83,10 @@ public struct AverageReport: Sendable {
         let z = confidence.z
         for t in 0..<fit.dayCount {
             let se = standardError(t), mean = fit.mean[t]
-            out.append([.text(date(t).description), .number(mean), .number(se), .number(mean - z * se),
-                        .number(mean + z * se), .number(Double(counts[t]))])
+            out.append([
+                .text(date(t).description), .number(mean), .number(se), .number(mean - z * se),
+                .number(mean + z * se), .number(Double(counts[t])),
+            ])
         }
         return out
     }
@@ -102,9 +111,11 @@ public struct AverageReport: Sendable {
         var out = ReportTable(columns: Self.pollColumns)
         for (i, poll) in input.polls.enumerated() {
             let q = input.questions[i]
-            out.append([.text(table.pollID[q]), .text(table.questionID[q]), .text(input.pollsters[poll.pollster]),
-                        .text(date(poll.day).description), .number(poll.lead), .number(fit.adjustedLeads[i]),
-                        .number(fit.residuals[i]), .number(fit.weights[i])])
+            out.append([
+                .text(table.pollID[q]), .text(table.questionID[q]), .text(input.pollsters[poll.pollster]),
+                .text(date(poll.day).description), .number(poll.lead), .number(fit.adjustedLeads[i]),
+                .number(fit.residuals[i]), .number(fit.weights[i]),
+            ])
         }
         return out
     }
@@ -122,9 +133,11 @@ public struct AverageReport: Sendable {
         let c = change(from: from, to: to)
         let z = confidence.z
         var out = ReportTable(columns: Self.changeColumns)
-        out.append([.text(date(from).description), .text(date(to).description), .number(fit.mean[from]),
-                    .number(fit.mean[to]), .number(c.change), .number(c.se), .number(c.change - z * c.se),
-                    .number(c.change + z * c.se), .optional(c.z), .optional(c.p)])
+        out.append([
+            .text(date(from).description), .text(date(to).description), .number(fit.mean[from]),
+            .number(fit.mean[to]), .number(c.change), .number(c.se), .number(c.change - z * c.se),
+            .number(c.change + z * c.se), .optional(c.z), .optional(c.p),
+        ])
         return out
     }
 
@@ -138,7 +151,8 @@ public struct AverageReport: Sendable {
             NumberText.fixed(x, digits: digits, signed: signed)
         }
         var lines: [String] = []
-        var first = "On \(date(last)) the average lead is \(points(mean, signed: false)) points (\(pct)% interval \(points(mean - z * se, signed: false)) to \(points(mean + z * se)))"
+        var first =
+            "On \(date(last)) the average lead is \(points(mean, signed: false)) points (\(pct)% interval \(points(mean - z * se, signed: false)) to \(points(mean + z * se)))"
         if predictive { first += "; a new poll would land in that interval with probability \(pct)%" }
         if let change {
             let c = self.change(from: change.from, to: change.to)
@@ -156,7 +170,9 @@ public struct AverageReport: Sendable {
         func parameter(_ x: Double) -> String {
             x == 0 || x >= 0.001 ? NumberText.fixed(x, digits: 4) : NumberText.scientific(x, digits: 2)
         }
-        lines.append("\(input.polls.count) polls from \(input.pollsters.count) pollsters over \(fit.dayCount) days; τ = \(parameter(estimate.tau)) points, ω = \(parameter(estimate.omega)) points/day (\(how)).")
+        lines.append(
+            "\(input.polls.count) polls from \(input.pollsters.count) pollsters over \(fit.dayCount) days; τ = \(parameter(estimate.tau)) points, ω = \(parameter(estimate.omega)) points/day (\(how))."
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

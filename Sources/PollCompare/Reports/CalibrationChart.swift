@@ -46,9 +46,12 @@ public enum CalibrationChart {
         if let inflation = all.inflation {
             facts += ", \(NumberText.fixed(inflation, digits: 2))× the sampling-only \(NumberText.fixed(sd, digits: 1))"
         }
-        facts += "; the stated \(pct)% interval held the result \(NumberText.fixed(100 * all.coverage, digits: 0))% of the time."
+        facts +=
+            "; the stated \(pct)% interval held the result \(NumberText.fixed(100 * all.coverage, digits: 0))% of the time."
         var notes: [String] = []
-        if outside > 0 { notes.append("\(outside) poll(s) with errors beyond ±\(NumberText.roundTrip(half)) points not drawn.") }
+        if outside > 0 {
+            notes.append("\(outside) poll(s) with errors beyond ±\(NumberText.roundTrip(half)) points not drawn.")
+        }
         notes += calibration.notes
         let subtitle = ([facts] + notes).joined(separator: " ")
 
@@ -66,23 +69,33 @@ public enum CalibrationChart {
         var tick = step
         while tick <= ceiling + step / 2 {
             svg.line(left, yOf(tick), right, yOf(tick), stroke: "#e6e6e6", width: 1, grid: true)
-            svg.text(NumberText.fixed(tick, digits: step < 0.01 ? 3 : step < 0.1 ? 2 : 1), x: left - 6, y: yOf(tick) + 4, size: 11,
-                     fill: "#444444", anchor: "end")
+            svg.text(
+                NumberText.fixed(tick, digits: step < 0.01 ? 3 : step < 0.1 ? 2 : 1), x: left - 6, y: yOf(tick) + 4,
+                size: 11,
+                fill: "#444444", anchor: "end")
             tick += step
         }
         svg.text("Share of polls per point", x: C.margin, y: top - 14, size: 11, fill: "#444444", anchor: "start")
         for (k, d) in density.enumerated() where d > 0 {
             let x0 = x.x(-half + Double(k) * width), x1 = x.x(-half + Double(k + 1) * width)
-            svg.raw("<rect x=\"\(C.f(x0))\" y=\"\(C.f(yOf(d)))\" width=\"\(C.f(max(x1 - x0 - 1, 0.5)))\" height=\"\(C.f(bottom - yOf(d)))\" fill=\"\(C.blue)\" fill-opacity=\"0.55\"/>\n")
+            svg.raw(
+                "<rect x=\"\(C.f(x0))\" y=\"\(C.f(yOf(d)))\" width=\"\(C.f(max(x1 - x0 - 1, 0.5)))\" height=\"\(C.f(bottom - yOf(d)))\" fill=\"\(C.blue)\" fill-opacity=\"0.55\"/>\n"
+            )
         }
         if sd > 0 {
             let points = zip(curveX, curve).map { C.f(x.x($0)) + "," + C.f(yOf($1)) }.joined(separator: " ")
-            svg.raw("<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(C.red)\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n")
+            svg.raw(
+                "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(C.red)\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n"
+            )
         }
         svg.xAxis(x, y0: top, y1: bottom, label: "Error of the poll's lead: poll − result (points)")
         svg.line(left, bottom, right, bottom, stroke: "#444444", width: 1)
-        svg.legend(y: bottom + 62, from: left, items: [(.band(C.blue), "polls’ errors"),
-                                                       (.dashed(C.red), "sampling error alone, N(0, \(NumberText.fixed(sd, digits: 1))²)")])
+        svg.legend(
+            y: bottom + 62, from: left,
+            items: [
+                (.band(C.blue), "polls’ errors"),
+                (.dashed(C.red), "sampling error alone, N(0, \(NumberText.fixed(sd, digits: 1))²)"),
+            ])
         return svg.finish(source: source, height: bottom + 92)
     }
 
@@ -92,6 +105,7 @@ public enum CalibrationChart {
         var magnitude = 1.0
         while magnitude * 10 <= raw { magnitude *= 10 }
         while magnitude > raw { magnitude /= 10 }
-        return (quarters ? [1.0, 2, 2.5, 5, 10] : [1.0, 2, 5, 10]).map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+        return (quarters ? [1.0, 2, 2.5, 5, 10] : [1.0, 2, 5, 10]).map { $0 * magnitude }.first { $0 >= raw } ?? 10
+            * magnitude
     }
 }

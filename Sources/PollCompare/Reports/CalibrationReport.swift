@@ -8,8 +8,10 @@
 /// (``RaceBias``).
 public struct CalibrationReport: Sendable {
     /// The column names.
-    public static let columns = ["group", "polls", "races", "mean_error", "mean_abs_error", "rmse", "srs_rmse",
-                                 "inflation", "coverage", "tau", "bias_sd"]
+    public static let columns = [
+        "group", "polls", "races", "mean_error", "mean_abs_error", "rmse", "srs_rmse",
+        "inflation", "coverage", "tau", "bias_sd",
+    ]
 
     /// The calibration.
     public let calibration: Calibration
@@ -24,9 +26,11 @@ public struct CalibrationReport: Sendable {
         var table = ReportTable(columns: Self.columns)
         for row in calibration.rows {
             let s = row.summary
-            table.append([.text(row.group), .number(Double(s.polls)), .number(Double(s.races)), .number(s.meanError),
-                          .number(s.meanAbsoluteError), .number(s.rmse), .number(s.samplingRMSE), .optional(s.inflation),
-                          .number(s.coverage), .number(s.tau), .optional(s.biasSD)])
+            table.append([
+                .text(row.group), .number(Double(s.polls)), .number(Double(s.races)), .number(s.meanError),
+                .number(s.meanAbsoluteError), .number(s.rmse), .number(s.samplingRMSE), .optional(s.inflation),
+                .number(s.coverage), .number(s.tau), .optional(s.biasSD),
+            ])
         }
         self.table = table
     }
@@ -46,9 +50,11 @@ public struct CalibrationReport: Sendable {
     }
 
     /// FiveThirtyEight's `type_simple` codes in words.
-    static let raceKinds = ["Pres-G": "general-election presidential", "Sen-G": "general-election Senate",
-                            "Gov-G": "general-election governor", "House-G": "general-election House",
-                            "Pres-P": "presidential primary"]
+    static let raceKinds = [
+        "Pres-G": "general-election presidential", "Sen-G": "general-election Senate",
+        "Gov-G": "general-election governor", "House-G": "general-election House",
+        "Pres-P": "presidential primary",
+    ]
 
     /// Who the sentence is about: "all 11,475 polls", "the 3,004 general-election presidential
     /// polls (type_simple Pres-G)", "the 598 polls with year 2020".
@@ -69,21 +75,26 @@ public struct CalibrationReport: Sendable {
         let s = row.summary
         let pct = calibration.options.confidence.percentText
         func points(_ x: Double) -> String { NumberText.fixed(x, digits: digits) }
-        var text = "Across \(subject(row)), the typical miss (root mean squared error of the lead) was \(points(s.rmse)) points"
+        var text =
+            "Across \(subject(row)), the typical miss (root mean squared error of the lead) was \(points(s.rmse)) points"
         if let inflation = s.inflation {
             text += ", \(NumberText.fixed(inflation, digits: 2)) times the sampling error (\(points(s.samplingRMSE)))"
         } else {
             text += ", with no sampling error to compare it with"
         }
-        text += "; the stated \(pct)% interval held the result \(NumberText.fixed(100 * s.coverage, digits: 0))% of the time."
-        text += " Beyond sampling error, polls missed by τ = \(points(s.tau)) points (the --tse to add to a margin of error)"
+        text +=
+            "; the stated \(pct)% interval held the result \(NumberText.fixed(100 * s.coverage, digits: 0))% of the time."
+        text +=
+            " Beyond sampling error, polls missed by τ = \(points(s.tau)) points (the --tse to add to a margin of error)"
         if let bias = s.biasSD {
-            text += "; polls of one race shared a bias with an sd of \(points(bias)) points across \(Self.count(s.races)) races."
+            text +=
+                "; polls of one race shared a bias with an sd of \(points(bias)) points across \(Self.count(s.races)) races."
         } else {
             text += "."
         }
         if s.meanError != 0 {
-            text += " On average the polls' leads were \(points(abs(s.meanError))) points \(s.meanError > 0 ? "above" : "below") the results."
+            text +=
+                " On average the polls' leads were \(points(abs(s.meanError))) points \(s.meanError > 0 ? "above" : "below") the results."
         }
         return text
     }

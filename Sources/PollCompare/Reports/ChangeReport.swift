@@ -31,14 +31,18 @@ public enum ChangeReport {
     /// - Throws: ``PollCompareError`` for a share outside [0, 1], a one-sided level of 50% or
     ///   less, or a total error with a method other than Wald.
     /// - Complexity: as ``ShareChange/interval(method:confidence:nonSamplingVariance:)`` per method.
-    public static func table(shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
-                             designAfter: SampleDesign?, methods: [ChangeIntervalMethod], confidence: ConfidenceLevel,
-                             alternative: Alternative = .twoSided,
-                             unsized: (before: SampleSizePlanning.Term, after: SampleSizePlanning.Term)? = nil,
-                             totalError: TotalError? = nil)
-        throws(PollCompareError) -> ReportTable {
+    public static func table(
+        shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
+        designAfter: SampleDesign?, methods: [ChangeIntervalMethod], confidence: ConfidenceLevel,
+        alternative: Alternative = .twoSided,
+        unsized: (before: SampleSizePlanning.Term, after: SampleSizePlanning.Term)? = nil,
+        totalError: TotalError? = nil
+    )
+        throws(PollCompareError) -> ReportTable
+    {
         if let totalError, totalError.tau > 0, let other = methods.first(where: { $0 != .wald }) {
-            throw .invalidReportOption("--tse adds a variance to the Wald interval; --method \(other.rawValue) cannot take it")
+            throw .invalidReportOption(
+                "--tse adds a variance to the Wald interval; --method \(other.rawValue) cannot take it")
         }
         try Shares.validate([("share before", shareBefore)])
         try Shares.validate([("share after", shareAfter)])
@@ -46,17 +50,20 @@ public enum ChangeReport {
         var table = ReportTable(columns: columns)
         var change: ShareChange?
         if let n1 = designBefore?.effectiveSampleSize, let n2 = designAfter?.effectiveSampleSize {
-            change = try ShareChange(shareBefore: shareBefore, sampleSizeBefore: n1, shareAfter: shareAfter, sampleSizeAfter: n2)
+            change = try ShareChange(
+                shareBefore: shareBefore, sampleSizeBefore: n1, shareAfter: shareAfter, sampleSizeAfter: n2)
         }
-        let breakEven = breakEvenSampleSize(shareBefore: shareBefore, designBefore: designBefore,
-                                            shareAfter: shareAfter, designAfter: designAfter,
-                                            z: alternative == .twoSided ? confidence.z : confidence.oneSidedZ,
-                                            unsized: unsized)
+        let breakEven = breakEvenSampleSize(
+            shareBefore: shareBefore, designBefore: designBefore,
+            shareAfter: shareAfter, designAfter: designAfter,
+            z: alternative == .twoSided ? confidence.z : confidence.oneSidedZ,
+            unsized: unsized)
         for method in methods {
             let i = change?.interval(method: method, confidence: level, nonSamplingVariance: totalError?.variance ?? 0)
             let bounds = i.map { alternative.bounds(lower: $0.lower, upper: $0.upper, range: -1...1) }
             table.append([
-                .number(Percent.echo(shareBefore)), .optional(designBefore?.sampleSize), .number(Percent.echo(shareAfter)),
+                .number(Percent.echo(shareBefore)), .optional(designBefore?.sampleSize),
+                .number(Percent.echo(shareAfter)),
                 .optional(designAfter?.sampleSize), .text(method.rawValue), .number(confidence.level),
                 .number(Percent.difference(shareAfter, shareBefore)),
                 .optional(bounds.map { $0.lower * 100 }), .optional(bounds.map { $0.upper * 100 }),
@@ -72,18 +79,26 @@ public enum ChangeReport {
     /// A poll without a design takes the design effect and population of its `unsized` term.
     ///
     /// - Complexity: O(log n).
-    public static func breakEvenSampleSize(shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
-                                           designAfter: SampleDesign?, z: Double,
-                                           unsized: (before: SampleSizePlanning.Term, after: SampleSizePlanning.Term)? = nil)
-        -> Double? {
+    public static func breakEvenSampleSize(
+        shareBefore: Double, designBefore: SampleDesign?, shareAfter: Double,
+        designAfter: SampleDesign?, z: Double,
+        unsized: (before: SampleSizePlanning.Term, after: SampleSizePlanning.Term)? = nil
+    )
+        -> Double?
+    {
         let d = shareAfter - shareBefore
         guard d != 0 else { return nil }
-        func term(_ p: Double, _ design: SampleDesign?, _ fallback: SampleSizePlanning.Term?) -> SampleSizePlanning.Term {
-            SampleSizePlanning.Term(unitVariance: p * (1 - p), designEffect: design?.designEffect ?? fallback?.designEffect ?? 1,
-                                    populationSize: design?.populationSize ?? fallback?.populationSize)
+        func term(_ p: Double, _ design: SampleDesign?, _ fallback: SampleSizePlanning.Term?) -> SampleSizePlanning.Term
+        {
+            SampleSizePlanning.Term(
+                unitVariance: p * (1 - p), designEffect: design?.designEffect ?? fallback?.designEffect ?? 1,
+                populationSize: design?.populationSize ?? fallback?.populationSize)
         }
-        return SampleSizePlanning.smallestSampleSize([term(shareBefore, designBefore, unsized?.before),
-                                                      term(shareAfter, designAfter, unsized?.after)],
-                                                     target: abs(d), z: z)
+        return SampleSizePlanning.smallestSampleSize(
+            [
+                term(shareBefore, designBefore, unsized?.before),
+                term(shareAfter, designAfter, unsized?.after),
+            ],
+            target: abs(d), z: z)
     }
 }

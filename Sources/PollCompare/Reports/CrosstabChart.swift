@@ -12,7 +12,8 @@ public enum CrosstabChart {
     public static func chart(_ x: Crosstab, title: String, source: String) -> String {
         typealias C = SVGChart
         var svg = C.Canvas()
-        let subtitle = "Weighted share of each answer (points) with its \(x.level.percentText)% \(x.method.rawValue) interval (whiskers)."
+        let subtitle =
+            "Weighted share of each answer (points) with its \(x.level.percentText)% \(x.method.rawValue) interval (whiskers)."
         let top = svg.header(title: title, subtitle: subtitle) + 10
         let c = x.categories.count
         let rowHeight = 18.0, gap = 12.0
@@ -25,8 +26,9 @@ public enum CrosstabChart {
         for g in x.groups.indices {
             let group = x.groups[g]
             let name = group.by.map { "\($0) = \(group.value!)" } ?? "All respondents"
-            svg.text(C.shortened(name, toWidth: labelRight - C.margin, size: 12, bold: true), x: C.margin, y: y + 12,
-                     size: 12, fill: "#111111", anchor: "start", bold: true, full: name)
+            svg.text(
+                C.shortened(name, toWidth: labelRight - C.margin, size: 12, bold: true), x: C.margin, y: y + 12,
+                size: 12, fill: "#111111", anchor: "start", bold: true, full: name)
             y += rowHeight
             for k in 0..<c {
                 rows.append((y, x.cells[g * c + k]))
@@ -38,10 +40,13 @@ public enum CrosstabChart {
         svg.xAxis(scale, y0: top, y1: bottom, label: "Share (points)")
         for (rowY, cell) in rows {
             let mid = rowY + rowHeight / 2
-            svg.text(C.shortened(cell.category, toWidth: labelRight - C.margin - 12, size: 11), x: labelRight, y: mid + 4,
-                     size: 11, fill: "#333333", anchor: "end", full: cell.category)
+            svg.text(
+                C.shortened(cell.category, toWidth: labelRight - C.margin - 12, size: 11), x: labelRight, y: mid + 4,
+                size: 11, fill: "#333333", anchor: "end", full: cell.category)
             let x0 = scale.x(0), x1 = scale.x(100 * cell.share)
-            svg.raw("<rect x=\"\(C.f(x0))\" y=\"\(C.f(rowY + 3))\" width=\"\(C.f(max(0, x1 - x0)))\" height=\"\(C.f(rowHeight - 6))\" fill=\"\(blue)\" fill-opacity=\"0.35\"><title>\(C.escape(cell.category)): \(NumberText.fixed(100 * cell.share, digits: 1))</title></rect>\n")
+            svg.raw(
+                "<rect x=\"\(C.f(x0))\" y=\"\(C.f(rowY + 3))\" width=\"\(C.f(max(0, x1 - x0)))\" height=\"\(C.f(rowHeight - 6))\" fill=\"\(blue)\" fill-opacity=\"0.35\"><title>\(C.escape(cell.category)): \(NumberText.fixed(100 * cell.share, digits: 1))</title></rect>\n"
+            )
             if let lo = cell.lower, let hi = cell.upper {
                 let (a, b) = (scale.x(100 * lo), scale.x(100 * hi))
                 svg.line(a, mid, b, mid, stroke: blue, width: 1.5)

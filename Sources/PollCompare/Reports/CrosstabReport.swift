@@ -7,14 +7,18 @@ public enum CrosstabReport {
     ///
     /// - Complexity: O(cells).
     public static func sharesTable(_ x: Crosstab) -> ReportTable {
-        var t = ReportTable(columns: ["by", "by_value", "category", "n", "sum_w", "share", "se", "deff", "n_eff",
-                                      "lower", "upper", "method", "df"])
+        var t = ReportTable(columns: [
+            "by", "by_value", "category", "n", "sum_w", "share", "se", "deff", "n_eff",
+            "lower", "upper", "method", "df",
+        ])
         for cell in x.cells {
             let g = x.groups[cell.group]
-            t.append([.text(g.by ?? ""), .text(g.value ?? ""), .text(cell.category), .number(Double(g.n)),
-                      .number(g.sumOfWeights), .number(100 * cell.share), .number(100 * cell.se),
-                      .optional(cell.deff), .optional(cell.nEff), .optional(cell.lower.map { 100 * $0 }),
-                      .optional(cell.upper.map { 100 * $0 }), .text(x.method.rawValue), .number(Double(g.degreesOfFreedom))])
+            t.append([
+                .text(g.by ?? ""), .text(g.value ?? ""), .text(cell.category), .number(Double(g.n)),
+                .number(g.sumOfWeights), .number(100 * cell.share), .number(100 * cell.se),
+                .optional(cell.deff), .optional(cell.nEff), .optional(cell.lower.map { 100 * $0 }),
+                .optional(cell.upper.map { 100 * $0 }), .text(x.method.rawValue), .number(Double(g.degreesOfFreedom)),
+            ])
         }
         return t
     }
@@ -24,9 +28,11 @@ public enum CrosstabReport {
         var t = ReportTable(columns: ["by", "by_value", "lead", "se", "lower", "upper", "z", "p_value", "a", "b"])
         for lead in x.leads {
             let c = lead.contrast
-            t.append([.text(lead.by ?? ""), .text(lead.byValue ?? ""), .number(100 * c.estimate), .number(100 * c.se),
-                      .number(100 * c.lower), .number(100 * c.upper), .optional(c.z), .optional(c.pValue),
-                      .text(lead.a), .text(lead.b)])
+            t.append([
+                .text(lead.by ?? ""), .text(lead.byValue ?? ""), .number(100 * c.estimate), .number(100 * c.se),
+                .number(100 * c.lower), .number(100 * c.upper), .optional(c.z), .optional(c.pValue),
+                .text(lead.a), .text(lead.b),
+            ])
         }
         return t
     }
@@ -34,11 +40,16 @@ public enum CrosstabReport {
     /// `by,category,group_a,group_b,difference,se,lower,upper,z,p_value`: share in group_b
     /// minus share in group_a (points).
     public static func comparisonsTable(_ x: Crosstab) -> ReportTable {
-        var t = ReportTable(columns: ["by", "category", "group_a", "group_b", "difference", "se", "lower", "upper", "z", "p_value"])
+        var t = ReportTable(columns: [
+            "by", "category", "group_a", "group_b", "difference", "se", "lower", "upper", "z", "p_value",
+        ])
         for k in x.comparisons {
             let c = k.contrast
-            t.append([.text(k.by), .text(k.category), .text(k.groupA), .text(k.groupB), .number(100 * c.estimate),
-                      .number(100 * c.se), .number(100 * c.lower), .number(100 * c.upper), .optional(c.z), .optional(c.pValue)])
+            t.append([
+                .text(k.by), .text(k.category), .text(k.groupA), .text(k.groupB), .number(100 * c.estimate),
+                .number(100 * c.se), .number(100 * c.lower), .number(100 * c.upper), .optional(c.z),
+                .optional(c.pValue),
+            ])
         }
         return t
     }
@@ -86,14 +97,16 @@ public enum CrosstabReport {
             }
             // The interval in the orientation of the sentence (the leader's lead).
             let (lo, hi) = d < 0 ? (-c.upper, -c.lower) : (c.lower, c.upper)
-            let interval = "\(conf)% interval \(NumberText.fixed(100 * lo, digits: digits)) to \(NumberText.fixed(100 * hi, digits: digits))"
+            let interval =
+                "\(conf)% interval \(NumberText.fixed(100 * lo, digits: digits)) to \(NumberText.fixed(100 * hi, digits: digits))"
             if c.se == 0 {
                 out += "\(whereText), \(text); the design gives it no sampling error (no interval).\n"
                 continue
             }
             let verdict: String
             if c.lower > 0 || c.upper < 0 {
-                verdict = "larger than its margin of error (±\(NumberText.fixed(100 * x.level.z * c.se, digits: digits)))"
+                verdict =
+                    "larger than its margin of error (±\(NumberText.fixed(100 * x.level.z * c.se, digits: digits)))"
             } else {
                 verdict = "within its margin of error (±\(NumberText.fixed(100 * x.level.z * c.se, digits: digits)))"
             }

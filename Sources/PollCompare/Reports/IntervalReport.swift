@@ -12,8 +12,10 @@ public enum IntervalReport {
     ///
     /// - Throws: ``PollCompareError`` for a share outside [0, 1].
     /// - Complexity: O(methods) interval computations.
-    public static func table(share: Double, design: SampleDesign?, methods: [ShareIntervalMethod],
-                             confidence: ConfidenceLevel) throws(PollCompareError) -> ReportTable {
+    public static func table(
+        share: Double, design: SampleDesign?, methods: [ShareIntervalMethod],
+        confidence: ConfidenceLevel
+    ) throws(PollCompareError) -> ReportTable {
         try Shares.validate([("share", share)])
         var table = ReportTable(columns: columns)
         let basis = design?.basis ?? .unknownSampleSize
@@ -21,7 +23,8 @@ public enum IntervalReport {
             var bounds: (Double, Double)?
             if basis.allowsInterval, let n = design?.effectiveSampleSize {
                 if n.isFinite {
-                    let interval = try ShareInterval(share: share, sampleSize: n, confidence: confidence, method: method)
+                    let interval = try ShareInterval(
+                        share: share, sampleSize: n, confidence: confidence, method: method)
                     bounds = (interval.lower, interval.upper)
                 } else {
                     bounds = (share, share)
@@ -37,8 +40,10 @@ public enum IntervalReport {
     }
 
     /// A sentence for people about the first method's interval.
-    public static func summary(share: Double, design: SampleDesign?, method: ShareIntervalMethod,
-                               confidence: ConfidenceLevel, digits: Int) throws(PollCompareError) -> String {
+    public static func summary(
+        share: Double, design: SampleDesign?, method: ShareIntervalMethod,
+        confidence: ConfidenceLevel, digits: Int
+    ) throws(PollCompareError) -> String {
         let level = confidence.percentText + "%"
         let shareText = NumberText.fixed(share * 100, digits: digits)
         guard let design else {
@@ -49,14 +54,17 @@ public enum IntervalReport {
                 + " its respondents were not randomly chosen.\n"
         }
         guard design.effectiveSampleSize.isFinite else {
-            return "A share of \(shareText) from the whole population (n = N) has no sampling error: its margin of error is 0.\n"
+            return
+                "A share of \(shareText) from the whole population (n = N) has no sampling error: its margin of error is 0.\n"
         }
-        let i = try ShareInterval(share: share, sampleSize: design.effectiveSampleSize, confidence: confidence, method: method)
+        let i = try ShareInterval(
+            share: share, sampleSize: design.effectiveSampleSize, confidence: confidence, method: method)
         var text = "A share of \(shareText) with n = \(NumberText.roundTrip(design.sampleSize))"
         if design.designEffect != 1 || design.populationSize != nil {
             text += " (effective n \(NumberText.fixed(design.effectiveSampleSize, digits: 1)))"
         }
-        text += ": the \(method.rawValue) \(level) interval runs from \(NumberText.fixed(i.lower * 100, digits: digits))"
+        text +=
+            ": the \(method.rawValue) \(level) interval runs from \(NumberText.fixed(i.lower * 100, digits: digits))"
             + " to \(NumberText.fixed(i.upper * 100, digits: digits))."
         if design.basis == .assumesRandomSample {
             text += " This assumes a random sample, which a \(design.sampleType.rawValue) poll is not."

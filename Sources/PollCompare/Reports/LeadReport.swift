@@ -18,8 +18,10 @@ public enum LeadReport {
     /// One row, from the estimate and its interval (nil when none may be given).
     ///
     /// - Complexity: O(1).
-    public static func table(_ estimate: LeadEstimate, interval i: LeadInterval?, method: LeadIntervalMethod,
-                             confidence: ConfidenceLevel, alternative: Alternative = .twoSided) -> ReportTable {
+    public static func table(
+        _ estimate: LeadEstimate, interval i: LeadInterval?, method: LeadIntervalMethod,
+        confidence: ConfidenceLevel, alternative: Alternative = .twoSided
+    ) -> ReportTable {
         var table = ReportTable(columns: columns)
         table.append([
             .number(Percent.echo(estimate.shareA)), .number(Percent.echo(estimate.shareB)),
@@ -54,16 +56,23 @@ public enum LeadReport {
     /// Sentences saying what the numbers support, e.g. "A leads B by 27.0 points (58.0 to 31.0).
     /// The lead's margin of error at 95% confidence is ±5.6 points (…): the lead is larger than its
     /// margin of error; the probability that A leads is 1.000."
-    public static func summary(_ estimate: LeadEstimate, interval: LeadInterval?, method: LeadIntervalMethod,
-                               confidence: ConfidenceLevel, digits: Int, names: (String, String) = ("A", "B"),
-                               alternative: Alternative = .twoSided) -> String {
+    public static func summary(
+        _ estimate: LeadEstimate, interval: LeadInterval?, method: LeadIntervalMethod,
+        confidence: ConfidenceLevel, digits: Int, names: (String, String) = ("A", "B"),
+        alternative: Alternative = .twoSided
+    ) -> String {
         let (a, b) = names
         let level = confidence.percentText + "%"
         let d = estimate.lead
         let points = NumberText.fixed(abs(d) * 100, digits: digits)
-        let shares = "\(NumberText.fixed(estimate.shareA * 100, digits: digits)) to \(NumberText.fixed(estimate.shareB * 100, digits: digits))"
-        var text = d == 0 ? "\(a) and \(b) have equal shares (\(shares))."
-            : (d > 0 ? "\(a) leads \(b) by \(points) points (\(shares))." : "\(b) leads \(a) by \(points) points (\(shares)).")
+        let shares =
+            "\(NumberText.fixed(estimate.shareA * 100, digits: digits)) to \(NumberText.fixed(estimate.shareB * 100, digits: digits))"
+        var text =
+            d == 0
+            ? "\(a) and \(b) have equal shares (\(shares))."
+            : (d > 0
+                ? "\(a) leads \(b) by \(points) points (\(shares))."
+                : "\(b) leads \(a) by \(points) points (\(shares)).")
         guard let i = interval else {
             switch estimate.basis {
             case .notRandomSample:
@@ -72,7 +81,8 @@ public enum LeadReport {
                 text += "\nWithout a sample size the lead has no margin of error."
             }
             if let n = estimate.breakEvenBound(confidence: confidence, alternative: alternative) {
-                text += " In a random sample a lead this size would be significant at \(level) confidence"
+                text +=
+                    " In a random sample a lead this size would be significant at \(level) confidence"
                     + " with at least \(NumberText.roundTrip(n)) respondents (the break-even n)."
             }
             return text + "\n"
@@ -82,7 +92,8 @@ public enum LeadReport {
             text += "\nThe whole population was asked (n = N): there is no sampling error, so the margin of error is 0."
         } else if alternative == .twoSided {
             let moe = NumberText.fixed(i.marginOfError * 100, digits: digits)
-            text += "\nThe lead's margin of error at \(level) confidence is ±\(moe) points"
+            text +=
+                "\nThe lead's margin of error at \(level) confidence is ±\(moe) points"
                 + " (\(method.rawValue) interval \(NumberText.fixed(i.lower * 100, digits: digits, signed: true))"
                 + " to \(NumberText.fixed(i.upper * 100, digits: digits, signed: true)))"
             if i.lower > 0 || i.upper < 0 {
@@ -93,16 +104,19 @@ public enum LeadReport {
         } else {
             let greater = alternative == .greater
             let bound = NumberText.fixed((greater ? i.lower : i.upper) * 100, digits: digits, signed: true)
-            text += "\nThe one-sided \(level) \(greater ? "lower" : "upper") bound of A − B is \(bound) points (\(method.rawValue))"
+            text +=
+                "\nThe one-sided \(level) \(greater ? "lower" : "upper") bound of A − B is \(bound) points (\(method.rawValue))"
             if let p = i.pValue {
-                text += "; p-value \(SwingReport.pValueText(p)) against the alternative that A − B is \(greater ? "above" : "below") 0"
+                text +=
+                    "; p-value \(SwingReport.pValueText(p)) against the alternative that A − B is \(greater ? "above" : "below") 0"
             }
             text += "."
         }
         let leader = d >= 0 ? a : b
         let probability = d >= 0 ? i.probabilityALeads : 1 - i.probabilityALeads
         if probability.isFinite, !census {
-            text += " The probability that \(leader) leads is \(NumberText.fixed(probability, digits: 3))"
+            text +=
+                " The probability that \(leader) leads is \(NumberText.fixed(probability, digits: 3))"
                 + (method == .bayes ? " (Dirichlet posterior, uniform prior)." : " (normal approximation).")
         }
         if estimate.basis == .assumesRandomSample {

@@ -19,15 +19,19 @@ public enum MultinomialReport {
     ///
     /// - Throws: ``PollCompareError/shareOutOfRange(name:value:)`` for a share outside [0, 1],
     ///   ``PollCompareError/invalidCategories(_:)`` when the shares sum above 1.
-    public static func categories(shares: [Double], names: [String]) throws(PollCompareError)
-        -> (shares: [Double], names: [String]) {
+    public static func categories(
+        shares: [Double], names: [String]
+    ) throws(PollCompareError)
+        -> (shares: [Double], names: [String])
+    {
         var sum = 0.0
         for (name, share) in zip(names, shares) {
             try Shares.validate([(name, share)])
             sum += share
         }
         if sum > 1 + remainderTolerance {
-            throw .invalidCategories("shares sum to \(Percent.text(sum)), above 100: one poll's categories cannot hold more than everyone")
+            throw .invalidCategories(
+                "shares sum to \(Percent.text(sum)), above 100: one poll's categories cannot hold more than everyone")
         }
         guard sum < 1 - remainderTolerance else { return (shares, names) }
         return (shares + [1 - sum], names + [remainderName])
@@ -43,15 +47,18 @@ public enum MultinomialReport {
     ///   - method: the simultaneous interval method.
     ///   - confidence: the level.
     /// - Complexity: as ``MultinomialInterval``.
-    public static func table(shares: [Double], names: [String], design: SampleDesign?, method: MultinomialIntervalMethod,
-                             confidence: ConfidenceLevel) throws(PollCompareError) -> ReportTable {
+    public static func table(
+        shares: [Double], names: [String], design: SampleDesign?, method: MultinomialIntervalMethod,
+        confidence: ConfidenceLevel
+    ) throws(PollCompareError) -> ReportTable {
         let (shares, names) = try categories(shares: shares, names: names)
         var bounds: MultinomialInterval?
         if let design {
             let n = design.effectiveSampleSize
             if n.isFinite {
-                bounds = try MultinomialInterval(counts: shares.map { Counts.count(share: $0, of: n) },
-                                                 confidence: confidence, method: method)
+                bounds = try MultinomialInterval(
+                    counts: shares.map { Counts.count(share: $0, of: n) },
+                    confidence: confidence, method: method)
             } else {
                 // A census: every share is exact.
                 bounds = MultinomialInterval(census: shares, method: method)

@@ -55,8 +55,10 @@ public struct PollReport: Sendable {
     /// Sentences for people about the swings.
     public private(set) var swingNotes: [String] = []
     /// Per-group summary for people.
-    public private(set) var groups = ReportTable(columns: ["race", "group", "polls", "first_end", "last_end", "first_lead",
-                                                           "last_lead", "net_swing"])
+    public private(set) var groups = ReportTable(columns: [
+        "race", "group", "polls", "first_end", "last_end", "first_lead",
+        "last_lead", "net_swing",
+    ])
     /// A line describing what the leads are.
     public let title: String
     /// What the selection left out and how the file was read, one line each. Text and Markdown
@@ -71,7 +73,8 @@ public struct PollReport: Sendable {
     ///   date, or a design that cannot be (population below the sample, say), naming the poll.
     /// - Complexity: O(questions·candidates + questions·log questions + swings).
     public init(_ table: PollTable, options: Options) throws(PollCompareError) {
-        try self.init(SelectedPolls(table: table, selection: PollSelection(table, options: options.selection)), options: options)
+        try self.init(
+            SelectedPolls(table: table, selection: PollSelection(table, options: options.selection)), options: options)
     }
 
     /// Builds the report of the questions a ``PollFileReader`` selected while reading a file
@@ -92,7 +95,8 @@ public struct PollReport: Sendable {
         let conf = options.analysis.confidence
         confidence = conf
         let a = options.selection.a, b = options.selection.b
-        title = a != nil || b != nil
+        title =
+            a != nil || b != nil
             ? "Leads are \(a ?? "the leader") − \(b ?? "the runner-up"), in percentage points."
             : "Leads are each poll's leader − runner-up, in percentage points."
         selectionNotes = selection.notes + analysis.notes
@@ -112,9 +116,12 @@ public struct PollReport: Sendable {
             guard let f = group.members.first, let l = group.members.last else { continue }
             let first = Percent.difference(table.share[f.a], table.share[f.b])
             let last = Percent.difference(table.share[l.a], table.share[l.b])
-            groups.append([.text(group.race), .text(group.name), .number(Double(group.members.count)),
-                           .text(table.endDate[f.question]?.description ?? ""), .text(table.endDate[l.question]?.description ?? ""),
-                           .number(first), .number(last), .number(ExactDecimal.difference(last, first))])
+            groups.append([
+                .text(group.race), .text(group.name), .number(Double(group.members.count)),
+                .text(table.endDate[f.question]?.description ?? ""),
+                .text(table.endDate[l.question]?.description ?? ""),
+                .number(first), .number(last), .number(ExactDecimal.difference(last, first)),
+            ])
         }
         if swingRows.count <= 20 {
             swingNotes = swingRows.map { Self.swingSentence(table, $0, conf) }
@@ -138,9 +145,12 @@ public struct PollReport: Sendable {
             .optional(lead.breakEvenSampleSize), .optional(Self.ratio(e.shareA, e.shareB)),
             .text(e.sampleType.rawValue),
             // The actual result's lead is first − second candidate as filed; orient it as A − B.
-            .optional(t.actualLead[q].isNaN ? nil
-                      : (lead.a == t.candidateRange[q].lowerBound ? 1 : -1) * t.actualLead[q]),
-            .optional(lead.shareAInterval.map { $0.lower * 100 }), .optional(lead.shareAInterval.map { $0.upper * 100 }),
+            .optional(
+                t.actualLead[q].isNaN
+                    ? nil
+                    : (lead.a == t.candidateRange[q].lowerBound ? 1 : -1) * t.actualLead[q]),
+            .optional(lead.shareAInterval.map { $0.lower * 100 }),
+            .optional(lead.shareAInterval.map { $0.upper * 100 }),
             .text(t.questionID[q]), .text(t.state[q]), .text(t.race[q]), .text(t.methodology[q]),
         ]
     }
@@ -152,12 +162,15 @@ public struct PollReport: Sendable {
         let e = s.estimate
         let known = s.allowsInterval
         let interval = known ? e.interval : nil
-        func names(_ p: Int, _ q: Int) -> String { t.candidate[p] == t.candidate[q] ? t.candidate[p] : t.candidate[p] + "/" + t.candidate[q] }
+        func names(_ p: Int, _ q: Int) -> String {
+            t.candidate[p] == t.candidate[q] ? t.candidate[p] : t.candidate[p] + "/" + t.candidate[q]
+        }
         return [
             .text(group.name), .text(t.pollID[x]), .text(t.pollID[y]),
             .number(Percent.difference(e.before.shareA, e.before.shareB)),
             .number(Percent.difference(e.after.shareA, e.after.shareB)), .number(s.swingPoints),
-            .optional(known ? e.standardError.map { $0 * 100 } : nil), .optional(known ? e.marginOfError.map { $0 * 100 } : nil),
+            .optional(known ? e.standardError.map { $0 * 100 } : nil),
+            .optional(known ? e.marginOfError.map { $0 * 100 } : nil),
             .optional(interval.map { $0.lower * 100 }), .optional(interval.map { $0.upper * 100 }),
             .optional(known ? e.pValue : nil), .optional(s.breakEvenSampleSize), .text(s.basis.rawValue),
             .text(names(xa, ya)), .text(names(xb, yb)),
@@ -183,7 +196,7 @@ public struct PollReport: Sendable {
     }
 
     /// `label` with a capital first letter, to start a sentence.
-    static func Label(_ t: PollTable, _ p: Int) -> String {
+    static func capitalizedLabel(_ t: PollTable, _ p: Int) -> String {
         let l = label(t, p)
         return l.prefix(1).uppercased() + l.dropFirst()
     }
@@ -195,15 +208,20 @@ public struct PollReport: Sendable {
         let (hi, lo) = leaderIsA ? (a, b) : (b, a)
         if t.share[lo] > 0 && t.share[hi] / t.share[lo] >= 1.5 {
             let ratio = t.share[hi] / t.share[lo]
-            var s = "In \(label(t, p)), \(t.candidate[hi])'s \(NumberText.fixed(t.share[hi] * 100, digits: 1)) to \(t.candidate[lo])'s \(NumberText.fixed(t.share[lo] * 100, digits: 1)) is a ratio of \(NumberText.fixed(ratio, digits: 2)) to 1"
+            var s =
+                "In \(label(t, p)), \(t.candidate[hi])'s \(NumberText.fixed(t.share[hi] * 100, digits: 1)) to \(t.candidate[lo])'s \(NumberText.fixed(t.share[lo] * 100, digits: 1)) is a ratio of \(NumberText.fixed(ratio, digits: 2)) to 1"
             if ratio >= 1.8 && ratio < 2 { s += " (\"nearly 2 to 1\")" }
             out.append(s + ".")
         }
         switch lead.estimate.sampleType {
         case .straw:
-            out.append("\(Label(t, p)) is a straw poll: its respondents chose to attend and vote, so it has no margin of sampling error; it describes those present, not the population.")
+            out.append(
+                "\(capitalizedLabel(t, p)) is a straw poll: its respondents chose to attend and vote, so it has no margin of sampling error; it describes those present, not the population."
+            )
         case .optIn:
-            out.append("\(Label(t, p)) is an opt-in poll: however many answered, they chose themselves, so it has no margin of sampling error and its size cannot correct who took part.")
+            out.append(
+                "\(capitalizedLabel(t, p)) is an opt-in poll: however many answered, they chose themselves, so it has no margin of sampling error and its size cannot correct who took part."
+            )
         case .probability:
             break
         }
@@ -218,17 +236,20 @@ public struct PollReport: Sendable {
         let e = swing.estimate
         let (x, y) = (swing.before, swing.after)
         func points(_ v: Double) -> String { NumberText.fixed(v, digits: 1, signed: true) }
-        var s = "From \(label(t, x)) to \(label(t, y)) the lead moved from \(points(Percent.difference(e.before.shareA, e.before.shareB))) to \(points(Percent.difference(e.after.shareA, e.after.shareB))): a swing of \(points(swing.swingPoints)) points."
+        var s =
+            "From \(label(t, x)) to \(label(t, y)) the lead moved from \(points(Percent.difference(e.before.shareA, e.before.shareB))) to \(points(Percent.difference(e.after.shareA, e.after.shareB))): a swing of \(points(swing.swingPoints)) points."
         switch swing.basis {
         case .sameRespondents:
-            s += " Both are questions of one poll, asked of the same respondents: the difference is not a change between two samples, so it has no margin of error."
+            s +=
+                " Both are questions of one poll, asked of the same respondents: the difference is not a change between two samples, so it has no margin of error."
         case .notRandomSample:
             s += " At least one of the two polls is not a random sample, so no margin of sampling error applies."
         case .unknownSampleSize:
             s += " Without both sample sizes it has no margin of error."
         case .sampling, .assumesRandomSample, .totalError:
             if let moe = e.marginOfError {
-                s += abs(e.swing) > moe
+                s +=
+                    abs(e.swing) > moe
                     ? " It is larger than its margin of error (±\(NumberText.fixed(moe * 100, digits: 1)) at \(level))."
                     : " It is within its margin of error (±\(NumberText.fixed(moe * 100, digits: 1)) at \(level)): sampling error alone could explain it."
             }
@@ -236,7 +257,8 @@ public struct PollReport: Sendable {
         // A larger sample would settle only a question between random samples: never for a straw
         // or opt-in poll, nor for two questions of one poll.
         if swing.basis == .unknownSampleSize, let breakEven = swing.breakEvenSampleSize {
-            s += " Between two random samples a swing this size would be significant at \(level) with at least \(NumberText.roundTrip(breakEven)) respondents in each (the break-even n)."
+            s +=
+                " Between two random samples a swing this size would be significant at \(level) with at least \(NumberText.roundTrip(breakEven)) respondents in each (the break-even n)."
         }
         return s
     }
@@ -247,18 +269,28 @@ public struct PollReport: Sendable {
     public func document(markdown: Bool, digits: Int) -> String {
         func table(_ t: ReportTable, _ columns: [String]) -> String {
             let projected = Self.project(t, columns)
-            return markdown ? ReportFormat.markdown.render(projected, digits: digits) : ReportFormat.text.render(projected, digits: digits)
+            return markdown
+                ? ReportFormat.markdown.render(projected, digits: digits)
+                : ReportFormat.text.render(projected, digits: digits)
         }
-        let pollView = ["poll_id", "pollster", "end_date", "sample_size", "candidate_a", "candidate_b", "share_a", "share_b",
-                        "lead", "moe", "ratio", "basis"]
-        let swingView = ["race", "group", "poll_before", "poll_after", "lead_before", "lead_after", "swing", "moe", "p_value",
-                         "break_even_n", "basis"]
+        let pollView = [
+            "poll_id", "pollster", "end_date", "sample_size", "candidate_a", "candidate_b", "share_a", "share_b",
+            "lead", "moe", "ratio", "basis",
+        ]
+        let swingView = [
+            "race", "group", "poll_before", "poll_after", "lead_before", "lead_after", "swing", "moe", "p_value",
+            "break_even_n", "basis",
+        ]
         var out = markdown ? "## Polls\n\n" : ""
         out += title + "\n\n" + table(polls, pollView)
-        if !pollNotes.isEmpty { out += "\n" + pollNotes.map { (markdown ? "- " : "") + $0 }.joined(separator: "\n") + "\n" }
+        if !pollNotes.isEmpty {
+            out += "\n" + pollNotes.map { (markdown ? "- " : "") + $0 }.joined(separator: "\n") + "\n"
+        }
         out += markdown ? "\n## Swings\n\n" : "\nSwings:\n"
         out += swings.rows.isEmpty ? "(no group has two polls)\n" : table(swings, swingView)
-        if !swingNotes.isEmpty { out += "\n" + swingNotes.map { (markdown ? "- " : "") + $0 }.joined(separator: "\n") + "\n" }
+        if !swingNotes.isEmpty {
+            out += "\n" + swingNotes.map { (markdown ? "- " : "") + $0 }.joined(separator: "\n") + "\n"
+        }
         out += markdown ? "\n## Groups\n\n" : "\nGroups:\n"
         out += table(groups, groups.columns)
         return out

@@ -37,8 +37,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
-    private static func delimited(_ table: ReportTable, header: Bool, separator: String,
-                                  escape: (String) -> String, _ sink: (String) -> Void) {
+    private static func delimited(
+        _ table: ReportTable, header: Bool, separator: String,
+        escape: (String) -> String, _ sink: (String) -> Void
+    ) {
         if header { sink(table.columns.map(escape).joined(separator: separator) + "\n") }
         let separatorByte = separator.utf8.first!
         var line: [UInt8] = []
@@ -67,14 +69,18 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
         let rows = table.rows
         var out = "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
-        out += "|" + table.columns.indices.map { i -> String in
-            if let first = rows.first, case .text = first[i] { return " --- |" }
-            return " ---: |"
-        }.joined() + "\n"
+        out +=
+            "|"
+            + table.columns.indices.map { i -> String in
+                if let first = rows.first, case .text = first[i] { return " --- |" }
+                return " ---: |"
+            }.joined() + "\n"
         for row in rows {
-            out += "| " + row.enumerated().map { (i, cell) in
-                escape(peopleText(cell, column: table.columns[i], digits: digits, empty: "–"))
-            }.joined(separator: " | ") + " |\n"
+            out +=
+                "| "
+                + row.enumerated().map { (i, cell) in
+                    escape(peopleText(cell, column: table.columns[i], digits: digits, empty: "–"))
+                }.joined(separator: " | ") + " |\n"
         }
         return out
     }

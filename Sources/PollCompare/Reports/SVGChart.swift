@@ -71,11 +71,13 @@ public enum SVGChart {
         let a = report.analysis
         switch chart {
         case .rows:
-            return leadRows(a.leads, table: a.table, confidence: report.confidence, description: report.title,
-                            options: options)
+            return leadRows(
+                a.leads, table: a.table, confidence: report.confidence, description: report.title,
+                options: options)
         case .timeline:
-            return timeline(a.leads, table: a.table, confidence: report.confidence, description: report.title,
-                            options: options)
+            return timeline(
+                a.leads, table: a.table, confidence: report.confidence, description: report.title,
+                options: options)
         }
     }
 
@@ -83,8 +85,9 @@ public enum SVGChart {
     ///
     /// - Complexity: O(n log n) in the number of swings.
     public static func swings(_ report: PollReport, options: Options) -> String {
-        swingRows(report.analysis.swings, table: report.analysis.table, confidence: report.confidence,
-                  description: report.title, options: options)
+        swingRows(
+            report.analysis.swings, table: report.analysis.table, confidence: report.confidence,
+            description: report.title, options: options)
     }
 
     /// The name a chart's source line gives a file: its last path component, never a folder
@@ -109,7 +112,9 @@ public enum SVGChart {
     /// - Parameters:
     ///   - noun: what a row is, plural ("polls", "swings").
     /// - Complexity: O(count · log count).
-    static func mostRecent(count: Int, limit: Int, noun: String, date: (Int) -> PollDate?) -> (rows: [Int], note: String?) {
+    static func mostRecent(
+        count: Int, limit: Int, noun: String, date: (Int) -> PollDate?
+    ) -> (rows: [Int], note: String?) {
         precondition(limit >= 1, "a chart's limit is at least 1")
         guard count > limit else { return (Array(0..<count), nil) }
         let order = (0..<count).sorted { x, y in
@@ -121,8 +126,10 @@ public enum SVGChart {
 
     // MARK: - Leads, one row each
 
-    static func leadRows(_ leads: [PollLead], table t: PollTable, confidence: ConfidenceLevel, description: String,
-                         options: Options) -> String {
+    static func leadRows(
+        _ leads: [PollLead], table t: PollTable, confidence: ConfidenceLevel, description: String,
+        options: Options
+    ) -> String {
         let (chosen, note) = mostRecent(count: leads.count, limit: options.limit ?? defaultRowLimit, noun: "polls") {
             t.endDate[leads[$0].question]
         }
@@ -131,26 +138,32 @@ public enum SVGChart {
             let dx = t.endDate[x.element.question]?.day ?? Int.min, dy = t.endDate[y.element.question]?.day ?? Int.min
             return dx != dy ? dx > dy : x.offset < y.offset
         }.map(\.element)
-        let values = rows.flatMap { r -> [Double] in
-            [r.leadPoints] + (r.interval.map { [$0.lower * 100, $0.upper * 100] } ?? [])
-        } + [0]
+        let values =
+            rows.flatMap { r -> [Double] in
+                [r.leadPoints] + (r.interval.map { [$0.lower * 100, $0.upper * 100] } ?? [])
+            } + [0]
         let labels = rows.map { row -> (main: String, sub: String) in
             let q = row.question
             let pollster = t.pollster[q].isEmpty ? "poll " + t.pollID[q] : t.pollster[q]
-            return (pollster, (t.endDate[q]?.description ?? "no end date") + " · " + t.candidate[row.a] + " − " + t.candidate[row.b])
+            return (
+                pollster,
+                (t.endDate[q]?.description ?? "no end date") + " · " + t.candidate[row.a] + " − " + t.candidate[row.b]
+            )
         }
         let labelRight = labelRight(labels, subSize: 10), plotLeft = labelRight + 12
         let scale = Scale(values: values, from: plotLeft, to: plotRight)
         var svg = Canvas()
-        let top = svg.header(title: options.title,
-                             subtitle: subtitle(description, confidence, [note]))
+        let top = svg.header(
+            title: options.title,
+            subtitle: subtitle(description, confidence, [note]))
         let bottom = top + Double(max(rows.count, 1)) * rowHeight
         let zero = scale.x(0)
         svg.xAxis(scale, y0: top - 8, y1: bottom, label: "Lead (percentage points)")
         for (k, row) in rows.enumerated() {
             let y = top + (Double(k) + 0.5) * rowHeight
-            svg.rowLabel((labels[k].main, labels[k].main), (labels[k].sub, labels[k].sub), prominent: false, y: y,
-                         right: labelRight)
+            svg.rowLabel(
+                (labels[k].main, labels[k].main), (labels[k].sub, labels[k].sub), prominent: false, y: y,
+                right: labelRight)
             var local = Obstacles(plotLeft: plotLeft, vertical: [(zero, top - 8, bottom)])
             let x = scale.x(row.leadPoints)
             if let i = row.interval {
@@ -171,36 +184,58 @@ public enum SVGChart {
                 local.boxes.append(placed.box)
             }
             if row.interval == nil {
-                let reason = row.basis == .notRandomSample ? "no interval: not a random sample"
-                    : row.basis == .unknownSampleSize ? "no interval: sample size not published"
-                    : "no interval"
-                if let placed = place(reason, short: "no interval", size: 11, baseline: y + 4, beside: x, gap: 9,
-                                      zero: zero, obstacles: local) {
-                    svg.text(placed.text, x: placed.x, y: y + 4, size: 11, fill: red, anchor: placed.anchor,
-                             full: placed.text == reason ? nil : reason)
+                let reason =
+                    row.basis == .notRandomSample
+                    ? "no interval: not a random sample"
+                    : row.basis == .unknownSampleSize
+                        ? "no interval: sample size not published"
+                        : "no interval"
+                if let placed = place(
+                    reason, short: "no interval", size: 11, baseline: y + 4, beside: x, gap: 9,
+                    zero: zero, obstacles: local)
+                {
+                    svg.text(
+                        placed.text, x: placed.x, y: y + 4, size: 11, fill: red, anchor: placed.anchor,
+                        full: placed.text == reason ? nil : reason)
                 }
             }
         }
-        svg.legend(y: bottom + 56, from: plotLeft, items: [(.dot(blue, filled: true), "lead with its \(confidence.percentText)% interval"),
-                                           (.dot(red, filled: false), "lead without an interval")])
+        svg.legend(
+            y: bottom + 56, from: plotLeft,
+            items: [
+                (.dot(blue, filled: true), "lead with its \(confidence.percentText)% interval"),
+                (.dot(red, filled: false), "lead without an interval"),
+            ])
         return svg.finish(source: options.source, height: bottom + 92)
     }
 
     // MARK: - Swings, one row each
 
-    static func swingRows(_ swings: [PollSwing], table t: PollTable, confidence: ConfidenceLevel, description: String,
-                          options: Options) -> String {
+    static func swingRows(
+        _ swings: [PollSwing], table t: PollTable, confidence: ConfidenceLevel, description: String,
+        options: Options
+    ) -> String {
         let (chosen, note) = mostRecent(count: swings.count, limit: options.limit ?? defaultRowLimit, noun: "swings") {
             t.endDate[swings[$0].after]
         }
         let rows = chosen.map { swings[$0] }
-        let values = rows.flatMap { r -> [Double] in
-            [Percent.difference(r.estimate.before.shareA, r.estimate.before.shareB),
-             Percent.difference(r.estimate.after.shareA, r.estimate.after.shareB)]
-        } + [0]
-        func names(_ x: Int, _ y: Int) -> String { t.candidate[x] == t.candidate[y] ? t.candidate[x] : t.candidate[x] + "/" + t.candidate[y] }
-        let candidates = rows.map { names($0.beforeCandidates.a, $0.afterCandidates.a) + " − " + names($0.beforeCandidates.b, $0.afterCandidates.b) }
-        let whole = rows.enumerated().map { k, r in swingLabel(t, r.before, r.after, candidates: candidates[k], room: .infinity) }
+        let values =
+            rows.flatMap { r -> [Double] in
+                [
+                    Percent.difference(r.estimate.before.shareA, r.estimate.before.shareB),
+                    Percent.difference(r.estimate.after.shareA, r.estimate.after.shareB),
+                ]
+            } + [0]
+        func names(_ x: Int, _ y: Int) -> String {
+            t.candidate[x] == t.candidate[y] ? t.candidate[x] : t.candidate[x] + "/" + t.candidate[y]
+        }
+        let candidates = rows.map {
+            names($0.beforeCandidates.a, $0.afterCandidates.a) + " − "
+                + names($0.beforeCandidates.b, $0.afterCandidates.b)
+        }
+        let whole = rows.enumerated().map { k, r in
+            swingLabel(t, r.before, r.after, candidates: candidates[k], room: .infinity)
+        }
         let labelRight = labelRight(whole.map { ($0.main.full, $0.prominent ? $0.sub.full : "") }, subSize: 12)
         let plotLeft = labelRight + 12
         let scale = Scale(values: values, from: plotLeft, to: plotRight)
@@ -209,21 +244,30 @@ public enum SVGChart {
         let bottom = top + Double(max(rows.count, 1)) * rowHeight
         let zero = scale.x(0)
         svg.xAxis(scale, y0: top - 8, y1: bottom, label: "Lead (percentage points)")
-        if rows.isEmpty, let placed = place("No group has two polls, so there is no swing.", shorter: ["No swings."], size: 12,
-                                            baseline: top + rowHeight / 2 + 4, near: (plotLeft + plotRight) / 2, zero: zero,
-                                            obstacles: Obstacles(plotLeft: plotLeft, vertical: [(zero, top - 8, bottom)])) {
+        if rows.isEmpty,
+            let placed = place(
+                "No group has two polls, so there is no swing.", shorter: ["No swings."], size: 12,
+                baseline: top + rowHeight / 2 + 4, near: (plotLeft + plotRight) / 2, zero: zero,
+                obstacles: Obstacles(plotLeft: plotLeft, vertical: [(zero, top - 8, bottom)]))
+        {
             svg.text(placed.text, x: placed.x, y: top + rowHeight / 2 + 4, size: 12, fill: "#555555", anchor: "middle")
         }
-        svg.raw("<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#333333\"/></marker></defs>\n")
+        svg.raw(
+            "<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#333333\"/></marker></defs>\n"
+        )
         for (k, row) in rows.enumerated() {
             let y = top + (Double(k) + 0.5) * rowHeight
             let label = swingLabel(t, row.before, row.after, candidates: candidates[k], room: labelRight - margin)
             svg.rowLabel(label.main, label.sub, prominent: label.prominent, y: y, right: labelRight)
             let e = row.estimate
-            let (xb, xa) = (scale.x(Percent.difference(e.before.shareA, e.before.shareB)),
-                            scale.x(Percent.difference(e.after.shareA, e.after.shareB)))
+            let (xb, xa) = (
+                scale.x(Percent.difference(e.before.shareA, e.before.shareB)),
+                scale.x(Percent.difference(e.after.shareA, e.after.shareB))
+            )
             if abs(xa - xb) > 9 {
-                svg.raw("<line x1=\"\(f(xb))\" y1=\"\(f(y))\" x2=\"\(f(xa + (xa > xb ? -7 : 7)))\" y2=\"\(f(y))\" stroke=\"#333333\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n")
+                svg.raw(
+                    "<line x1=\"\(f(xb))\" y1=\"\(f(y))\" x2=\"\(f(xa + (xa > xb ? -7 : 7)))\" y2=\"\(f(y))\" stroke=\"#333333\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n"
+                )
             }
             svg.circle(xb, y, r: 5, fill: "#9e9e9e", stroke: "#616161")
             svg.circle(xa, y, r: 5, fill: blue, stroke: blue)
@@ -241,19 +285,27 @@ public enum SVGChart {
                 case .notRandomSample: note += " (not a random sample: no margin of error)"
                 case .sameRespondents: note += " (same respondents: no margin of error)"
                 case .unknownSampleSize:
-                    note += row.breakEvenSampleSize.map { " (no margin; significant from n = " + NumberText.roundTrip($0) + " each)" }
+                    note +=
+                        row.breakEvenSampleSize.map {
+                            " (no margin; significant from n = " + NumberText.roundTrip($0) + " each)"
+                        }
                         ?? " (no margin of error)"
                 default: note += " (no margin of error)"
                 }
                 shorter = [swing + " (no margin)", swing]
             }
-            if let placed = place(note, shorter: shorter, size: 11, baseline: y - 10, near: (xa + xb) / 2, zero: zero,
-                                  obstacles: local) {
-                svg.text(placed.text, x: placed.x, y: y - 10, size: 11, fill: "#333333", anchor: placed.anchor,
-                         full: placed.text == note ? nil : note)
+            if let placed = place(
+                note, shorter: shorter, size: 11, baseline: y - 10, near: (xa + xb) / 2, zero: zero,
+                obstacles: local)
+            {
+                svg.text(
+                    placed.text, x: placed.x, y: y - 10, size: 11, fill: "#333333", anchor: placed.anchor,
+                    full: placed.text == note ? nil : note)
             }
         }
-        svg.legend(y: bottom + 56, from: plotLeft, items: [(.dot("#9e9e9e", filled: true), "earlier lead"), (.dot(blue, filled: true), "later lead")])
+        svg.legend(
+            y: bottom + 56, from: plotLeft,
+            items: [(.dot("#9e9e9e", filled: true), "earlier lead"), (.dot(blue, filled: true), "later lead")])
         return svg.finish(source: options.source, height: bottom + 92)
     }
 
@@ -261,15 +313,22 @@ public enum SVGChart {
     /// below) when one pollster made both polls; otherwise one poll a line, "Teamsters town halls
     /// 2024-07-03 →" over "Lake Research Partners 2024-09-15". Pollster names are shortened (at
     /// a word boundary) so that each line, dates whole, fits the label column.
-    static func swingLabel(_ t: PollTable, _ p: Int, _ q: Int, candidates: String, room: Double)
-        -> (main: (shown: String, full: String), sub: (shown: String, full: String), prominent: Bool) {
+    static func swingLabel(
+        _ t: PollTable, _ p: Int, _ q: Int, candidates: String, room: Double
+    )
+        -> (main: (shown: String, full: String), sub: (shown: String, full: String), prominent: Bool)
+    {
         func name(_ i: Int) -> String { t.pollster[i].isEmpty ? "poll " + t.pollID[i] : t.pollster[i] }
         func date(_ i: Int) -> String { t.endDate[i]?.description ?? "(no date)" }
         if name(p) == name(q) {
-            return (fitted(name(p), " " + date(p) + " → " + date(q), size: 12, room: room), (candidates, candidates), false)
+            return (
+                fitted(name(p), " " + date(p) + " → " + date(q), size: 12, room: room), (candidates, candidates), false
+            )
         }
-        return (fitted(name(p), " " + date(p) + " →", size: 12, room: room),
-                fitted(name(q), " " + date(q), size: 12, room: room), true)
+        return (
+            fitted(name(p), " " + date(p) + " →", size: 12, room: room),
+            fitted(name(q), " " + date(q), size: 12, room: room), true
+        )
     }
 
     /// `name + suffix`, with `name` shortened so that the whole fits in `room` pixels.
@@ -281,8 +340,10 @@ public enum SVGChart {
 
     // MARK: - Leads over time
 
-    static func timeline(_ leads: [PollLead], table t: PollTable, confidence: ConfidenceLevel, description: String,
-                         options: Options) -> String {
+    static func timeline(
+        _ leads: [PollLead], table t: PollTable, confidence: ConfidenceLevel, description: String,
+        options: Options
+    ) -> String {
         let dated = leads.filter { t.endDate[$0.question] != nil }
         let undated = leads.count - dated.count
         let (chosen, note) = mostRecent(count: dated.count, limit: options.limit ?? Int.max, noun: "polls") {
@@ -290,27 +351,37 @@ public enum SVGChart {
         }
         let points = chosen.map { dated[$0] }
         var notes = [note]
-        if undated > 0 { notes.append(undated == 1 ? "1 poll without an end date is not drawn." : "\(undated) polls without an end date are not drawn.") }
+        if undated > 0 {
+            notes.append(
+                undated == 1
+                    ? "1 poll without an end date is not drawn." : "\(undated) polls without an end date are not drawn."
+            )
+        }
         var svg = Canvas()
         let header = svg.header(title: options.title, subtitle: subtitle(description, confidence, notes))
         let (left, right) = (58.0, width - 24)
         let plotTop = header + 14, plotBottom = plotTop + 340
-        let values = points.flatMap { r -> [Double] in
-            [r.leadPoints] + (r.interval.map { [$0.lower * 100, $0.upper * 100] } ?? [])
-        } + [0]
+        let values =
+            points.flatMap { r -> [Double] in
+                [r.leadPoints] + (r.interval.map { [$0.lower * 100, $0.upper * 100] } ?? [])
+            } + [0]
         let y = Scale(values: values, from: plotBottom, to: plotTop)
         var days = points.map { t.endDate[$0.question]!.day }
         if let at = options.at { days.append(at.day) }
         let dates = DateScale(days: days, from: left + 8, to: right - 8)
-        dateFrame(&svg, y: y, dates: dates, left: left, right: right, top: plotTop, bottom: plotBottom,
-                  axisLabel: dates.axisLabel)
+        dateFrame(
+            &svg, y: y, dates: dates, left: left, right: right, top: plotTop, bottom: plotBottom,
+            axisLabel: dates.axisLabel)
         if let at = options.at {
             let x = dates.x(at.day)
-            svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(plotTop))\" x2=\"\(f(x))\" y2=\"\(f(plotBottom))\" stroke=\"\(red)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n")
+            svg.raw(
+                "<line x1=\"\(f(x))\" y1=\"\(f(plotTop))\" x2=\"\(f(x))\" y2=\"\(f(plotBottom))\" stroke=\"\(red)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n"
+            )
             let label = at.description
             let half = textWidth(label, size: 11) / 2
-            svg.text(label, x: min(max(x, margin + half), width - margin - half), y: plotTop - 5, size: 11, fill: red,
-                     anchor: "middle", bold: true)
+            svg.text(
+                label, x: min(max(x, margin + half), width - margin - half), y: plotTop - 5, size: 11, fill: red,
+                anchor: "middle", bold: true)
         }
         // Earlier polls first, so the most recent are drawn on top.
         let ordered = points.enumerated().sorted { a, b in
@@ -320,15 +391,21 @@ public enum SVGChart {
         for p in ordered {
             let x = dates.x(t.endDate[p.question]!.day)
             if let i = p.interval {
-                svg.raw("<line x1=\"\(f(x))\" y1=\"\(f(y.x(i.lower * 100)))\" x2=\"\(f(x))\" y2=\"\(f(y.x(i.upper * 100)))\" stroke=\"\(blue)\" stroke-width=\"1.5\" stroke-opacity=\"0.45\"/>\n")
+                svg.raw(
+                    "<line x1=\"\(f(x))\" y1=\"\(f(y.x(i.lower * 100)))\" x2=\"\(f(x))\" y2=\"\(f(y.x(i.upper * 100)))\" stroke=\"\(blue)\" stroke-width=\"1.5\" stroke-opacity=\"0.45\"/>\n"
+                )
                 svg.circle(x, y.x(p.leadPoints), r: 3, fill: blue, stroke: blue, width: 1)
             } else {
                 svg.circle(x, y.x(p.leadPoints), r: 3.5, fill: "white", stroke: red, width: 1.5)
             }
         }
-        var items: [(LegendMark, String)] = [(.whisker(blue), "lead with its \(confidence.percentText)% interval"),
-                                             (.dot(red, filled: false), "lead without an interval")]
-        if let at = options.at { items.append((.dashed(red), "the date of the before–after comparison, " + at.description)) }
+        var items: [(LegendMark, String)] = [
+            (.whisker(blue), "lead with its \(confidence.percentText)% interval"),
+            (.dot(red, filled: false), "lead without an interval"),
+        ]
+        if let at = options.at {
+            items.append((.dashed(red), "the date of the before–after comparison, " + at.description))
+        }
         svg.legend(y: plotBottom + 62, from: left, items: items)
         return svg.finish(source: options.source, height: plotBottom + 92)
     }
@@ -362,8 +439,10 @@ public enum SVGChart {
         ///
         /// - Complexity: O(ticks) per step tried; a dozen steps.
         func ticks() -> [(day: Int, label: String)] {
-            let steps: [Step] = [.days(1), .days(2), .weeks(1), .weeks(2), .months(1), .months(2), .months(3), .months(6),
-                                 .years(1), .years(2), .years(5), .years(10), .years(25), .years(50), .years(100)]
+            let steps: [Step] = [
+                .days(1), .days(2), .weeks(1), .weeks(2), .months(1), .months(2), .months(3), .months(6),
+                .years(1), .years(2), .years(5), .years(10), .years(25), .years(50), .years(100),
+            ]
             var best: [(day: Int, label: String)] = []
             for step in steps {
                 let ticks = self.ticks(step)
@@ -450,7 +529,10 @@ public enum SVGChart {
             case "m", "w", "M", "W": em += 1.0
             case "i", "l", "j", "I", ".", ",", ":", ";", "!", "|", "'", " ", "(", ")", "[", "]": em += 0.36
             case "A"..."Z": em += 0.8
-            default: em += c.value >= 0x2000 && c.value != 0x2212 && c.value != 0x2013 && c.value != 0x2192 && c.value != 0x2026 ? 1.0 : 0.62
+            default:
+                em +=
+                    c.value >= 0x2000 && c.value != 0x2212 && c.value != 0x2013 && c.value != 0x2192
+                        && c.value != 0x2026 ? 1.0 : 0.62
             }
         }
         return em * size * (bold ? 1.1 : 1)
@@ -468,8 +550,8 @@ public enum SVGChart {
         if textWidth(s, size: size, bold: bold) <= maxWidth { return s }
         let room = maxWidth - textWidth("…", size: size, bold: bold)
         var width = 0.0
-        var fitted = s.startIndex       // the end of the longest beginning that fits
-        var wordEnd: String.Index?      // the last space within it (a word boundary)
+        var fitted = s.startIndex // the end of the longest beginning that fits
+        var wordEnd: String.Index? // the last space within it (a word boundary)
         var i = s.startIndex
         while i < s.endIndex {
             let w = textWidth(String(s[i]), size: size, bold: bold)
@@ -526,8 +608,10 @@ public enum SVGChart {
 
     /// A label centred above `near`, or moved to one side of the zero line, or kept inside the
     /// plot; the `shorter` texts are tried the same way, in order, when the whole text fits nowhere.
-    static func place(_ text: String, shorter: [String] = [], size: Double, baseline: Double, near: Double, zero: Double,
-                      obstacles: Obstacles) -> Placed? {
+    static func place(
+        _ text: String, shorter: [String] = [], size: Double, baseline: Double, near: Double, zero: Double,
+        obstacles: Obstacles
+    ) -> Placed? {
         for s in [text] + shorter {
             let half = textWidth(s, size: size) / 2
             let inside = min(max(near, obstacles.plotLeft + half), plotRight + 20 - half)
@@ -542,10 +626,13 @@ public enum SVGChart {
     }
 
     /// A label beside a mark at `beside`: right of it, left of it, or either side of the zero line.
-    static func place(_ text: String, short: String, size: Double, baseline: Double, beside: Double, gap: Double,
-                      zero: Double, obstacles: Obstacles) -> Placed? {
+    static func place(
+        _ text: String, short: String, size: Double, baseline: Double, beside: Double, gap: Double,
+        zero: Double, obstacles: Obstacles
+    ) -> Placed? {
         for s in [text, short] {
-            for (x, anchor) in [(beside + gap, "start"), (beside - gap, "end"), (zero + 5, "start"), (zero - 5, "end")] {
+            for (x, anchor) in [(beside + gap, "start"), (beside - gap, "end"), (zero + 5, "start"), (zero - 5, "end")]
+            {
                 let b = Box(text: s, x: x, baseline: baseline, size: size, anchor: anchor)
                 if obstacles.allow(b) { return Placed(text: s, x: x, anchor: anchor, box: b) }
             }
@@ -655,8 +742,10 @@ public enum SVGChart {
     /// The frame of a chart over dates: grid lines at the lead and date ticks, the tick labels,
     /// the date axis with `axisLabel` under it, and the zero line (shared by the timeline and the
     /// polling average).
-    static func dateFrame(_ svg: inout Canvas, y: Scale, dates: DateScale, left: Double, right: Double,
-                          top: Double, bottom: Double, axisLabel: String) {
+    static func dateFrame(
+        _ svg: inout Canvas, y: Scale, dates: DateScale, left: Double, right: Double,
+        top: Double, bottom: Double, axisLabel: String
+    ) {
         for tick in y.ticks where abs(tick) >= y.step / 1000 {
             svg.line(left, y.x(tick), right, y.x(tick), stroke: "#e6e6e6", width: 1, grid: true)
         }
@@ -665,8 +754,9 @@ public enum SVGChart {
             svg.line(dates.x(tick.day), top, dates.x(tick.day), bottom, stroke: "#e6e6e6", width: 1, grid: true)
         }
         for tick in y.ticks {
-            svg.text(NumberText.fixed(tick, digits: y.step < 1 ? 1 : 0, signed: tick != 0), x: left - 6, y: y.x(tick) + 4,
-                     size: 11, fill: "#444444", anchor: "end")
+            svg.text(
+                NumberText.fixed(tick, digits: y.step < 1 ? 1 : 0, signed: tick != 0), x: left - 6, y: y.x(tick) + 4,
+                size: 11, fill: "#444444", anchor: "end")
         }
         for tick in ticks {
             svg.line(dates.x(tick.day), bottom, dates.x(tick.day), bottom + 4, stroke: "#444444", width: 1)
@@ -684,12 +774,15 @@ public enum SVGChart {
         /// The title and subtitle (wrapped to two lines); returns where the plot may start.
         mutating func header(title: String, subtitle: String) -> Double {
             let room = width - 2 * margin
-            text(shortened(title, toWidth: room, size: 17, bold: true), x: margin, y: 24, size: 17, fill: "#111111",
-                 anchor: "start", bold: true, full: title)
+            text(
+                shortened(title, toWidth: room, size: 17, bold: true), x: margin, y: 24, size: 17, fill: "#111111",
+                anchor: "start", bold: true, full: title)
             let lines = wrapped(subtitle, toWidth: room, size: 12, lines: 2)
             for (k, line) in lines.enumerated() {
-                text(shortened(line, toWidth: room, size: 12), x: margin, y: 43 + 16 * Double(k), size: 12, fill: "#555555",
-                     anchor: "start", full: k == lines.count - 1 ? (lines.count > 1 ? subtitle : line) : nil)
+                text(
+                    shortened(line, toWidth: room, size: 12), x: margin, y: 43 + 16 * Double(k), size: 12,
+                    fill: "#555555",
+                    anchor: "start", full: k == lines.count - 1 ? (lines.count > 1 ? subtitle : line) : nil)
             }
             return 64 + 16 * Double(max(lines.count, 1) - 1)
         }
@@ -699,15 +792,19 @@ public enum SVGChart {
         /// A row's label, right-aligned in the label column: the main line (12 px) over the sub
         /// line (10 px and grey, or `prominent`: 12 px and dark), each shortened to the column
         /// with its whole text in a `<title>`.
-        mutating func rowLabel(_ main: (shown: String, full: String), _ sub: (shown: String, full: String),
-                               prominent: Bool, y: Double, right labelRight: Double) {
+        mutating func rowLabel(
+            _ main: (shown: String, full: String), _ sub: (shown: String, full: String),
+            prominent: Bool, y: Double, right labelRight: Double
+        ) {
             let room = labelRight - margin
             let shown = shortened(main.shown, toWidth: room, size: 12)
             text(shown, x: labelRight, y: y - 2, size: 12, fill: "#111111", anchor: "end", full: main.full)
             let subSize = prominent ? 12.0 : 10
             let subShown = shortened(sub.shown, toWidth: room, size: subSize)
-            text(subShown, x: labelRight, y: prominent ? y + 13 : y + 12, size: subSize, fill: prominent ? "#111111" : "#666666",
-                 anchor: "end", full: sub.full)
+            text(
+                subShown, x: labelRight, y: prominent ? y + 13 : y + 12, size: subSize,
+                fill: prominent ? "#111111" : "#666666",
+                anchor: "end", full: sub.full)
         }
 
         /// Vertical grid lines and tick labels at the scale's ticks, the zero line dark.
@@ -716,8 +813,9 @@ public enum SVGChart {
                 let x = s.x(tick)
                 let zero = tick == 0
                 line(x, y0, x, y1, stroke: zero ? "#444444" : "#e0e0e0", width: zero ? 1.5 : 1, grid: !zero)
-                text(NumberText.fixed(tick, digits: s.step < 1 ? 1 : 0, signed: tick != 0), x: x, y: y1 + 16,
-                     size: 11, fill: "#444444", anchor: "middle")
+                text(
+                    NumberText.fixed(tick, digits: s.step < 1 ? 1 : 0, signed: tick != 0), x: x, y: y1 + 16,
+                    size: 11, fill: "#444444", anchor: "middle")
             }
             text(label, x: (s.x0 + s.x1) / 2, y: y1 + 34, size: 12, fill: "#222222", anchor: "middle")
         }
@@ -729,15 +827,22 @@ public enum SVGChart {
             if x + total > width - margin { x = max(margin, width - margin - total) }
             for (mark, label) in items {
                 switch mark {
-                case .dot(let color, let filled): circle(x + 5, y - 4, r: 5, fill: filled ? color : "white", stroke: color)
+                case .dot(let color, let filled):
+                    circle(x + 5, y - 4, r: 5, fill: filled ? color : "white", stroke: color)
                 case .whisker(let color):
                     line(x + 5, y - 11, x + 5, y + 3, stroke: color, width: 1.5)
                     circle(x + 5, y - 4, r: 3, fill: color, stroke: color, width: 1)
                 case .dashed(let color):
-                    raw("<line x1=\"\(f(x + 5))\" y1=\"\(f(y - 12))\" x2=\"\(f(x + 5))\" y2=\"\(f(y + 3))\" stroke=\"\(color)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n")
+                    raw(
+                        "<line x1=\"\(f(x + 5))\" y1=\"\(f(y - 12))\" x2=\"\(f(x + 5))\" y2=\"\(f(y + 3))\" stroke=\"\(color)\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>\n"
+                    )
                 case .band(let color):
-                    raw("<rect x=\"\(f(x - 2))\" y=\"\(f(y - 10))\" width=\"14\" height=\"12\" fill=\"\(color)\" fill-opacity=\"0.18\"/>\n")
-                    raw("<polyline points=\"\(f(x - 2)),\(f(y - 4)) \(f(x + 12)),\(f(y - 4))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>\n")
+                    raw(
+                        "<rect x=\"\(f(x - 2))\" y=\"\(f(y - 10))\" width=\"14\" height=\"12\" fill=\"\(color)\" fill-opacity=\"0.18\"/>\n"
+                    )
+                    raw(
+                        "<polyline points=\"\(f(x - 2)),\(f(y - 4)) \(f(x + 12)),\(f(y - 4))\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
+                    )
                 }
                 text(label, x: x + 16, y: y, size: 11, fill: "#333333", anchor: "start")
                 x += 40 + textWidth(label, size: 11)
@@ -748,27 +853,36 @@ public enum SVGChart {
         mutating func finish(source: String, height: Double) -> String {
             let line = "Source: " + source + ". Chart: PollCompare."
             let shown = shortened(line, toWidth: width - 2 * margin, size: 10)
-            text(shown, x: margin, y: height - 10, size: 10, fill: "#777777", anchor: "start", full: shown == line ? nil : line)
+            text(
+                shown, x: margin, y: height - 10, size: 10, fill: "#777777", anchor: "start",
+                full: shown == line ? nil : line)
             return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(f(width))\" height=\"\(f(height))\" viewBox=\"0 0 \(f(width)) \(f(height))\" font-family=\"Helvetica, Arial, sans-serif\">\n"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
                 + body + "</svg>\n"
         }
 
-        mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double,
-                           grid: Bool = false) {
-            body += "<line\(grid ? " class=\"grid\"" : "") x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(f(width))\"/>\n"
+        mutating func line(
+            _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String, width: Double,
+            grid: Bool = false
+        ) {
+            body +=
+                "<line\(grid ? " class=\"grid\"" : "") x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(f(width))\"/>\n"
         }
 
         mutating func circle(_ x: Double, _ y: Double, r: Double, fill: String, stroke: String, width: Double = 1.5) {
-            body += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(f(width))\"/>\n"
+            body +=
+                "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(f(width))\"/>\n"
         }
 
         /// A text element; `full`, when it differs from the text shown, goes in its `<title>`.
-        mutating func text(_ s: String, x: Double, y: Double, size: Double, fill: String, anchor: String,
-                           bold: Bool = false, full: String? = nil) {
+        mutating func text(
+            _ s: String, x: Double, y: Double, size: Double, fill: String, anchor: String,
+            bold: Bool = false, full: String? = nil
+        ) {
             let title = full.flatMap { $0 == s ? nil : "<title>" + escape($0) + "</title>" } ?? ""
-            body += "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" fill=\"\(fill)\" text-anchor=\"\(anchor)\"\(bold ? " font-weight=\"bold\"" : "")>\(title)\(escape(s))</text>\n"
+            body +=
+                "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"\(f(size))\" fill=\"\(fill)\" text-anchor=\"\(anchor)\"\(bold ? " font-weight=\"bold\"" : "")>\(title)\(escape(s))</text>\n"
         }
     }
 }

@@ -24,13 +24,17 @@ public enum SwingReport {
         for s in swings {
             let interval = s.interval
             table.append([
-                .number(Percent.echo(s.before.shareA)), .number(Percent.echo(s.before.shareB)), .optional(s.before.sampleSize),
-                .number(Percent.echo(s.after.shareA)), .number(Percent.echo(s.after.shareB)), .optional(s.after.sampleSize),
+                .number(Percent.echo(s.before.shareA)), .number(Percent.echo(s.before.shareB)),
+                .optional(s.before.sampleSize),
+                .number(Percent.echo(s.after.shareA)), .number(Percent.echo(s.after.shareB)),
+                .optional(s.after.sampleSize),
                 .number(Percent.difference(s.before.shareA, s.before.shareB)),
                 .number(Percent.difference(s.after.shareA, s.after.shareB)),
                 .number(Percent.swing(before: s.before.shareA, s.before.shareB, after: s.after.shareA, s.after.shareB)),
-                .number(Percent.swing(before: s.before.shareA, s.before.shareB, after: s.after.shareA, s.after.shareB,
-                                      dividedBy: 2)),
+                .number(
+                    Percent.swing(
+                        before: s.before.shareA, s.before.shareB, after: s.after.shareA, s.after.shareB,
+                        dividedBy: 2)),
                 .optional(s.standardError.map(points)), .optional(s.marginOfError.map(points)),
                 .optional(interval.map { points($0.lower) }), .optional(interval.map { points($0.upper) }),
                 .optional(s.zStatistic), .optional(s.pValue), .optional(s.breakEvenBound),
@@ -49,7 +53,8 @@ public enum SwingReport {
     ///   - digits: decimals for points (1 by default, as polls are published).
     public static func summary(_ s: SwingEstimate, digits: Int = 1) -> String {
         let level = s.confidence.percentText + "%"
-        var text = "The lead moved from \(signedPoints(s.before.lead, digits)) to \(signedPoints(s.after.lead, digits)):"
+        var text =
+            "The lead moved from \(signedPoints(s.before.lead, digits)) to \(signedPoints(s.after.lead, digits)):"
             + " a swing of \(signedPoints(s.swing, digits)) points (Butler swing \(signedPoints(s.butlerSwing, digits)))."
         if let moe = s.marginOfError, let interval = s.interval, let p = s.pValue {
             let nBefore = NumberText.roundTrip(s.before.sampleSize ?? 0)
@@ -57,29 +62,34 @@ public enum SwingReport {
             let test = s.zStatistic.map { "z = \(NumberText.fixed($0, digits: 2)), " } ?? ""
             switch s.alternative {
             case .twoSided:
-                text += "\nWith n = \(nBefore) before and \(nAfter) after, the swing's margin of error at \(level) confidence"
+                text +=
+                    "\nWith n = \(nBefore) before and \(nAfter) after, the swing's margin of error at \(level) confidence"
                     + " is ±\(NumberText.fixed(points(moe), digits: digits)) points"
                     + " (interval \(signedPoints(interval.lower, digits)) to \(signedPoints(interval.upper, digits))"
                     + "; \(test)p-value \(pValueText(p)))."
                 if s.basis == .totalError {
-                    text += abs(s.swing) > moe
+                    text +=
+                        abs(s.swing) > moe
                         ? "\nThe swing is larger than its margin of error, which includes historical non-sampling error: polls' usual errors alone are an unlikely explanation."
                         : "\nThe swing is within its margin of error, which includes historical non-sampling error: polls' usual errors could explain it."
                 } else if abs(s.swing) > moe {
-                    text += "\nThe swing is larger than its margin of error: sampling error alone is an unlikely explanation."
+                    text +=
+                        "\nThe swing is larger than its margin of error: sampling error alone is an unlikely explanation."
                 } else {
                     text += "\nThe swing is within its margin of error: sampling error alone could explain it."
                 }
             case .greater, .less:
                 let greater = s.alternative == .greater
-                text += "\nWith n = \(nBefore) before and \(nAfter) after, the one-sided \(level) \(greater ? "lower" : "upper") bound"
+                text +=
+                    "\nWith n = \(nBefore) before and \(nAfter) after, the one-sided \(level) \(greater ? "lower" : "upper") bound"
                     + " of the swing is \(signedPoints(greater ? interval.lower : interval.upper, digits)) points"
                     + " (\(test)p-value \(pValueText(p)) against the alternative that the swing is \(greater ? "above" : "below") 0)."
             }
         } else {
             text += "\nWithout both sample sizes the swing has no margin of error."
             if let breakEven = s.breakEvenBound {
-                text += " At \(level) confidence a swing this size would be significant with at least"
+                text +=
+                    " At \(level) confidence a swing this size would be significant with at least"
                     + " \(NumberText.roundTrip(breakEven)) respondents in each poll (the break-even n)."
             }
         }

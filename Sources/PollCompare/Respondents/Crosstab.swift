@@ -31,8 +31,10 @@ public struct Crosstab: Sendable {
         public var compare: Bool
 
         /// A request; see the properties.
-        public init(row: String, by: [String] = [], dropMissing: Bool = false, method: SurveyIntervalMethod = .logit,
-                    level: ConfidenceLevel = .ninetyFive, lead: (String, String)? = nil, compare: Bool = false) {
+        public init(
+            row: String, by: [String] = [], dropMissing: Bool = false, method: SurveyIntervalMethod = .logit,
+            level: ConfidenceLevel = .ninetyFive, lead: (String, String)? = nil, compare: Bool = false
+        ) {
             self.row = row
             self.by = by
             self.dropMissing = dropMissing
@@ -113,7 +115,8 @@ public struct Crosstab: Sendable {
         let emptyCode = answers.levels.firstIndex(of: "").map(Int32.init) ?? -1
         var categoryCodes = answers.sortedLevelCodes.filter { $0 != emptyCode }
         if emptyCode >= 0 && !request.dropMissing { categoryCodes.append(emptyCode) }
-        let label = { (code: Int32) in answers.levels[Int(code)].isEmpty ? Self.missingLabel : answers.levels[Int(code)] }
+        let label = { (code: Int32) in answers.levels[Int(code)].isEmpty ? Self.missingLabel : answers.levels[Int(code)]
+        }
         categories = categoryCodes.map(label)
         let c = categoryCodes.count
         var categoryIndex = [Int](repeating: -1, count: answers.levels.count)
@@ -132,7 +135,8 @@ public struct Crosstab: Sendable {
             if let e = order.firstIndex(where: { column.levels[Int($0)].isEmpty }) { order.append(order.remove(at: e)) }
             for code in order {
                 let v = column.levels[Int(code)]
-                domains.append(Domain(codes: column.codes, code: code, by: name, value: v.isEmpty ? Self.missingLabel : v))
+                domains.append(
+                    Domain(codes: column.codes, code: code, by: name, value: v.isEmpty ? Self.missingLabel : v))
             }
         }
         let answerCodes = answers.codes
@@ -182,7 +186,8 @@ public struct Crosstab: Sendable {
             for d in 0..<domains.count {
                 for k in 0..<c {
                     for j in 0..<r {
-                        p.elements[j + (d * c + k) * r] = totals.elements[j + (d * (c + 1) + 1 + k) * r] / totals.elements[j + d * (c + 1) * r]
+                        p.elements[j + (d * c + k) * r] =
+                            totals.elements[j + (d * (c + 1) + 1 + k) * r] / totals.elements[j + d * (c + 1) * r]
                     }
                 }
             }
@@ -232,10 +237,12 @@ public struct Crosstab: Sendable {
         var groups: [Group] = []
         var cells: [Cell] = []
         for (d, domain) in domains.enumerated() {
-            let df = design.replicates == nil
+            let df =
+                design.replicates == nil
                 ? TaylorLinearization.degreesOfFreedom(design, rows: members[d])
                 : ReplicateVariance.degreesOfFreedom(design, rows: members[d])
-            groups.append(Group(by: domain.by, value: domain.value, n: count[d], sumOfWeights: sumW[d], degreesOfFreedom: df))
+            groups.append(
+                Group(by: domain.by, value: domain.value, n: count[d], sumOfWeights: sumW[d], degreesOfFreedom: df))
             for k in 0..<c {
                 let p = shares[d * c + k]
                 let v = variance([(d, k, 1)])
@@ -245,10 +252,13 @@ public struct Crosstab: Sendable {
                 let deffValue = v / vsrs
                 let deff: Double? = deffValue.isFinite && deffValue > 0 ? deffValue : nil
                 let logit = request.method == .logit && p > 0 && p < 1 ? logitFit(d, k) : nil
-                let interval = SurveyShareInterval.interval(request.method, share: p, se: se, logit: logit, n: nd,
-                                                            deff: deff ?? .nan, df: df, level: request.level)
-                cells.append(Cell(group: d, category: categories[k], share: p, se: se, deff: deff,
-                                  nEff: deff.map { Double(nd) / $0 }, lower: interval?.lower, upper: interval?.upper))
+                let interval = SurveyShareInterval.interval(
+                    request.method, share: p, se: se, logit: logit, n: nd,
+                    deff: deff ?? .nan, df: df, level: request.level)
+                cells.append(
+                    Cell(
+                        group: d, category: categories[k], share: p, se: se, deff: deff,
+                        nEff: deff.map { Double(nd) / $0 }, lower: interval?.lower, upper: interval?.upper))
             }
         }
         self.groups = groups
@@ -260,8 +270,10 @@ public struct Crosstab: Sendable {
             for (d, domain) in domains.enumerated() {
                 let estimate = shares[d * c + ka] - shares[d * c + kb]
                 let se = variance([(d, ka, 1), (d, kb, -1)]).squareRoot()
-                leads.append(LeadContrast(by: domain.by, byValue: domain.value, a: a, b: b,
-                                          contrast: DesignContrast(estimate: estimate, se: se, level: request.level)))
+                leads.append(
+                    LeadContrast(
+                        by: domain.by, byValue: domain.value, a: a, b: b,
+                        contrast: DesignContrast(estimate: estimate, se: se, level: request.level)))
             }
         }
         self.leads = leads
@@ -275,9 +287,11 @@ public struct Crosstab: Sendable {
                         for k in 0..<c {
                             let estimate = shares[db * c + k] - shares[da * c + k]
                             let se = variance([(db, k, 1), (da, k, -1)]).squareRoot()
-                            comparisons.append(GroupComparison(by: name, category: categories[k], groupA: domains[da].value!,
-                                                               groupB: domains[db].value!,
-                                                               contrast: DesignContrast(estimate: estimate, se: se, level: request.level)))
+                            comparisons.append(
+                                GroupComparison(
+                                    by: name, category: categories[k], groupA: domains[da].value!,
+                                    groupB: domains[db].value!,
+                                    contrast: DesignContrast(estimate: estimate, se: se, level: request.level)))
                         }
                     }
                 }

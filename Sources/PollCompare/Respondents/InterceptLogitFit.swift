@@ -38,8 +38,10 @@ public enum InterceptLogitFit {
     }
 
     /// Continues Newton's iteration from β with deviance `devold`.
-    static func iterate(from start: Double, devold start0: Double, successes s1: Double, total s: Double,
-                        done: Int) -> Double {
+    static func iterate(
+        from start: Double, devold start0: Double, successes s1: Double, total s: Double,
+        done: Int
+    ) -> Double {
         var beta = start
         var devold = start0
         var iteration = done

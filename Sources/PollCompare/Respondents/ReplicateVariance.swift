@@ -80,7 +80,7 @@ public enum ReplicateVariance {
         var g = gram.elements
         var rank = 0
         var kept: [Int] = []
-        var l = [Double](repeating: 0, count: r * r)   // l[j + k*r] = L(j, k) for kept k
+        var l = [Double](repeating: 0, count: r * r) // l[j + k*r] = L(j, k) for kept k
         for j in 0..<r {
             let original = g[j + j * r]
             var d = original

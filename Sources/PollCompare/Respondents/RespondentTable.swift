@@ -11,7 +11,9 @@ public struct CategoricalColumn: Sendable, Equatable {
 
     /// The distinct values' codes in byte order of their text.
     public var sortedLevelCodes: [Int32] {
-        levels.indices.sorted { Array(levels[$0].utf8).lexicographicallyPrecedes(Array(levels[$1].utf8)) }.map { Int32($0) }
+        levels.indices.sorted { Array(levels[$0].utf8).lexicographicallyPrecedes(Array(levels[$1].utf8)) }.map {
+            Int32($0)
+        }
     }
 }
 
@@ -53,8 +55,10 @@ public struct RespondentColumns: Sendable {
     public var replicatePrefix: String?
 
     /// A request.
-    public init(categorical: [String], numeric: [(name: String, rule: NumberRule, role: String)] = [],
-                replicatePrefix: String? = nil) {
+    public init(
+        categorical: [String], numeric: [(name: String, rule: NumberRule, role: String)] = [],
+        replicatePrefix: String? = nil
+    ) {
         self.categorical = categorical
         self.numeric = numeric
         self.replicatePrefix = replicatePrefix
@@ -98,9 +102,12 @@ package struct RespondentTableReader: Sendable {
         }
         if record.count == 1, record.raw(0).bytes.isEmpty { return }
         guard record.count == header.count else {
-            let column = record.count > header.count ? record.position(header.count).column : record.position(record.count - 1).column
-            throw CSVError(position: TextPosition(line: record.line, column: column),
-                           message: "row has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(header.count)")
+            let column =
+                record.count > header.count
+                ? record.position(header.count).column : record.position(record.count - 1).column
+            throw CSVError(
+                position: TextPosition(line: record.line, column: column),
+                message: "row has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(header.count)")
         }
         for (k, i) in categoricalIndex.enumerated() {
             let code: Int32
@@ -134,17 +141,26 @@ package struct RespondentTableReader: Sendable {
     ///
     /// - Throws: ``CSVError`` for an empty input or a header without rows.
     public func finish() throws -> RespondentTable {
-        guard header != nil else { throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file; expected a header row and one row per respondent") }
-        guard rows > 0 else { throw CSVError(position: TextPosition(line: 2, column: 1), message: "a header but no respondents") }
+        guard header != nil else {
+            throw CSVError(
+                position: TextPosition(line: 1, column: 1),
+                message: "empty file; expected a header row and one row per respondent")
+        }
+        guard rows > 0 else {
+            throw CSVError(position: TextPosition(line: 2, column: 1), message: "a header but no respondents")
+        }
         var categorical: [String: CategoricalColumn] = [:]
         for c in columns { categorical[c.name] = c }
         var numeric: [String: [Double]] = [:]
         for (k, spec) in request.numeric.enumerated() { numeric[spec.name] = numbers[k] }
-        return RespondentTable(count: rows, categorical: categorical, numeric: numeric,
-                               replicateNames: replicateNames, replicateWeights: replicates, lines: lines)
+        return RespondentTable(
+            count: rows, categorical: categorical, numeric: numeric,
+            replicateNames: replicateNames, replicateWeights: replicates, lines: lines)
     }
 
-    private static func number(_ record: CSVRecord, _ i: Int, rule: RespondentColumns.NumberRule, role: String) throws -> Double {
+    private static func number(
+        _ record: CSVRecord, _ i: Int, rule: RespondentColumns.NumberRule, role: String
+    ) throws -> Double {
         if let v = record.number(i), v.isFinite, rule == .positive ? v > 0 : v >= 0 { return v }
         let text = try record.text(i).trimmingSpaces()
         if let v = Double(text), v.isFinite, rule == .positive ? v > 0 : v >= 0 { return v }
@@ -157,8 +173,9 @@ package struct RespondentTableReader: Sendable {
         let names = try (0..<record.count).map { try record.text($0).trimmingSpaces() }
         func index(_ name: String) throws -> Int {
             guard let i = names.firstIndex(of: name) else {
-                throw CSVError(position: TextPosition(line: record.line, column: 1),
-                               message: "no column named \"\(name)\" (columns: \(names.joined(separator: ", ")))")
+                throw CSVError(
+                    position: TextPosition(line: record.line, column: 1),
+                    message: "no column named \"\(name)\" (columns: \(names.joined(separator: ", ")))")
             }
             return i
         }
@@ -181,8 +198,11 @@ package struct RespondentTableReader: Sendable {
                 }
             }
             guard found.count >= 2 else {
-                throw CSVError(position: TextPosition(line: record.line, column: 1),
-                               message: "\(found.count) column\(found.count == 1 ? "" : "s") named \"\(prefix)\" followed by digits; expected at least 2 replicate weight columns")
+                throw CSVError(
+                    position: TextPosition(line: record.line, column: 1),
+                    message:
+                        "\(found.count) column\(found.count == 1 ? "" : "s") named \"\(prefix)\" followed by digits; expected at least 2 replicate weight columns"
+                )
             }
             found.sort { $0.0 < $1.0 }
             replicateIndex = found.map(\.1)

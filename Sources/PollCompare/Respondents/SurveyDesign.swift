@@ -77,8 +77,10 @@ public struct SurveyDesign: Sendable {
         public var rho: Double
         public var mse: Bool
         /// Columns for a design; see the properties.
-        public init(weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil,
-                    replicatePrefix: String? = nil, replicateType: ReplicateType = .jk1, rho: Double = 0, mse: Bool = false) {
+        public init(
+            weight: String? = nil, strata: String? = nil, cluster: String? = nil, fpc: String? = nil,
+            replicatePrefix: String? = nil, replicateType: ReplicateType = .jk1, rho: Double = 0, mse: Bool = false
+        ) {
             self.weight = weight
             self.strata = strata
             self.cluster = cluster
@@ -92,7 +94,9 @@ public struct SurveyDesign: Sendable {
         /// The columns a `RespondentTableReader` must keep for this design, besides `answers`.
         public func request(categorical extra: [String]) -> RespondentColumns {
             var categorical = extra
-            for name in [strata, cluster].compactMap({ $0 }) where !categorical.contains(name) { categorical.append(name) }
+            for name in [strata, cluster].compactMap({ $0 }) where !categorical.contains(name) {
+                categorical.append(name)
+            }
             var numeric: [(name: String, rule: RespondentColumns.NumberRule, role: String)] = []
             if let weight { numeric.append((weight, .positive, "weight")) }
             if let fpc { numeric.append((fpc, .positive, "fpc")) }
@@ -145,14 +149,20 @@ public struct SurveyDesign: Sendable {
             for i in 0..<n {
                 let h = Int(stratumCodes[i])
                 if let first = seen[h], first != fpc[i] {
-                    throw CSVError(position: TextPosition(line: Int(table.lines[i]), column: 1),
-                                   message: "fpc \(fpc[i]) differs from \(first) earlier in the same stratum; expected one population size per stratum")
+                    throw CSVError(
+                        position: TextPosition(line: Int(table.lines[i]), column: 1),
+                        message:
+                            "fpc \(fpc[i]) differs from \(first) earlier in the same stratum; expected one population size per stratum"
+                    )
                 }
                 seen[h] = fpc[i]
                 let population = fractions ? Double(nh[h]) / fpc[i] : fpc[i]
                 guard population >= Double(nh[h]) else {
-                    throw CSVError(position: TextPosition(line: Int(table.lines[i]), column: 1),
-                                   message: "fpc \(fpc[i]) is smaller than the \(nh[h]) PSUs sampled in this stratum; expected the stratum's population size in PSUs")
+                    throw CSVError(
+                        position: TextPosition(line: Int(table.lines[i]), column: 1),
+                        message:
+                            "fpc \(fpc[i]) is smaller than the \(nh[h]) PSUs sampled in this stratum; expected the stratum's population size in PSUs"
+                    )
                 }
                 factor[h] = (population - Double(nh[h])) / population
             }
@@ -160,8 +170,9 @@ public struct SurveyDesign: Sendable {
         finitePopulationFactor = factor
         if columns.replicatePrefix != nil {
             let r = table.replicateNames.count
-            replicates = Replicates(type: columns.replicateType, count: r, weights: table.replicateWeights,
-                                    scale: columns.replicateType.scale(replicates: r, rho: columns.rho), mse: columns.mse)
+            replicates = Replicates(
+                type: columns.replicateType, count: r, weights: table.replicateWeights,
+                scale: columns.replicateType.scale(replicates: r, rho: columns.rho), mse: columns.mse)
         } else {
             replicates = nil
         }

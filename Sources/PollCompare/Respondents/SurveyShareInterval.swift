@@ -1,9 +1,10 @@
+import PollNumerics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PollNumerics
 
 /// How a crosstab cell's interval is made from its design-based standard error.
 public enum SurveyIntervalMethod: String, CaseIterable, Sendable {
@@ -46,18 +47,24 @@ public enum SurveyShareInterval {
     ///   - df: design degrees of freedom of the domain.
     ///   - level: the confidence level.
     /// - Complexity: O(1) (beta: a few incomplete-beta inversions).
-    public static func interval(_ method: SurveyIntervalMethod, share p: Double, se: Double, logit: (coefficient: Double, se: Double)?,
-                                n: Int, deff: Double, df: Int, level: ConfidenceLevel) -> (lower: Double, upper: Double)? {
+    public static func interval(
+        _ method: SurveyIntervalMethod, share p: Double, se: Double, logit: (coefficient: Double, se: Double)?,
+        n: Int, deff: Double, df: Int, level: ConfidenceLevel
+    ) -> (lower: Double, upper: Double)? {
         guard p > 0 && p < 1, se > 0, se.isFinite else { return nil }
         let halfAlpha = level.alpha / 2
         switch method {
         case .logit:
             guard df >= 1, let logit, logit.se.isFinite else { return nil }
             let t = StudentT.upperQuantile(halfAlpha, degreesOfFreedom: Double(df))
-            return (InterceptLogitFit.expit(logit.coefficient - t * logit.se), InterceptLogitFit.expit(logit.coefficient + t * logit.se))
+            return (
+                InterceptLogitFit.expit(logit.coefficient - t * logit.se),
+                InterceptLogitFit.expit(logit.coefficient + t * logit.se)
+            )
         case .beta:
             guard df >= 1, n >= 2 else { return nil }
-            let ratio = StudentT.upperQuantile(halfAlpha, degreesOfFreedom: Double(n - 1))
+            let ratio =
+                StudentT.upperQuantile(halfAlpha, degreesOfFreedom: Double(n - 1))
                 / StudentT.upperQuantile(halfAlpha, degreesOfFreedom: Double(df))
             let nEff = p * (1 - p) / (se * se) * ratio * ratio
             let lower = IncompleteBeta.inverse(p: halfAlpha, a: nEff * p, b: nEff * (1 - p) + 1)

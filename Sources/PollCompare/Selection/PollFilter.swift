@@ -6,8 +6,10 @@
 /// poll (so `population=rv` takes a poll's rv question).
 public struct PollFilter: Sendable {
     /// The fields `--where` takes.
-    public static let fields = ["state", "race", "pollster", "population", "methodology", "sample_type", "sponsor",
-                                "mode", "internal", "partisan", "tracking", "type_simple", "year", "location"]
+    public static let fields = [
+        "state", "race", "pollster", "population", "methodology", "sample_type", "sponsor",
+        "mode", "internal", "partisan", "tracking", "type_simple", "year", "location",
+    ]
 
     /// One condition: the field and its accepted values (lower-cased).
     public struct Condition: Sendable, Equatable {
@@ -63,8 +65,11 @@ public struct PollFilter: Sendable {
     /// A date written YYYY-MM-DD.
     public static func isoDate(_ text: String, option: String) throws(PollCompareError) -> PollDate {
         let bytes = Array(text.utf8)
-        let shaped = bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
-            && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || ($0.element >= 48 && $0.element <= 57) }
+        let shaped =
+            bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+            && bytes.enumerated().allSatisfy {
+                $0.offset == 4 || $0.offset == 7 || ($0.element >= 48 && $0.element <= 57)
+            }
         guard shaped, let date = PollDate(text) else {
             throw .invalidFilter("\(option) \"\(text)\" is not a date written YYYY-MM-DD")
         }

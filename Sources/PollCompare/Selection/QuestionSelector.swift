@@ -74,8 +74,9 @@ struct QuestionSelector {
             return .drop
         }
         guard let pick = pick(t, q) else { lacking += 1; return .drop }
-        let entry = Entry(question: q, ordinal: ordinal, a: pick.a - range.lowerBound, b: pick.b - range.lowerBound,
-                          byName: pick.byName)
+        let entry = Entry(
+            question: q, ordinal: ordinal, a: pick.a - range.lowerBound, b: pick.b - range.lowerBound,
+            byName: pick.byName)
         if options.questions == .all {
             entries.append(entry)
             return .keep
@@ -88,7 +89,8 @@ struct QuestionSelector {
         }
         otherQuestion += 1
         let old = entries[j]
-        let wins = Self.better(t, entry, than: old, options)
+        let wins =
+            Self.better(t, entry, than: old, options)
             || (!Self.better(t, old, than: entry, options) && entry.ordinal < old.ordinal)
         guard wins else { return .drop }
         entries[j] = entry
@@ -114,17 +116,24 @@ struct QuestionSelector {
         var lines: [String] = []
         if filtered > 0 { lines.append("\(filtered) question(s) outside the filters (\(o.filter.summary)).") }
         if let first = firstSingle {
-            lines.append("\(single) question(s) have one candidate, so no lead (first: poll \(first.poll) at line \(first.line)).")
+            lines.append(
+                "\(single) question(s) have one candidate, so no lead (first: poll \(first.poll) at line \(first.line))."
+            )
         }
         if lacking > 0 {
-            lines.append("\(lacking) question(s) left out: they do not have both \(o.a ?? "a leader") and \(o.b ?? "a runner-up").")
+            lines.append(
+                "\(lacking) question(s) left out: they do not have both \(o.a ?? "a leader") and \(o.b ?? "a runner-up")."
+            )
         }
         if otherQuestion > 0 {
             let ballot = o.ballot == .headToHead ? "head-to-head first" : "full ballot first"
-            lines.append("\(otherQuestion) question(s) set aside: another question of the same poll and race was used (population order \(o.populationOrder.joined(separator: ", ")), then \(ballot)); --questions all keeps them.")
+            lines.append(
+                "\(otherQuestion) question(s) set aside: another question of the same poll and race was used (population order \(o.populationOrder.joined(separator: ", ")), then \(ballot)); --questions all keeps them."
+            )
         }
         // `--a`/`--b` keys that match no candidate row of the file at all.
-        let unmatched = [("--a", matchA, matchedA), ("--b", matchB, matchedB)].compactMap { flag, match, matched -> String? in
+        let unmatched = [("--a", matchA, matchedA), ("--b", matchB, matchedB)].compactMap {
+            flag, match, matched -> String? in
             guard let match, !matched else { return nil }
             return "\(flag) \"\(match.match.key)\" matches no candidate or party in any poll\(knownNames(seen))"
         }
@@ -136,12 +145,15 @@ struct QuestionSelector {
             } else if filtered == total {
                 emptyReason = "no question passes the filters (\(o.filter.summary)); no poll selected"
             } else if o.a == nil && o.b == nil {
-                emptyReason = "no poll has two candidates, so there is no lead to report; expected at least two candidates in a poll"
+                emptyReason =
+                    "no poll has two candidates, so there is no lead to report; expected at least two candidates in a poll"
             } else {
-                emptyReason = "no poll has both \(o.a ?? "a leader") and \(o.b ?? "a runner-up") as different candidates; no poll selected"
+                emptyReason =
+                    "no poll has both \(o.a ?? "a leader") and \(o.b ?? "a runner-up") as different candidates; no poll selected"
             }
         }
-        return PollSelection(choices: chosen, notes: lines, emptyReason: emptyReason, methodologyNamed: methodologyNamed)
+        return PollSelection(
+            choices: chosen, notes: lines, emptyReason: emptyReason, methodologyNamed: methodologyNamed)
     }
 
     // MARK: - Choosing
@@ -180,7 +192,9 @@ struct QuestionSelector {
     /// in the order, then the ballot, then matches by name, then the lower `question_id`.
     private static func better(_ t: PollTable, _ x: Entry, than y: Entry, _ o: PollSelection.Options) -> Bool {
         let qx = x.question, qy = y.question
-        func rank(_ q: Int) -> Int { o.populationOrder.firstIndex(of: t.population[q].lowercased()) ?? o.populationOrder.count }
+        func rank(_ q: Int) -> Int {
+            o.populationOrder.firstIndex(of: t.population[q].lowercased()) ?? o.populationOrder.count
+        }
         if rank(qx) != rank(qy) { return rank(qx) < rank(qy) }
         let cx = t.candidateRange[qx].count, cy = t.candidateRange[qy].count
         if cx != cy { return o.ballot == .headToHead ? cx < cy : cx > cy }
@@ -219,9 +233,13 @@ struct CachedMatch {
         self.match = match
     }
 
-    private static func known(_ cache: inout [Int8], _ code: Int32, _ column: StringColumn, _ test: (String) -> Bool) -> Bool {
+    private static func known(
+        _ cache: inout [Int8], _ code: Int32, _ column: StringColumn, _ test: (String) -> Bool
+    ) -> Bool {
         let c = Int(code)
-        if c >= cache.count { cache.append(contentsOf: repeatElement(-1, count: max(c + 1, column.values.count) - cache.count)) }
+        if c >= cache.count {
+            cache.append(contentsOf: repeatElement(-1, count: max(c + 1, column.values.count) - cache.count))
+        }
         if cache[c] < 0 { cache[c] = test(column.values[c]) ? 1 : 0 }
         return cache[c] == 1
     }

@@ -6,7 +6,9 @@ public enum RaceLabel {
     /// general election.
     ///
     /// - Complexity: O(length).
-    public static func fiveThirtyEight(cycle: String, office: String, state: String, stage: String, seat: String = "") -> String {
+    public static func fiveThirtyEight(
+        cycle: String, office: String, state: String, stage: String, seat: String = ""
+    ) -> String {
         var officeName = office
         if officeName.hasPrefix("U.S. ") { officeName.removeFirst(5) }
         var label = [cycle, officeName].filter { !$0.isEmpty }.joined(separator: " ")

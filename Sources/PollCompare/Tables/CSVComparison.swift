@@ -50,17 +50,21 @@ public struct CSVComparison: Sendable {
     ///   malformed input: ragged rows, an unterminated quote, an empty file, a missing key column,
     ///   a key that repeats.
     /// - Complexity: O(cells).
-    public init(expected: [UInt8], actual: [UInt8], keys: [String], rtol: Double, atol: Double) throws(CSVComparisonError) {
+    public init(
+        expected: [UInt8], actual: [UInt8], keys: [String], rtol: Double, atol: Double
+    ) throws(CSVComparisonError) {
         let e: Parsed, a: Parsed
         do { e = try Parsed(expected, keys: keys) } catch { throw CSVComparisonError(file: .expected, error: error) }
         do { a = try Parsed(actual, keys: keys) } catch { throw CSVComparisonError(file: .actual, error: error) }
         var diffs: [Difference] = []
         let shared = e.header.filter { a.header.contains($0) }
         for column in e.header where !a.header.contains(column) {
-            diffs.append(Difference(row: "*", column: column, expected: "(column)", actual: "(missing)", difference: nil))
+            diffs.append(
+                Difference(row: "*", column: column, expected: "(column)", actual: "(missing)", difference: nil))
         }
         for column in a.header where !e.header.contains(column) {
-            diffs.append(Difference(row: "*", column: column, expected: "(missing)", actual: "(column)", difference: nil))
+            diffs.append(
+                Difference(row: "*", column: column, expected: "(missing)", actual: "(column)", difference: nil))
         }
         let ei = shared.map { e.header.firstIndex(of: $0)! }, ai = shared.map { a.header.firstIndex(of: $0)! }
         var compared = 0
@@ -72,7 +76,8 @@ public struct CSVComparison: Sendable {
                 if let xv = Double(x), let yv = Double(y) {
                     if Self.numbersMatch(expected: xv, actual: yv, rtol: rtol, atol: atol) { continue }
                     let d = abs(yv - xv)
-                    diffs.append(Difference(row: label, column: column, expected: x, actual: y, difference: d.isNaN ? nil : d))
+                    diffs.append(
+                        Difference(row: label, column: column, expected: x, actual: y, difference: d.isNaN ? nil : d))
                 } else {
                     diffs.append(Difference(row: label, column: column, expected: x, actual: y, difference: nil))
                 }
@@ -82,9 +87,11 @@ public struct CSVComparison: Sendable {
             for i in 0..<max(e.rows.count, a.rows.count) {
                 let label = String(i + 1)
                 if i >= a.rows.count {
-                    diffs.append(Difference(row: label, column: "*", expected: "(row)", actual: "(missing)", difference: nil))
+                    diffs.append(
+                        Difference(row: label, column: "*", expected: "(row)", actual: "(missing)", difference: nil))
                 } else if i >= e.rows.count {
-                    diffs.append(Difference(row: label, column: "*", expected: "(missing)", actual: "(row)", difference: nil))
+                    diffs.append(
+                        Difference(row: label, column: "*", expected: "(missing)", actual: "(row)", difference: nil))
                 } else {
                     compareRows(label, e.rows[i], a.rows[i])
                 }
@@ -92,8 +99,11 @@ public struct CSVComparison: Sendable {
         } else {
             for (i, row) in e.rows.enumerated() {
                 let key = e.keys[i]
-                if let j = a.keyIndex[key] { compareRows(key, row, a.rows[j]) } else {
-                    diffs.append(Difference(row: key, column: "*", expected: "(row)", actual: "(missing)", difference: nil))
+                if let j = a.keyIndex[key] {
+                    compareRows(key, row, a.rows[j])
+                } else {
+                    diffs.append(
+                        Difference(row: key, column: "*", expected: "(row)", actual: "(missing)", difference: nil))
                 }
             }
             for key in a.keys where e.keyIndex[key] == nil {
@@ -135,21 +145,24 @@ public struct CSVComparison: Sendable {
                     parsedHeader = fields
                     for k in keyNames {
                         guard let c = fields.firstIndex(of: k) else {
-                            throw CSVError(position: TextPosition(line: record.line, column: 1), message: "no key column \"\(k)\"")
+                            throw CSVError(
+                                position: TextPosition(line: record.line, column: 1), message: "no key column \"\(k)\"")
                         }
                         keyColumns.append(c)
                     }
                     return
                 }
                 guard fields.count == parsedHeader.count else {
-                    throw CSVError(position: TextPosition(line: record.line, column: 1),
-                                   message: "row has \(fields.count) fields, the header has \(parsedHeader.count)")
+                    throw CSVError(
+                        position: TextPosition(line: record.line, column: 1),
+                        message: "row has \(fields.count) fields, the header has \(parsedHeader.count)")
                 }
                 if !keyColumns.isEmpty {
                     let key = keyColumns.map { fields[$0] }.joined(separator: "/")
                     if index[key] != nil {
-                        throw CSVError(position: TextPosition(line: record.line, column: record.position(keyColumns[0]).column),
-                                       message: "key \"\(key)\" repeats")
+                        throw CSVError(
+                            position: TextPosition(line: record.line, column: record.position(keyColumns[0]).column),
+                            message: "key \"\(key)\" repeats")
                     }
                     index[key] = parsedRows.count
                     parsedKeys.append(key)

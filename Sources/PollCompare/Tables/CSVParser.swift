@@ -51,8 +51,10 @@ package struct CSVRecord {
     }
 
     fileprivate mutating func add(_ start: Int, _ end: Int, column: Int, quoted: Bool) {
-        fields.append(Field(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
-                            column: Int32(truncatingIfNeeded: column), quoted: quoted))
+        fields.append(
+            Field(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                column: Int32(truncatingIfNeeded: column), quoted: quoted))
     }
 
     private func bounds(_ i: Int) -> Range<Int> { Int(fields[i].start)..<Int(fields[i].end) }
@@ -210,8 +212,9 @@ package struct CSVParser: Sendable {
     ///
     /// - Parameter maxRecordBytes: the longest record accepted (at least 1, at most 1 GiB).
     public init(delimiter: UInt8 = UInt8(ascii: ","), maxRecordBytes: Int = CSVParser.defaultMaxRecordBytes) {
-        precondition(delimiter <= 44 && delimiter != UInt8(ascii: "\"") && delimiter != 10 && delimiter != 13,
-                     "the delimiter must be a byte up to \",\" other than a quote, CR or LF")
+        precondition(
+            delimiter <= 44 && delimiter != UInt8(ascii: "\"") && delimiter != 10 && delimiter != 13,
+            "the delimiter must be a byte up to \",\" other than a quote, CR or LF")
         precondition(maxRecordBytes >= 1 && maxRecordBytes <= 1 << 30, "maxRecordBytes must be in 1...2³⁰")
         self.delimiter = delimiter
         self.maxRecordBytes = maxRecordBytes
@@ -220,8 +223,10 @@ package struct CSVParser: Sendable {
     /// Parses a whole input at once.
     ///
     /// - Complexity: O(bytes).
-    public static func parse(_ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","),
-                             record: (CSVRecord) throws -> Void) throws {
+    public static func parse(
+        _ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ","),
+        record: (CSVRecord) throws -> Void
+    ) throws {
         var parser = CSVParser(delimiter: delimiter)
         try parser.feed(bytes[...], record: record)
         try parser.finish(record: record)
@@ -356,9 +361,17 @@ package struct CSVParser: Sendable {
                 case .inputMark1, .fieldMark1:
                     // Not a mark after all: the bytes so far are text, and this byte is looked
                     // at again as part of an unquoted field.
-                    if b[i] == 0xBB { i += 1; state = state == .inputMark1 ? .inputMark2 : .fieldMark2 } else { state = .unquoted }
+                    if b[i] == 0xBB {
+                        i += 1; state = state == .inputMark1 ? .inputMark2 : .fieldMark2
+                    } else {
+                        state = .unquoted
+                    }
                 case .inputMark2, .fieldMark2:
-                    if b[i] == 0xBF { i += 1; state = state == .inputMark2 ? .fieldStart : .fieldStartAfterMark } else { state = .unquoted }
+                    if b[i] == 0xBF {
+                        i += 1; state = state == .inputMark2 ? .fieldStart : .fieldStartAfterMark
+                    } else {
+                        state = .unquoted
+                    }
                 }
             }
         }
@@ -391,11 +404,13 @@ package struct CSVParser: Sendable {
             for k in start..<openQuote {
                 if carry[k] == lf { line += 1; column = 1 } else { column += 1 }
             }
-            return CSVError(position: TextPosition(line: line, column: column),
-                            message: "quoted field still open after \(size); expected a closing quote (is one missing?)")
+            return CSVError(
+                position: TextPosition(line: line, column: column),
+                message: "quoted field still open after \(size); expected a closing quote (is one missing?)")
         }
-        return CSVError(position: TextPosition(line: line, column: 1),
-                        message: "record longer than \(size) with no end of line; expected records of at most \(size)")
+        return CSVError(
+            position: TextPosition(line: line, column: 1),
+            message: "record longer than \(size) with no end of line; expected records of at most \(size)")
     }
 
     /// Parses the records in `carry[0..<end]` and removes their bytes. With `final`, every record
@@ -476,15 +491,17 @@ package struct CSVParser: Sendable {
                     }
                     guard closed else {
                         if !final { keep(); return }
-                        throw CSVError(position: TextPosition(line: current.line, column: column),
-                                       message: "unterminated quoted field")
+                        throw CSVError(
+                            position: TextPosition(line: current.line, column: column),
+                            message: "unterminated quoted field")
                     }
                     current.add(fieldStart, k, column: column, quoted: true)
                     index = k + 1
                     if index < b.count && b[index] != delimiter && b[index] != lf && b[index] != cr {
                         if !final { keep(decided: false); return }
-                        throw CSVError(position: TextPosition(line: line, column: index - lineStart + 1),
-                                       message: "text after a closing quote")
+                        throw CSVError(
+                            position: TextPosition(line: line, column: index - lineStart + 1),
+                            message: "text after a closing quote")
                     }
                 } else {
                     let fieldStart = index

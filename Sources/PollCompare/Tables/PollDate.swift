@@ -20,7 +20,9 @@ public struct PollDate: Comparable, Hashable, Sendable, CustomStringConvertible 
                 guard widths[part] < 4 else { return nil }
                 numbers[part] = numbers[part] * 10 + Int(byte - 48)
                 widths[part] += 1
-            } else if (byte == 45 || byte == 47) && part < 2 && (separator == 0 || separator == byte) && widths[part] > 0 {
+            } else if (byte == 45 || byte == 47) && part < 2 && (separator == 0 || separator == byte)
+                && widths[part] > 0
+            {
                 separator = byte
                 part += 1
             } else {

@@ -22,9 +22,16 @@ public enum PollFileLayout: String, Sendable {
     /// Recognises a layout from the header's column names.
     public static func detect(_ names: [String]) -> PollFileLayout? {
         let set = Set(names)
-        if ["cand1_pct", "cand2_pct", "samplesize", "margin_poll"].allSatisfy(set.contains) { return .fiveThirtyEightRawPolls }
-        if ["question_id", "poll_id", "pollster", "sample_size", "population", "start_date", "end_date", "answer", "pct"]
-            .allSatisfy(set.contains) { return .fiveThirtyEightPolls }
+        if ["cand1_pct", "cand2_pct", "samplesize", "margin_poll"].allSatisfy(set.contains) {
+            return .fiveThirtyEightRawPolls
+        }
+        if [
+            "question_id", "poll_id", "pollster", "sample_size", "population", "start_date", "end_date", "answer",
+            "pct",
+        ]
+        .allSatisfy(set.contains) {
+            return .fiveThirtyEightPolls
+        }
         if set.contains("poll_id") || set.contains("candidate") || set.contains("pct") { return .tidy }
         return nil
     }

@@ -50,8 +50,10 @@ public struct PollFileReader: Sendable {
     ///     holding the questions `finishSelecting()` finds split), `.all` for input that cannot
     ///     be read twice.
     ///   - maxRecordBytes: the longest record accepted (default ``defaultMaxRecordBytes``).
-    package init(selecting options: PollSelection.Options, holding: PollTableReader.Holding = .none,
-                 maxRecordBytes: Int = PollFileReader.defaultMaxRecordBytes) {
+    package init(
+        selecting options: PollSelection.Options, holding: PollTableReader.Holding = .none,
+        maxRecordBytes: Int = PollFileReader.defaultMaxRecordBytes
+    ) {
         self.maxRecordBytes = maxRecordBytes
         reader = PollTableReader(selecting: options, holding: holding)
     }

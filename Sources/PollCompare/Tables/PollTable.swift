@@ -109,9 +109,11 @@ public struct PollTable: Sendable {
     }
 
     /// The fields ``groupValue(_:_:)`` knows: those `--group-by` and `--where` take.
-    public static let groupFields = ["pollster", "population", "sponsor", "mode", "methodology", "sample_type",
-                                     "state", "race", "internal", "partisan", "tracking", "type_simple", "year",
-                                     "location"]
+    public static let groupFields = [
+        "pollster", "population", "sponsor", "mode", "methodology", "sample_type",
+        "state", "race", "internal", "partisan", "tracking", "type_simple", "year",
+        "location",
+    ]
 }
 
 extension PollTable {
@@ -120,7 +122,8 @@ extension PollTable {
     /// - Complexity: O(the question's candidates).
     mutating func removeLastQuestion() {
         let range = candidateRange.removeLast()
-        precondition(range.isEmpty || range.upperBound == share.count, "the last question's candidates are not the last rows")
+        precondition(
+            range.isEmpty || range.upperBound == share.count, "the last question's candidates are not the last rows")
         removeLastCandidates(range.count)
         pollID.removeLast(); questionID.removeLast()
         state.removeLast(); race.removeLast(); methodology.removeLast()
@@ -159,14 +162,16 @@ extension PollTable {
         func strings(_ c: StringColumn) -> StringColumn { c.gathering(questions, renumbered: renumbered) }
         t.state = strings(state); t.race = strings(race); t.methodology = strings(methodology)
         t.internalPoll = strings(internalPoll); t.partisan = strings(partisan); t.tracking = strings(tracking)
-        t.pollster = strings(pollster); t.sponsor = strings(sponsor); t.population = strings(population); t.mode = strings(mode)
+        t.pollster = strings(pollster); t.sponsor = strings(sponsor); t.population = strings(population);
+        t.mode = strings(mode)
         t.pollID = questions.map { pollID[$0] }; t.questionID = questions.map { questionID[$0] }
         t.sampleType = questions.map { sampleType[$0] }
         t.startDate = questions.map { startDate[$0] }; t.endDate = questions.map { endDate[$0] }
         t.sampleSize = questions.map { sampleSize[$0] }; t.designEffect = questions.map { designEffect[$0] }
         t.populationSize = questions.map { populationSize[$0] }; t.actualLead = questions.map { actualLead[$0] }
         t.publishedLead = questions.map { publishedLead[$0] }
-        t.raceID = strings(raceID); t.typeSimple = strings(typeSimple); t.year = strings(year); t.location = strings(location)
+        t.raceID = strings(raceID); t.typeSimple = strings(typeSimple); t.year = strings(year);
+        t.location = strings(location)
         t.line = questions.map { line[$0] }
         t.layout = layout
         return t

@@ -132,9 +132,12 @@ package struct PollTableReader: Sendable {
             return
         }
         guard record.count == headerCount else {
-            let column = record.count > headerCount ? record.position(headerCount).column : record.position(record.count - 1).column
-            throw CSVError(position: TextPosition(line: record.line, column: column),
-                           message: "row has \(record.count) fields, the header has \(headerCount)")
+            let column =
+                record.count > headerCount
+                ? record.position(headerCount).column : record.position(record.count - 1).column
+            throw CSVError(
+                position: TextPosition(line: record.line, column: column),
+                message: "row has \(record.count) fields, the header has \(headerCount)")
         }
         switch layout {
         case .tidy: try readTidy(record)
@@ -150,7 +153,9 @@ package struct PollTableReader: Sendable {
     /// - Complexity: O(rows + polls): a counting sort by poll.
     public mutating func finish() throws -> PollTable {
         precondition(selector == nil, "a selecting reader finishes with finishSelecting()")
-        guard let read = try finishReading() else { preconditionFailure("a reader holding every question finds none split") }
+        guard let read = try finishReading() else {
+            preconditionFailure("a reader holding every question finds none split")
+        }
         return read.table
     }
 
@@ -173,12 +178,16 @@ package struct PollTableReader: Sendable {
         }
         if !split.isEmpty { return nil }
         if skippedReallocated > 0 {
-            notes.append("\(skippedReallocated) ranked-choice reallocated rows left out (the first-choice question of each poll is kept)")
+            notes.append(
+                "\(skippedReallocated) ranked-choice reallocated rows left out (the first-choice question of each poll is kept)"
+            )
         }
         closeHeld()
         if let first = firstQuestionError { throw first.error }
         if let first = firstOver {
-            notes.append("\(overTotal) question(s) have shares summing above 100.5 (first: \(first.id) at line \(first.line), \(NumberText.roundTrip(Percent.echo(first.sum)))); their leads are reported as published")
+            notes.append(
+                "\(overTotal) question(s) have shares summing above 100.5 (first: \(first.id) at line \(first.line), \(NumberText.roundTrip(Percent.echo(first.sum)))); their leads are reported as published"
+            )
         }
         let live = store.line.indices.filter { !dead[$0] }.sorted { ordinal[$0] < ordinal[$1] }
         var table = store.gathering(live, renumbered: true)
@@ -243,8 +252,10 @@ package struct PollTableReader: Sendable {
     }
 
     /// Adds a candidate row of the last row's question.
-    private mutating func addCandidate(name: Int32, party: Int32, fullName: Int32, _ share: Double,
-                                       line: Int, nameColumn: Int, pctColumn: Int) {
+    private mutating func addCandidate(
+        name: Int32, party: Int32, fullName: Int32, _ share: Double,
+        line: Int, nameColumn: Int, pctColumn: Int
+    ) {
         rowCount += 1
         switch target {
         case .open:
@@ -261,12 +272,17 @@ package struct PollTableReader: Sendable {
     }
 
     /// ``addCandidate(name:party:fullName:_:line:nameColumn:pctColumn:)`` with names as text.
-    private mutating func addCandidate(_ name: String, _ party: String, _ share: Double, at r: CSVRecord,
-                                       _ nameIndex: Int?, _ shareIndex: Int, fullName: String = "") {
-        let codes = (store.candidate.code(of: name), store.party.code(of: party),
-                     store.fullName.code(of: fullName.isEmpty ? name : fullName))
-        addCandidate(name: codes.0, party: codes.1, fullName: codes.2, share, line: r.line,
-                     nameColumn: nameIndex.map { r.position($0).column } ?? 1, pctColumn: r.position(shareIndex).column)
+    private mutating func addCandidate(
+        _ name: String, _ party: String, _ share: Double, at r: CSVRecord,
+        _ nameIndex: Int?, _ shareIndex: Int, fullName: String = ""
+    ) {
+        let codes = (
+            store.candidate.code(of: name), store.party.code(of: party),
+            store.fullName.code(of: fullName.isEmpty ? name : fullName)
+        )
+        addCandidate(
+            name: codes.0, party: codes.1, fullName: codes.2, share, line: r.line,
+            nameColumn: nameIndex.map { r.position($0).column } ?? 1, pctColumn: r.position(shareIndex).column)
     }
 
     /// Closes the open question, if any: its candidates are the last rows of the store.
@@ -297,16 +313,19 @@ package struct PollTableReader: Sendable {
             }
             store.candidateRange[q] = start..<store.share.count
             let rows = order[first..<k]
-            close(q, ArraySlice(rows.map { held.line[$0] }), ArraySlice(rows.map { held.nameColumn[$0] }),
-                  ArraySlice(rows.map { held.pctColumn[$0] }))
+            close(
+                q, ArraySlice(rows.map { held.line[$0] }), ArraySlice(rows.map { held.nameColumn[$0] }),
+                ArraySlice(rows.map { held.pctColumn[$0] }))
         }
         held = HeldRows()
     }
 
     /// Checks question `q` (its rows at the given lines and columns) and lets the selection decide
     /// whether it is kept.
-    private mutating func close(_ q: Int, _ line: ArraySlice<Int32>, _ nameColumn: ArraySlice<Int32>,
-                                _ pctColumn: ArraySlice<Int32>) {
+    private mutating func close(
+        _ q: Int, _ line: ArraySlice<Int32>, _ nameColumn: ArraySlice<Int32>,
+        _ pctColumn: ArraySlice<Int32>
+    ) {
         closings += 1
         let range = store.candidateRange[q]
         var sum = 0.0
@@ -318,8 +337,10 @@ package struct PollTableReader: Sendable {
         for (j, k) in range.enumerated() {
             let code = Int(store.candidate.code(at: k))
             if seenIn[code] == closings {
-                error = CSVError(position: TextPosition(line: Int(line[line.startIndex + j]), column: Int(nameColumn[nameColumn.startIndex + j])),
-                                 message: "candidate \"\(store.candidate[k])\" appears twice in poll \"\(store.pollID[q])\"")
+                error = CSVError(
+                    position: TextPosition(
+                        line: Int(line[line.startIndex + j]), column: Int(nameColumn[nameColumn.startIndex + j])),
+                    message: "candidate \"\(store.candidate[k])\" appears twice in poll \"\(store.pollID[q])\"")
                 break
             }
             seenIn[code] = closings
@@ -327,11 +348,17 @@ package struct PollTableReader: Sendable {
         }
         if error == nil && sum > 1 + Shares.roundingSlack {
             if layout == .tidy {
-                error = CSVError(position: TextPosition(line: Int(line[line.startIndex]), column: Int(pctColumn[pctColumn.startIndex])),
-                                 message: "shares of poll \"\(store.pollID[q])\" sum to \(NumberText.roundTrip(Percent.echo(sum))), above 100 by more than the rounding slack of 0.5")
+                error = CSVError(
+                    position: TextPosition(
+                        line: Int(line[line.startIndex]), column: Int(pctColumn[pctColumn.startIndex])),
+                    message:
+                        "shares of poll \"\(store.pollID[q])\" sum to \(NumberText.roundTrip(Percent.echo(sum))), above 100 by more than the rounding slack of 0.5"
+                )
             } else {
                 overTotal += 1
-                if firstOver.map({ ordinal[q] < $0.ordinal }) ?? true { firstOver = (ordinal[q], store.pollID[q], store.line[q], sum) }
+                if firstOver.map({ ordinal[q] < $0.ordinal }) ?? true {
+                    firstOver = (ordinal[q], store.pollID[q], store.line[q], sum)
+                }
             }
         }
         if let error, firstQuestionError.map({ ordinal[q] < $0.ordinal }) ?? true {
@@ -387,8 +414,10 @@ package struct PollTableReader: Sendable {
         var names: [String] = []
         for i in 0..<record.count { names.append(try record.text(i).trimmingSpaces()) }
         guard let detected = PollFileLayout.detect(names) else {
-            throw CSVError(position: TextPosition(line: record.line, column: 1),
-                           message: "the header is not a poll file layout (need poll_id, candidate and pct, or a FiveThirtyEight file)")
+            throw CSVError(
+                position: TextPosition(line: record.line, column: 1),
+                message:
+                    "the header is not a poll file layout (need poll_id, candidate and pct, or a FiveThirtyEight file)")
         }
         // The map is built locally and stored once: a copy per column would make a wide header
         // quadratic.
@@ -409,8 +438,10 @@ package struct PollTableReader: Sendable {
         if detected == .tidy {
             let missing = PollFileLayout.tidyRequired.filter { columns[$0] == nil }
             guard missing.isEmpty else {
-                throw CSVError(position: TextPosition(line: record.line, column: 1),
-                               message: "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))")
+                throw CSVError(
+                    position: TextPosition(line: record.line, column: 1),
+                    message: "missing required column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", "))"
+                )
             }
         }
     }
@@ -451,8 +482,10 @@ package struct PollTableReader: Sendable {
 
     /// The code in `column` of field `i`'s trimmed text ("" without the column), found through
     /// `memo` when its bytes were seen before.
-    private static func code(_ r: CSVRecord, _ i: Int?, _ memo: inout FieldMemo<Int32>,
-                             _ column: inout StringColumn) throws -> Int32 {
+    private static func code(
+        _ r: CSVRecord, _ i: Int?, _ memo: inout FieldMemo<Int32>,
+        _ column: inout StringColumn
+    ) throws -> Int32 {
         guard let i else { return column.code(of: "") }
         if let code = memo.find(r, i) { return code }
         let code = column.code(of: try r.text(i).trimmingSpaces())
@@ -487,8 +520,9 @@ package struct PollTableReader: Sendable {
             var f = PollFields()
             let typeText = try reader.text(r, "sample_type")
             guard let type = typeText.isEmpty ? SampleType.probability : SampleType(rawValue: typeText) else {
-                throw CSVError(position: r.position(reader.columns["sample_type"]!),
-                               message: "sample_type \"\(typeText)\" is not probability, opt-in or straw")
+                throw CSVError(
+                    position: r.position(reader.columns["sample_type"]!),
+                    message: "sample_type \"\(typeText)\" is not probability, opt-in or straw")
             }
             f.type = type
             f.start = try reader.date(r, "start_date"); f.end = try reader.date(r, "end_date")
@@ -497,8 +531,11 @@ package struct PollTableReader: Sendable {
             // The finite population correction needs N ≥ n (and N > 1): say so where N is written.
             if !f.size.isNaN && !f.n.isNaN && (f.size < f.n || f.size <= 1), let i = reader.columns["population_size"] {
                 let raw = try r.text(i).trimmingSpaces()
-                throw CSVError(position: r.position(i),
-                               message: "population_size \(raw) is smaller than sample_size \(NumberText.roundTrip(f.n)); expected at least the sample size (and more than 1)")
+                throw CSVError(
+                    position: r.position(i),
+                    message:
+                        "population_size \(raw) is smaller than sample_size \(NumberText.roundTrip(f.n)); expected at least the sample size (and more than 1)"
+                )
             }
             f.pollster = try reader.text(r, "pollster"); f.sponsor = try reader.text(r, "sponsor")
             f.population = try reader.text(r, "population"); f.mode = try reader.text(r, "mode")
@@ -547,13 +584,16 @@ package struct PollTableReader: Sendable {
             }
         }
         if fullName < 0 { fullName = store.fullName.code(of: store.candidate.values[Int(name)]) }
-        addCandidate(name: name, party: party, fullName: fullName, share, line: r.line,
-                     nameColumn: r.position(nameColumn).column, pctColumn: r.position(shareColumn).column)
+        addCandidate(
+            name: name, party: party, fullName: fullName, share, line: r.line,
+            nameColumn: r.position(nameColumn).column, pctColumn: r.position(shareColumn).column)
     }
 
     /// Reads the share of a row whose question differs from the last row's, routing the row.
-    private mutating func newFiveThirtyEightQuestion(_ r: CSVRecord, _ idBytes: UnsafeBufferPointer<UInt8>,
-                                                     _ idQuoted: Bool) throws -> Double {
+    private mutating func newFiveThirtyEightQuestion(
+        _ r: CSVRecord, _ idBytes: UnsafeBufferPointer<UInt8>,
+        _ idQuoted: Bool
+    ) throws -> Double {
         let id = try r.text(idColumn).trimmingSpaces()
         let share = try fields.percent(r, at: shareColumn, name: "pct")
         if sight(id) == .new { try addFiveThirtyEightQuestion(id, r) }
@@ -591,17 +631,20 @@ package struct PollTableReader: Sendable {
         let methodology = try Self.code(r, c.methodology, &memos.methodology, &store.methodology)
         let pollID = try Self.text(r, c.pollID, &memos.pollID)
         let state = try Self.code(r, c.state, &memos.state, &store.state)
-        let parts = RaceParts(cycle: try Self.text(r, c.cycle, &memos.cycle),
-                              office: try Self.text(r, c.officeType, &memos.officeType),
-                              state: store.state.values[Int(state)],
-                              stage: try Self.text(r, c.stage, &memos.stage),
-                              seat: try Self.text(r, c.seatName, &memos.seatName))
+        let parts = RaceParts(
+            cycle: try Self.text(r, c.cycle, &memos.cycle),
+            office: try Self.text(r, c.officeType, &memos.officeType),
+            state: store.state.values[Int(state)],
+            stage: try Self.text(r, c.stage, &memos.stage),
+            seat: try Self.text(r, c.seatName, &memos.seatName))
         let race: Int32
         if let known = memos.races[parts] {
             race = known
         } else {
-            race = store.race.code(of: RaceLabel.fiveThirtyEight(cycle: parts.cycle, office: parts.office, state: parts.state,
-                                                                 stage: parts.stage, seat: parts.seat))
+            race = store.race.code(
+                of: RaceLabel.fiveThirtyEight(
+                    cycle: parts.cycle, office: parts.office, state: parts.state,
+                    stage: parts.stage, seat: parts.seat))
             memos.races[parts] = race
         }
         let internalPoll = try Self.code(r, c.internalPoll, &memos.internalPoll, &store.internalPoll)
@@ -637,7 +680,8 @@ package struct PollTableReader: Sendable {
         let published = try fields.optionalNumber(r, "margin_poll", positive: false)
         let raceID = try fields.text(r, "race_id"), typeSimple = try fields.text(r, "type_simple")
         let year = try fields.text(r, "year")
-        let pollster = try fields.text(r, "pollster"), race = try fields.text(r, "race"), mode = try fields.text(r, "methodology")
+        let pollster = try fields.text(r, "pollster"), race = try fields.text(r, "race"),
+            mode = try fields.text(r, "methodology")
         let pollID = try fields.text(r, "poll_id")
         let location = try fields.text(r, "location")
         let partisan = try fields.text(r, "partisan")
@@ -695,7 +739,6 @@ private struct HeldRows {
 private struct FieldReader {
     let columns: [String: Int]
 
-
     func text(_ r: CSVRecord, _ name: String) throws -> String {
         guard let i = columns[name] else { return "" }
         return try r.text(i).trimmingSpaces()
@@ -732,7 +775,8 @@ private struct FieldReader {
         let raw = try r.text(i).trimmingSpaces()
         if raw.isEmpty { return nil }
         guard let d = PollDate(raw) else {
-            throw CSVError(position: r.position(i), message: "\(name) \"\(raw)\" is not a date (use YYYY-MM-DD or M/D/YY)")
+            throw CSVError(
+                position: r.position(i), message: "\(name) \"\(raw)\" is not a date (use YYYY-MM-DD or M/D/YY)")
         }
         return d
     }

@@ -34,7 +34,8 @@ public struct WeightsReader: Sendable {
     ///   file, a header with no rows, no such column, a ragged row, a cell that is not a
     ///   non-negative number, or weights that are all 0.
     /// - Complexity: O(bytes).
-    public static func read(_ bytes: [UInt8], column: String?, delimiter: UInt8 = UInt8(ascii: ",")) throws -> [Double] {
+    public static func read(_ bytes: [UInt8], column: String?, delimiter: UInt8 = UInt8(ascii: ",")) throws -> [Double]
+    {
         var reader = WeightsReader(column: column)
         try CSVParser.parse(bytes, delimiter: delimiter) { try reader.consume($0) }
         return try reader.finish()
@@ -50,9 +51,14 @@ public struct WeightsReader: Sendable {
             return
         }
         guard record.count == fieldCount else {
-            let column = record.count > fieldCount ? record.position(fieldCount).column : record.position(record.count - 1).column
-            throw CSVError(position: TextPosition(line: record.line, column: column),
-                           message: "row has \(record.count) field\(record.count == 1 ? "" : "s"), the \(hasHeader == true ? "header" : "first line") has \(fieldCount)")
+            let column =
+                record.count > fieldCount
+                ? record.position(fieldCount).column : record.position(record.count - 1).column
+            throw CSVError(
+                position: TextPosition(line: record.line, column: column),
+                message:
+                    "row has \(record.count) field\(record.count == 1 ? "" : "s"), the \(hasHeader == true ? "header" : "first line") has \(fieldCount)"
+            )
         }
         try readWeight(record, i)
     }
@@ -62,12 +68,18 @@ public struct WeightsReader: Sendable {
     /// - Throws: ``CSVError`` for an empty file, a header without weights, or weights that are
     ///   all 0 (at the first weight's cell).
     public func finish() throws -> [Double] {
-        guard hasHeader != nil else { throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file") }
+        guard hasHeader != nil else {
+            throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file")
+        }
         guard let first = firstWeight else {
             throw CSVError(position: TextPosition(line: 2, column: 1), message: "a header but no weights")
         }
         guard weights.contains(where: { $0 > 0 }) else {
-            throw CSVError(position: first, message: "weights are all 0 (\(weights.count) of them, the first here); expected at least one positive weight")
+            throw CSVError(
+                position: first,
+                message:
+                    "weights are all 0 (\(weights.count) of them, the first here); expected at least one positive weight"
+            )
         }
         return weights
     }
@@ -83,18 +95,24 @@ public struct WeightsReader: Sendable {
             let number = Int(column).flatMap { (1...names.count).contains($0) ? $0 - 1 : nil }
             found = (numeric ? nil : names.firstIndex(of: column)) ?? number
             guard found != nil else {
-                throw CSVError(position: TextPosition(line: line, column: 1), message: numeric
-                    ? "--column \"\(column)\" names no column: the first line is numbers, so the file has no header; expected a column number from 1 to \(names.count)"
-                    : "no column named \"\(column)\" (columns: \(names.joined(separator: ", ")))")
+                throw CSVError(
+                    position: TextPosition(line: line, column: 1),
+                    message: numeric
+                        ? "--column \"\(column)\" names no column: the first line is numbers, so the file has no header; expected a column number from 1 to \(names.count)"
+                        : "no column named \"\(column)\" (columns: \(names.joined(separator: ", ")))")
             }
-        } else if !numeric, let named = names.firstIndex(where: { ["weight", "weights", "wt"].contains($0.lowercased()) }) {
+        } else if !numeric,
+            let named = names.firstIndex(where: { ["weight", "weights", "wt"].contains($0.lowercased()) })
+        {
             found = named
         } else if names.count == 1 {
             found = 0
         } else {
-            throw CSVError(position: TextPosition(line: line, column: 1), message: numeric
-                ? "the first line is \(names.count) numbers and no header; expected one column, or --column with a column number"
-                : "no weight column: name it with --column (columns: \(names.joined(separator: ", ")))")
+            throw CSVError(
+                position: TextPosition(line: line, column: 1),
+                message: numeric
+                    ? "the first line is \(names.count) numbers and no header; expected one column, or --column with a column number"
+                    : "no weight column: name it with --column (columns: \(names.joined(separator: ", ")))")
         }
         index = found
         if numeric { try readWeight(record, found!) }
@@ -104,7 +122,8 @@ public struct WeightsReader: Sendable {
         let text = try record.text(i).trimmingSpaces()
         if text.isEmpty { return }
         guard let value = Double(text), value >= 0, value.isFinite else {
-            throw CSVError(position: record.position(i), message: "weight \"\(try record.text(i))\" is not a non-negative number")
+            throw CSVError(
+                position: record.position(i), message: "weight \"\(try record.text(i))\" is not a non-negative number")
         }
         if firstWeight == nil { firstWeight = record.position(i) }
         weights.append(value)

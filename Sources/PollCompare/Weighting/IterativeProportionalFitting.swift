@@ -40,8 +40,10 @@ public enum IterativeProportionalFitting {
     ///   - epsilon: ε, the largest margin error accepted, as a proportion of T.
     ///   - maxSweeps: the most sweeps made.
     /// - Complexity: O(cells·variables·sweeps).
-    public static func fit(_ table: CrossClassificationTable, start: [Double], targets: [[Double]], total: Double,
-                           epsilon: Double, maxSweeps: Int) -> Result {
+    public static func fit(
+        _ table: CrossClassificationTable, start: [Double], targets: [[Double]], total: Double,
+        epsilon: Double, maxSweeps: Int
+    ) -> Result {
         precondition(start.count == table.cellCount && targets.count == table.variableCount)
         var cells = start
         var errors = marginErrors(table, cells, targets: targets, total: total)
@@ -73,8 +75,10 @@ public enum IterativeProportionalFitting {
     /// The largest margin error of each variable: max_c |m_c − t_c|/T.
     ///
     /// - Complexity: O(cells·variables).
-    public static func marginErrors(_ table: CrossClassificationTable, _ cells: [Double], targets: [[Double]],
-                                    total: Double) -> [Double] {
+    public static func marginErrors(
+        _ table: CrossClassificationTable, _ cells: [Double], targets: [[Double]],
+        total: Double
+    ) -> [Double] {
         (0..<table.variableCount).map { v in
             let margin = table.margin(cells, variable: v)
             var worst = 0.0

@@ -17,8 +17,10 @@ public struct RakingOptions: Sendable, Equatable {
     public var targetDesignEffect: Double?
 
     /// Options with the defaults: T = n, ε = 1e-10, 1000 sweeps, no bounds.
-    public init(total: Double? = nil, epsilon: Double = 1e-10, maxSweeps: Int = 1000, cap: Double? = nil,
-                floor: Double? = nil, targetDesignEffect: Double? = nil) {
+    public init(
+        total: Double? = nil, epsilon: Double = 1e-10, maxSweeps: Int = 1000, cap: Double? = nil,
+        floor: Double? = nil, targetDesignEffect: Double? = nil
+    ) {
         self.total = total
         self.epsilon = epsilon
         self.maxSweeps = maxSweeps
@@ -58,9 +60,12 @@ public enum Raking {
     ///   so (``RakingReport/converged``).
     /// - Complexity: O(n + cells·variables·sweeps) without bounds; each trim-and-re-rake round
     ///   adds O(n).
-    public static func rake(_ table: CrossClassificationTable, to targets: RakingTargets,
-                            options: RakingOptions = RakingOptions()) throws(RakingError) -> RakingResult {
-        precondition(table.variableCount == targets.variables.count, "the table and the targets have different variables")
+    public static func rake(
+        _ table: CrossClassificationTable, to targets: RakingTargets,
+        options: RakingOptions = RakingOptions()
+    ) throws(RakingError) -> RakingResult {
+        precondition(
+            table.variableCount == targets.variables.count, "the table and the targets have different variables")
         precondition(options.epsilon > 0 && options.maxSweeps >= 0)
         try TargetFeasibility.check(table, targets)
         let problem = RakingProblem(table: table, targets: targets, options: options)
@@ -73,13 +78,14 @@ public enum Raking {
             try problem.checkBounds(cap: options.cap, floor: options.floor)
             outcome = TrimmedRaking.rake(problem, cap: options.cap, floor: options.floor)
         }
-        let report = RakingReport(variables: targets.variables.map(\.name), sweeps: outcome.sweeps,
-                                  trimRounds: outcome.rounds, converged: outcome.converged,
-                                  marginErrorsBefore: before, marginErrorsAfter: problem.errors(of: outcome.weights),
-                                  before: WeightSummary(base), after: WeightSummary(outcome.weights),
-                                  cap: outcome.cap, floor: outcome.floor,
-                                  capped: outcome.trimming?.capped ?? 0, floored: outcome.trimming?.floored ?? 0,
-                                  epsilon: options.epsilon, total: problem.total)
+        let report = RakingReport(
+            variables: targets.variables.map(\.name), sweeps: outcome.sweeps,
+            trimRounds: outcome.rounds, converged: outcome.converged,
+            marginErrorsBefore: before, marginErrorsAfter: problem.errors(of: outcome.weights),
+            before: WeightSummary(base), after: WeightSummary(outcome.weights),
+            cap: outcome.cap, floor: outcome.floor,
+            capped: outcome.trimming?.capped ?? 0, floored: outcome.trimming?.floored ?? 0,
+            epsilon: options.epsilon, total: problem.total)
         return RakingResult(weights: outcome.weights, report: report)
     }
 }
@@ -100,7 +106,9 @@ struct RakingProblem {
         self.targets = targets
         self.options = options
         total = options.total ?? Double(table.respondentCount)
-        targetTotals = targets.variables.map { v in v.shares.map { $0 * (options.total ?? Double(table.respondentCount)) } }
+        targetTotals = targets.variables.map { v in
+            v.shares.map { $0 * (options.total ?? Double(table.respondentCount)) }
+        }
     }
 
     /// The mean weight T/n.
@@ -111,8 +119,9 @@ struct RakingProblem {
     /// - Complexity: O(n + cells·variables·sweeps).
     func rake(_ weights: inout [Double]) -> IterativeProportionalFitting.Result {
         let start = table.cellTotals(of: weights)
-        let fit = IterativeProportionalFitting.fit(table, start: start, targets: targetTotals, total: total,
-                                                   epsilon: options.epsilon, maxSweeps: options.maxSweeps)
+        let fit = IterativeProportionalFitting.fit(
+            table, start: start, targets: targetTotals, total: total,
+            epsilon: options.epsilon, maxSweeps: options.maxSweeps)
         let ratio = zip(fit.cellTotals, start).map { $0 / $1 }
         table.respondentCells.withUnsafeBufferPointer { cells in
             weights.withUnsafeMutableBufferPointer { w in
@@ -147,12 +156,14 @@ struct RakingProblem {
             for c in 0..<counts.count {
                 let needed = variable.shares[c] * n / Double(counts[c])
                 if let cap, needed > cap {
-                    throw .boundsUnreachable(variable: variable.name, category: variable.categories[c],
-                                             respondents: counts[c], neededMean: needed, isCap: true, bound: cap)
+                    throw .boundsUnreachable(
+                        variable: variable.name, category: variable.categories[c],
+                        respondents: counts[c], neededMean: needed, isCap: true, bound: cap)
                 }
                 if let floor, needed < floor {
-                    throw .boundsUnreachable(variable: variable.name, category: variable.categories[c],
-                                             respondents: counts[c], neededMean: needed, isCap: false, bound: floor)
+                    throw .boundsUnreachable(
+                        variable: variable.name, category: variable.categories[c],
+                        respondents: counts[c], neededMean: needed, isCap: false, bound: floor)
                 }
             }
         }

@@ -112,17 +112,23 @@ public struct RakingReport: Sendable, Equatable {
             return p == 0 ? "0" : (p >= 1e-3 ? NumberText.fixed(p, digits: 4) : NumberText.scientific(p, digits: 1))
         }
         func four(_ x: Double) -> String { NumberText.fixed(x, digits: 4) }
-        var s = "raking \(converged ? "converged" : "did NOT converge"): \(sweeps) sweep\(sweeps == 1 ? "" : "s"), \(trimRounds) trim round\(trimRounds == 1 ? "" : "s"); \(before.count) respondents, total \(NumberText.roundTrip(total)), epsilon \(NumberText.roundTrip(epsilon))\n"
+        var s =
+            "raking \(converged ? "converged" : "did NOT converge"): \(sweeps) sweep\(sweeps == 1 ? "" : "s"), \(trimRounds) trim round\(trimRounds == 1 ? "" : "s"); \(before.count) respondents, total \(NumberText.roundTrip(total)), epsilon \(NumberText.roundTrip(epsilon))\n"
         s += "largest margin error (points), base weights -> raked:\n"
         for (v, name) in variables.enumerated() {
-            s += "  " + name + String(repeating: " ", count: width - name.count)
+            s +=
+                "  " + name + String(repeating: " ", count: width - name.count)
                 + "  \(points(marginErrorsBefore[v])) -> \(points(marginErrorsAfter[v]))\n"
         }
-        s += "design effect \(four(before.designEffect)) -> \(four(after.designEffect)), effective n \(NumberText.fixed(before.effectiveSampleSize, digits: 1)) -> \(NumberText.fixed(after.effectiveSampleSize, digits: 1))\n"
-        s += "weights: min \(four(before.minimum)) -> \(four(after.minimum)), max \(four(before.maximum)) -> \(four(after.maximum)), mean \(four(before.mean)) -> \(four(after.mean))\n"
+        s +=
+            "design effect \(four(before.designEffect)) -> \(four(after.designEffect)), effective n \(NumberText.fixed(before.effectiveSampleSize, digits: 1)) -> \(NumberText.fixed(after.effectiveSampleSize, digits: 1))\n"
+        s +=
+            "weights: min \(four(before.minimum)) -> \(four(after.minimum)), max \(four(before.maximum)) -> \(four(after.maximum)), mean \(four(before.mean)) -> \(four(after.mean))\n"
         if cap != nil || floor != nil {
-            let bounds = [cap.map { "cap \(NumberText.roundTrip($0))" }, floor.map { "floor \(NumberText.roundTrip($0))" }]
-                .compactMap { $0 }.joined(separator: ", ")
+            let bounds = [
+                cap.map { "cap \(NumberText.roundTrip($0))" }, floor.map { "floor \(NumberText.roundTrip($0))" },
+            ]
+            .compactMap { $0 }.joined(separator: ", ")
             s += "bounds (times the mean weight): \(bounds); \(capped) capped, \(floored) floored\n"
         }
         return s

@@ -55,8 +55,9 @@ package struct RakingRespondentReader: Sendable {
             return
         }
         guard record.count == fieldCount else {
-            throw CSVError(position: record.position(min(record.count, fieldCount) - 1),
-                           message: "row has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(fieldCount)")
+            throw CSVError(
+                position: record.position(min(record.count, fieldCount) - 1),
+                message: "row has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(fieldCount)")
         }
         for v in 0..<columns.count {
             let i = columns[v]
@@ -67,8 +68,11 @@ package struct RakingRespondentReader: Sendable {
             let text = try record.text(i).trimmingSpaces()
             guard let c = lookup[v][text] else {
                 let variable = targets.variables[v]
-                throw CSVError(position: record.position(i),
-                               message: "\(variable.name) \"\(text)\" is not among the targets' categories of \(variable.name) (\(variable.categories.map { "\"\($0)\"" }.joined(separator: ", "))); add it to the targets or leave its respondents out")
+                throw CSVError(
+                    position: record.position(i),
+                    message:
+                        "\(variable.name) \"\(text)\" is not among the targets' categories of \(variable.name) (\(variable.categories.map { "\"\($0)\"" }.joined(separator: ", "))); add it to the targets or leave its respondents out"
+                )
             }
             memos[v].insert(c, record, i)
             categories[v] = c
@@ -78,8 +82,9 @@ package struct RakingRespondentReader: Sendable {
             var parsed = record.number(w)
             if parsed == nil { parsed = Double(try record.text(w).trimmingSpaces()) }
             guard let value = parsed, value > 0, value.isFinite else {
-                throw CSVError(position: record.position(w),
-                               message: "base weight \"\(try record.text(w))\" is not a number above 0")
+                throw CSVError(
+                    position: record.position(w),
+                    message: "base weight \"\(try record.text(w))\" is not a number above 0")
             }
             weight = value
         }
@@ -93,26 +98,33 @@ package struct RakingRespondentReader: Sendable {
         let listing = names.joined(separator: ", ")
         for v in targets.variables {
             guard let i = names.firstIndex(of: v.name) else {
-                throw CSVError(position: TextPosition(line: record.line, column: 1),
-                               message: "no column named \"\(v.name)\", a variable of the targets (columns: \(listing))")
+                throw CSVError(
+                    position: TextPosition(line: record.line, column: 1),
+                    message: "no column named \"\(v.name)\", a variable of the targets (columns: \(listing))")
             }
             columns.append(i)
         }
         if let weightColumn {
             guard let i = names.firstIndex(of: weightColumn) else {
-                throw CSVError(position: TextPosition(line: record.line, column: 1),
-                               message: "no base weight column named \"\(weightColumn)\" (columns: \(listing))")
+                throw CSVError(
+                    position: TextPosition(line: record.line, column: 1),
+                    message: "no base weight column named \"\(weightColumn)\" (columns: \(listing))")
             }
             weightIndex = i
         }
         if let outputColumn, let i = names.firstIndex(of: outputColumn) {
-            throw CSVError(position: record.position(i),
-                           message: "the file already has a column \"\(outputColumn)\"; name the new weight column with --name")
+            throw CSVError(
+                position: record.position(i),
+                message: "the file already has a column \"\(outputColumn)\"; name the new weight column with --name")
         }
-        guard let empty = CrossClassificationTable(categoryCounts: targets.variables.map(\.categories.count),
-                                                   weighted: weightColumn != nil) else {
-            throw CSVError(position: TextPosition(line: record.line, column: 1),
-                           message: "the raking variables have more than 2^62 combinations of categories")
+        guard
+            let empty = CrossClassificationTable(
+                categoryCounts: targets.variables.map(\.categories.count),
+                weighted: weightColumn != nil)
+        else {
+            throw CSVError(
+                position: TextPosition(line: record.line, column: 1),
+                message: "the raking variables have more than 2^62 combinations of categories")
         }
         table = empty
     }
@@ -125,7 +137,9 @@ package struct RakingRespondentReader: Sendable {
     /// - Complexity: O(cells·variables).
     public func finish() throws -> CrossClassificationTable {
         guard let table else {
-            throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file; expected a header and a row per respondent")
+            throw CSVError(
+                position: TextPosition(line: 1, column: 1),
+                message: "empty file; expected a header and a row per respondent")
         }
         guard table.respondentCount > 0 else {
             throw CSVError(position: TextPosition(line: 2, column: 1), message: "a header but no respondents")
@@ -133,8 +147,9 @@ package struct RakingRespondentReader: Sendable {
         for (v, variable) in targets.variables.enumerated() {
             let counts = table.respondentMargin(variable: v)
             if let c = counts.firstIndex(of: 0) {
-                throw RakingError.categoryWithoutRespondents(variable: variable.name, category: variable.categories[c],
-                                                              share: variable.shares[c], position: variable.positions[c])
+                throw RakingError.categoryWithoutRespondents(
+                    variable: variable.name, category: variable.categories[c],
+                    share: variable.shares[c], position: variable.positions[c])
             }
         }
         return table

@@ -62,10 +62,12 @@ public struct RakingTargets: Sendable, Equatable {
     public init(variables: [Variable], unit: ShareUnit = .proportions) {
         precondition(!variables.isEmpty, "raking needs at least one variable")
         for v in variables {
-            precondition(!v.categories.isEmpty && v.categories.count == v.shares.count
-                         && v.positions.count == v.shares.count, "variable \(v.name): categories and shares do not match")
+            precondition(
+                !v.categories.isEmpty && v.categories.count == v.shares.count
+                    && v.positions.count == v.shares.count, "variable \(v.name): categories and shares do not match")
             precondition(v.shares.allSatisfy { $0 > 0 && $0.isFinite }, "variable \(v.name): shares must be positive")
-            precondition(abs(v.shares.reduce(0, +) - 1) <= Self.proportionSlack, "variable \(v.name): shares do not sum to 1")
+            precondition(
+                abs(v.shares.reduce(0, +) - 1) <= Self.proportionSlack, "variable \(v.name): shares do not sum to 1")
         }
         self.variables = variables
         self.unit = unit
@@ -93,8 +95,11 @@ public struct RakingTargets: Sendable, Equatable {
                 let fields = try (0..<record.count).map { try record.text($0).trimmingSpaces().lowercased() }
                 func find(_ name: String) throws -> Int {
                     guard let i = fields.firstIndex(of: name) else {
-                        throw CSVError(position: TextPosition(line: record.line, column: 1),
-                                       message: "no column named \"\(name)\"; expected a header variable,category,share (columns: \(fields.joined(separator: ", ")))")
+                        throw CSVError(
+                            position: TextPosition(line: record.line, column: 1),
+                            message:
+                                "no column named \"\(name)\"; expected a header variable,category,share (columns: \(fields.joined(separator: ", ")))"
+                        )
                     }
                     return i
                 }
@@ -102,8 +107,9 @@ public struct RakingTargets: Sendable, Equatable {
                 return
             }
             guard record.count == h.count else {
-                throw CSVError(position: record.position(min(record.count, h.count) - 1),
-                               message: "row has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(h.count)")
+                throw CSVError(
+                    position: record.position(min(record.count, h.count) - 1),
+                    message: "row has \(record.count) field\(record.count == 1 ? "" : "s"), the header has \(h.count)")
             }
             let name = try record.text(h.variable).trimmingSpaces()
             let category = try record.text(h.category).trimmingSpaces()
@@ -112,20 +118,28 @@ public struct RakingTargets: Sendable, Equatable {
             }
             let text = try record.text(h.share).trimmingSpaces()
             guard let share = Double(text), share.isFinite, share > 0 else {
-                throw CSVError(position: record.position(h.share), message: Double(text) == 0
-                    ? "share of \(name) \"\(category)\" is 0; expected a share above 0 (leave a category with no population out, with its respondents)"
-                    : "share \"\(text)\" of \(name) \"\(category)\" is not a number above 0")
+                throw CSVError(
+                    position: record.position(h.share),
+                    message: Double(text) == 0
+                        ? "share of \(name) \"\(category)\" is 0; expected a share above 0 (leave a category with no population out, with its respondents)"
+                        : "share \"\(text)\" of \(name) \"\(category)\" is not a number above 0")
             }
             if rows[name] == nil { names.append(name); rows[name] = ([], [], []) }
             if let earlier = rows[name]!.categories.firstIndex(of: category) {
-                throw CSVError(position: record.position(h.category),
-                               message: "\(name) \"\(category)\" is named twice (first on line \(rows[name]!.positions[earlier].line))")
+                throw CSVError(
+                    position: record.position(h.category),
+                    message:
+                        "\(name) \"\(category)\" is named twice (first on line \(rows[name]!.positions[earlier].line))")
             }
             rows[name]!.categories.append(category)
             rows[name]!.shares.append(share)
             rows[name]!.positions.append(record.position(h.share))
         }
-        guard header != nil else { throw CSVError(position: TextPosition(line: 1, column: 1), message: "empty file; expected a header variable,category,share") }
+        guard header != nil else {
+            throw CSVError(
+                position: TextPosition(line: 1, column: 1),
+                message: "empty file; expected a header variable,category,share")
+        }
         guard !names.isEmpty else {
             throw CSVError(position: TextPosition(line: firstLine + 1, column: 1), message: "a header but no targets")
         }
@@ -139,18 +153,23 @@ public struct RakingTargets: Sendable, Equatable {
         } else if inProportions.allSatisfy({ $0 }) {
             unit = .proportions
         } else if let p = inPoints.firstIndex(of: true), let q = inProportions.firstIndex(of: true) {
-            throw CSVError(position: rows[names[q]]!.positions[0],
-                           message: "\(names[p])'s shares sum to 100 but \(names[q])'s to 1: write every share in points or every one in proportions")
+            throw CSVError(
+                position: rows[names[q]]!.positions[0],
+                message:
+                    "\(names[p])'s shares sum to 100 but \(names[q])'s to 1: write every share in points or every one in proportions"
+            )
         } else {
             let off = names.indices.filter { !inPoints[$0] && !inProportions[$0] }
             let list = off.map { "\(names[$0]) sums to \(NumberText.roundTrip(sums[$0]))" }.joined(separator: ", ")
-            throw CSVError(position: rows[names[off[0]]]!.positions[0],
-                           message: "shares must sum to 100 (points) or 1 (proportions) per variable within 1e-6 points: \(list)")
+            throw CSVError(
+                position: rows[names[off[0]]]!.positions[0],
+                message: "shares must sum to 100 (points) or 1 (proportions) per variable within 1e-6 points: \(list)")
         }
         let scale = unit == .points ? 100.0 : 1.0
         let variables = names.map { name in
             let r = rows[name]!
-            return Variable(name: name, categories: r.categories, shares: r.shares.map { $0 / scale }, positions: r.positions)
+            return Variable(
+                name: name, categories: r.categories, shares: r.shares.map { $0 / scale }, positions: r.positions)
         }
         return RakingTargets(variables: variables, unit: unit)
     }

@@ -41,8 +41,10 @@ public enum TargetFeasibility {
         }
     }
 
-    private static func checkPair(_ table: CrossClassificationTable, _ va: RakingTargets.Variable, _ a: Int,
-                                  _ vb: RakingTargets.Variable, _ b: Int) throws(RakingError) {
+    private static func checkPair(
+        _ table: CrossClassificationTable, _ va: RakingTargets.Variable, _ a: Int,
+        _ vb: RakingTargets.Variable, _ b: Int
+    ) throws(RakingError) {
         let p = va.categories.count, q = vb.categories.count
         // The flow network is dense: above ``maxCategories`` categories in a pair the check is
         // skipped (memory and time would grow with their square), and raking reports such
@@ -107,8 +109,9 @@ public enum TargetFeasibility {
         let share = setA.reduce(0.0) { $0 + va.shares[$1] }
         let partnerShare = partners.reduce(0.0) { $0 + vb.shares[$1] }
         guard share > partnerShare + tolerance else { return }
-        throw .contradictoryTargets(variable: va.name, categories: setA.map { va.categories[$0] }, share: share,
-                                    other: vb.name, partners: partners.map { vb.categories[$0] },
-                                    partnerShare: partnerShare)
+        throw .contradictoryTargets(
+            variable: va.name, categories: setA.map { va.categories[$0] }, share: share,
+            other: vb.name, partners: partners.map { vb.categories[$0] },
+            partnerShare: partnerShare)
     }
 }

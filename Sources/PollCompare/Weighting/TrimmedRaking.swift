@@ -38,8 +38,9 @@ enum TrimmedRaking {
     static func rake(_ problem: RakingProblem, cap: Double?, floor: Double?, maxRounds: Int? = nil) -> Outcome {
         var weights = problem.table.baseWeightsOrOnes
         let first = problem.rake(&weights)
-        var outcome = Outcome(weights: [], sweeps: first.sweeps, rounds: 0, converged: first.converged,
-                              trimming: nil, cap: cap, floor: floor)
+        var outcome = Outcome(
+            weights: [], sweeps: first.sweeps, rounds: 0, converged: first.converged,
+            trimming: nil, cap: cap, floor: floor)
         guard first.converged, cap != nil || floor != nil else {
             outcome.weights = weights
             return outcome
@@ -83,7 +84,9 @@ enum TrimmedRaking {
     /// - Throws: ``RakingError/designEffectUnreachable(target:best:cap:)`` when no cap tried
     ///   reaches the target.
     /// - Complexity: about 15 bisection steps, each a trimmed raking of at most ``trialRounds`` rounds.
-    static func toDesignEffect(_ problem: RakingProblem, _ target: Double, floor: Double?) throws(RakingError) -> Outcome {
+    static func toDesignEffect(
+        _ problem: RakingProblem, _ target: Double, floor: Double?
+    ) throws(RakingError) -> Outcome {
         try problem.checkBounds(cap: nil, floor: floor)
         let untrimmed = rake(problem, cap: nil, floor: floor)
         guard untrimmed.converged else { return untrimmed }

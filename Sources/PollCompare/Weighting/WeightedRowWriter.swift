@@ -42,11 +42,14 @@ package struct WeightedRowWriter: Sendable {
         out.append(delimiter)
         if !headerWritten {
             headerWritten = true
-            out.append(contentsOf: (delimiter == UInt8(ascii: "\t") ? ReportFormat.tsvField(name) : ReportFormat.csvField(name)).utf8)
+            out.append(
+                contentsOf: (delimiter == UInt8(ascii: "\t")
+                    ? ReportFormat.tsvField(name) : ReportFormat.csvField(name)).utf8)
         } else {
             guard next < weights.count else {
-                throw CSVError(position: TextPosition(line: record.line, column: 1),
-                               message: "more rows than on the first reading (\(weights.count)): did the file change?")
+                throw CSVError(
+                    position: TextPosition(line: record.line, column: 1),
+                    message: "more rows than on the first reading (\(weights.count)): did the file change?")
             }
             out.append(contentsOf: NumberText.roundTrip(weights[next]).utf8)
             next += 1
