@@ -45,10 +45,11 @@ man: bootstrap
 .PHONY: fuzz
 SWIFTC ?= swiftc
 FUZZ_RUNS ?= 100000
-FUZZ_SOURCES = Fuzz/FuzzReaders.swift $(wildcard Sources/PollCompare/Tables/*.swift) \
-	Sources/PollCompare/Core/Shares.swift Sources/PollCompare/Core/PollCompareError.swift \
+FUZZ_SOURCES = Fuzz/FuzzReaders.swift Fuzz/FuzzSupport.swift $(wildcard Sources/PollCompare/Tables/*.swift) \
+	$(wildcard Sources/PollCompare/Selection/*.swift) \
+	$(filter-out %/Alternative.swift %/ConfidenceLevel.swift,$(wildcard Sources/PollCompare/Core/*.swift)) \
 	Sources/PollCompare/Reports/NumberText.swift Sources/PollCompare/Reports/ReportTable.swift \
-	Sources/PollCompare/Design/SampleType.swift
+	Sources/PollCompare/Design/SampleType.swift Sources/PollCompare/Design/IntervalBasis.swift
 fuzz: bootstrap
 	@mkdir -p .build/fuzz/corpus
 	$(SWIFTC) -parse-as-library -sanitize=fuzzer,address -O -g -module-name PollCompare -package-name PollCompare \
