@@ -49,9 +49,13 @@ struct CrosstabCommand: ParsableCommand {
 
             Empty answers are the category "(missing)" (last); --drop-missing estimates over the \
             answered respondents only (R na.rm = TRUE: a domain of the full design). An empty \
-            --by value is the group "(missing)". Weights must be positive numbers: an empty, zero, \
-            negative or non-finite weight is a data error at its line and column (exit 65); \
-            replicate weights may be 0. Categories in byte order of their text.
+            --by value is the group "(missing)". Weights must be numbers ≥ 0: an empty, negative \
+            or non-finite weight is a data error at its line and column (exit 65). A weight of 0 \
+            keeps its respondent in the design as R does: counted in n, nothing in Σw or the \
+            shares; deff and n_eff use the n of weights above 0, df the PSUs and strata with a \
+            weight above 0, beta's t_{n−1} every row. A group (or the whole file) whose weights \
+            are all 0 has no shares (0/0): a data error (exit 65). Replicate weights may be 0. \
+            Categories in byte order of their text.
 
             Tables: csv, tsv and json print one table, chosen by --table (default: comparisons with \
             --compare, else leads with --lead, else shares). shares: by,by_value,category,n,sum_w,\
@@ -82,7 +86,7 @@ struct CrosstabCommand: ParsableCommand {
         help: ArgumentHelp("Grouping columns, comma-separated: a block of groups each.", valueName: "var[,var…]"))
     var by: String?
 
-    @Option(name: .long, help: "The sampling weight column (positive numbers); equal weights without it.")
+    @Option(name: .long, help: "The sampling weight column (numbers ≥ 0); equal weights without it.")
     var weight: String?
 
     @Option(name: .long, help: "The stratum column.")

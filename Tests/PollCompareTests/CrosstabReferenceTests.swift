@@ -10,7 +10,9 @@ import Testing
 /// shares, se and deff from `svymean(~vote, <design or subset>, deff = "replace")`; intervals
 /// from `svyciprop(~I(vote == "<c>"), <subset>, method = "logit" | "beta")` (Wilson on n/deff and
 /// Wald written out in the script with `qnorm(0.025, lower.tail = FALSE)`); group sizes from
-/// `degf`, `weights`; leads from `confint(svycontrast(svymean(...), c(voteHarris = 1, voteTrump = -1)))`;
+/// `degf`, `weights`; the zero-weights design (respondents-zero.csv: 8 of 40 weights 0, one PSU
+/// all zeros) from the same calls on `svydesign(ids = ~psu, strata = ~stratum, weights = ~weight,
+/// data = d, nest = TRUE)`; leads from `confint(svycontrast(svymean(...), c(voteHarris = 1, voteTrump = -1)))`;
 /// comparisons from `svycontrast(svyby(~vote, ~<by>, des, svymean, covmat = TRUE), ...)`.
 ///
 /// Tolerance: relative 1e-12 (|actual − expected| ≤ 1e-12·|expected|; the largest difference
@@ -68,6 +70,7 @@ struct CrosstabReferenceTests {
         case "bootstrap": c.replicatePrefix = "bs_"; c.replicateType = .bootstrap
         case "brr": c.replicatePrefix = "brr_"; c.replicateType = .brr
         case "fay": c.replicatePrefix = "fay_"; c.replicateType = .fay; c.rho = 0.3
+        case "zero-weights": c.strata = "stratum"; c.cluster = "psu"
         default: Issue.record("unknown design \(name)")
         }
         return (c, drop)
@@ -99,7 +102,7 @@ struct CrosstabReferenceTests {
     @Test("The reference table is loaded and covers every design")
     func loaded() {
         #expect(Self.references.count >= 2500)
-        #expect(Self.designNames.count == 13)
+        #expect(Self.designNames.count == 14)
     }
 
     func check(_ actual: Double?, _ r: Reference) {

@@ -24,11 +24,12 @@ struct CrosstabCommandTests {
     @Test(
         "Bad weights are data errors at their line and column",
         arguments: [
-            ("0", "3:5: weight \"0\"; expected a positive number"),
-            ("-1.5", "3:5: weight \"-1.5\"; expected a positive number"),
-            ("", "3:5: an empty weight; expected a positive number"),
-            ("inf", "3:5: weight \"inf\"; expected a positive number"),
-            ("x", "3:5: weight \"x\"; expected a positive number"),
+            ("-1.5", "3:5: weight \"-1.5\"; expected a number ≥ 0"),
+            ("-0.0001", "3:5: weight \"-0.0001\"; expected a number ≥ 0"),
+            ("", "3:5: an empty weight; expected a number ≥ 0"),
+            ("inf", "3:5: weight \"inf\"; expected a number ≥ 0"),
+            ("nan", "3:5: weight \"nan\"; expected a number ≥ 0"),
+            ("x", "3:5: weight \"x\"; expected a number ≥ 0"),
         ])
     func badWeight(_ value: String, _ message: String) throws {
         let dir = try Self.folder()
@@ -38,6 +39,49 @@ struct CrosstabCommandTests {
         #expect(r.status == 65)
         #expect(r.stdout == "")
         #expect(r.stderr == "pollcmp: error: \(path):\(message)\n")
+    }
+
+    /// A weight of 0 is R's: the row counts in n but not in sum_w, deff or n_eff. R:
+    /// d <- data.frame(vote = c("A", "B", "A", "B"), w = c(1, 0, 2, 1));
+    /// svymean(~vote, svydesign(ids = ~1, weights = ~w, data = d), deff = "replace") gives
+    /// A 0.75, se 0.27003086243366081, deff 0.77777777777777768 (nobs = sum(w != 0) = 3); n_eff 3/deff.
+    @Test("Zero weights are accepted: in n, not in sum_w; deff on the positive weights")
+    func zeroWeights() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try Self.write("id,vote,w\n1,A,1\n2,B,0\n3,A,2\n4,B,1\n", "r.csv", in: dir)
+        let r = try PollcmpRunner.run(["crosstab", path, "--row", "vote", "--weight", "w", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 3)
+        let a = rows[1]
+        #expect(a[2] == "A" && a[3] == "4" && a[4] == "4")
+        let share = try #require(Double(a[5])), se = try #require(Double(a[6]))
+        let deff = try #require(Double(a[7])), nEff = try #require(Double(a[8]))
+        #expect(abs(share - 75) <= 1e-12 * 75)
+        #expect(abs(se - 27.003086243366081) <= 1e-12 * 27)
+        #expect(abs(deff - 0.77777777777777768) <= 1e-12)
+        #expect(abs(nEff - 3 / 0.77777777777777768) <= 1e-12 * 3.9)
+    }
+
+    @Test("A group (or a file) whose weights are all 0 is a data error: its shares are 0/0")
+    func allZeroWeights() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let group = try Self.write("id,vote,g,w\n1,A,x,1\n2,B,y,0\n3,A,y,0\n4,B,x,1\n", "g.csv", in: dir)
+        let r = try PollcmpRunner.run(["crosstab", group, "--row", "vote", "--by", "g", "--weight", "w"])
+        #expect(r.status == 65 && r.stdout == "")
+        #expect(
+            r.stderr
+                == "pollcmp: error: \(group): every weight in the group g = \"y\" is 0, so its shares are 0/0; give its respondents weight or leave them out\n"
+        )
+        let all = try Self.write("id,vote,w\n1,A,0\n2,B,0\n", "a.csv", in: dir)
+        let whole = try PollcmpRunner.run(["crosstab", all, "--row", "vote", "--weight", "w"])
+        #expect(whole.status == 65 && whole.stdout == "")
+        #expect(
+            whole.stderr
+                == "pollcmp: error: \(all): every weight is 0, so the shares are 0/0; expected at least one weight above 0\n"
+        )
     }
 
     @Test("A negative replicate weight and a missing column are data errors")

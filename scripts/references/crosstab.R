@@ -5,9 +5,10 @@
 #
 # Run from the package root:
 #   Rscript scripts/references/crosstab.R
-# It writes two made-up respondent files (fixed seed) into Tests/pollcmpTests/Fixtures/
+# It writes three made-up respondent files (fixed seed) into Tests/pollcmpTests/Fixtures/
 # (respondents.csv: strata, clusters, fpc and a single-PSU stratum; respondents-rep.csv: the
-# same kind of sample with JK1, bootstrap, BRR and Fay replicate weights), reads them back with
+# same kind of sample with JK1, bootstrap, BRR and Fay replicate weights; respondents-zero.csv:
+# strata and clusters with some weights of 0), reads them back with
 # read.csv, and writes every reference value to Tests/pollcmpTests/Fixtures/crosstab-references.csv
 # in long form: fixture,design,by,by_value,category,quantity,value,call. `call` is the R call
 # that produced the value; `value` is printed with 17 significant digits (round-trip text).
@@ -69,9 +70,25 @@ r2 <- add_reps(r2, base, "brr_", type = "BRR")
 r2 <- add_reps(r2, base, "fay_", type = "Fay", fay.rho = 0.3)
 write.csv(r2, file.path(fixtures, "respondents-rep.csv"), row.names = FALSE, quote = FALSE)
 
+## ---- Fixture 3: zero weights. 4 strata x 2 PSUs x 5 respondents; 7 weights are 0, among
+## them every respondent of PSU q4 (so degf drops a PSU) and the one "Other" of union "yes". ----
+set.seed(20261126)
+m3 <- 40
+r3 <- data.frame(id = sprintf("z%02d", seq_len(m3)),
+                 stratum = rep(sprintf("k%d", 1:4), each = 10),
+                 psu = rep(sprintf("q%d", 1:8), each = 5))
+r3$union <- sample(c("yes", "no"), m3, replace = TRUE)
+r3$vote <- sample(c("Harris", "Trump"), m3, replace = TRUE)
+r3$vote[c(3, 26)] <- "Other"
+r3$union[3] <- "yes"; r3$union[26] <- "no"
+r3$weight <- round(runif(m3, 0.5, 2.5), 3)
+r3$weight[c(3, 9, 16:20, 33)] <- 0
+write.csv(r3, file.path(fixtures, "respondents-zero.csv"), row.names = FALSE, quote = FALSE)
+
 ## ---- Read back what the command reads. ----
 resp <- read.csv(file.path(fixtures, "respondents.csv"), colClasses = c(vote = "character"))
 r2 <- read.csv(file.path(fixtures, "respondents-rep.csv"), colClasses = c(vote = "character"))
+r3 <- read.csv(file.path(fixtures, "respondents-zero.csv"), colClasses = c(vote = "character"))
 prep <- function(d) {
   d$vote[is.na(d$vote) | d$vote == ""] <- "(missing)"
   lv <- sort(unique(d$vote[d$vote != "(missing)"]), method = "radix")
@@ -81,6 +98,7 @@ prep <- function(d) {
 }
 resp <- prep(resp)
 r2 <- prep(r2)
+r3 <- prep(r3)
 
 designs <- list(
   list(fixture = "respondents", name = "unweighted", text = "svydesign(ids = ~1, data = d)",
@@ -104,7 +122,13 @@ designs <- list(
   list(fixture = "respondents-rep", name = "brr", text = "svrepdesign(repweights = \"^brr_[0-9]+$\", type = \"BRR\", weights = ~weight, data = d, combined.weights = TRUE)",
        make = function(d) svrepdesign(repweights = "^brr_[0-9]+$", type = "BRR", weights = ~weight, data = d, combined.weights = TRUE)),
   list(fixture = "respondents-rep", name = "fay", text = "svrepdesign(repweights = \"^fay_[0-9]+$\", type = \"Fay\", rho = 0.3, weights = ~weight, data = d, combined.weights = TRUE)",
-       make = function(d) svrepdesign(repweights = "^fay_[0-9]+$", type = "Fay", rho = 0.3, weights = ~weight, data = d, combined.weights = TRUE))
+       make = function(d) svrepdesign(repweights = "^fay_[0-9]+$", type = "Fay", rho = 0.3, weights = ~weight, data = d, combined.weights = TRUE)),
+  # A zero weight keeps its row in the design (probability 1/0 = Inf, as subset() marks rows
+  # outside a domain): nothing in the totals; degf and svymean's deff count only weights != 0
+  # (degf: PSUs and strata with a nonzero weight; deff: nobs = sum(weights != 0)), while
+  # svyciprop "beta" takes nrow(design) - 1, zero-weight rows included.
+  list(fixture = "respondents-zero", name = "zero-weights", text = "svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = d, nest = TRUE)",
+       make = function(d) svydesign(ids = ~psu, strata = ~stratum, weights = ~weight, data = d, nest = TRUE))
 )
 
 rows <- list()
@@ -115,7 +139,7 @@ emit <- function(fx, ds, by, byv, cat, q, v, call) {
 z <- qnorm(0.025, lower.tail = FALSE)
 
 for (spec in designs) {
-  d <- if (spec$fixture == "respondents") resp else r2
+  d <- switch(spec$fixture, "respondents" = resp, "respondents-rep" = r2, "respondents-zero" = r3)
   des <- spec$make(d)
   cats <- levels(d$vote)
   byvars <- if (spec$fixture == "respondents") c("union", "region") else c("union")
@@ -151,12 +175,13 @@ for (spec in designs) {
           emit(spec$fixture, spec$name, dom$by, dom$value, cat_, paste0(meth, "_upper"), ci[[2]], call)
         }
         # Wilson on n_eff = n / deff and Wald, both with the normal quantile (formulas, not a
-        # survey call: Wilson 1927; n_eff as Kish).
-        ne <- nrow_dom / dk
+        # survey call: Wilson 1927; n_eff as Kish; n the respondents with a weight above 0, the
+        # n of svymean's deff).
+        ne <- sum(weights(sub, "sampling") != 0) / dk
         cen <- (p + z^2 / (2 * ne)) / (1 + z^2 / ne)
         hw <- z * sqrt(p * (1 - p) / ne + z^2 / (4 * ne^2)) / (1 + z^2 / ne)
-        emit(spec$fixture, spec$name, dom$by, dom$value, cat_, "wilson_lower", max(0, cen - hw), "Wilson formula on n/deff, qnorm(0.025, lower.tail = FALSE)")
-        emit(spec$fixture, spec$name, dom$by, dom$value, cat_, "wilson_upper", min(1, cen + hw), "Wilson formula on n/deff, qnorm(0.025, lower.tail = FALSE)")
+        emit(spec$fixture, spec$name, dom$by, dom$value, cat_, "wilson_lower", max(0, cen - hw), "Wilson formula on sum(weights(sub, 'sampling') != 0)/deff, qnorm(0.025, lower.tail = FALSE)")
+        emit(spec$fixture, spec$name, dom$by, dom$value, cat_, "wilson_upper", min(1, cen + hw), "Wilson formula on sum(weights(sub, 'sampling') != 0)/deff, qnorm(0.025, lower.tail = FALSE)")
         emit(spec$fixture, spec$name, dom$by, dom$value, cat_, "wald_lower", max(0, p - z * se), "p - qnorm(0.025, lower.tail = FALSE) * se")
         emit(spec$fixture, spec$name, dom$by, dom$value, cat_, "wald_upper", min(1, p + z * se), "p + qnorm(0.025, lower.tail = FALSE) * se")
       }

@@ -11,6 +11,14 @@ import PollNumerics
 /// freedom those of the subset design. deff = v/v_srs with v_srs = p̂(1 − p̂)/(n − 1), the
 /// variance of a simple random sample with replacement of the group's n respondents (R
 /// `deff = "replace"`: `svyvar`/n); n_eff = n/deff.
+///
+/// Zero weights (R `survey`'s treatment): a respondent with weight 0 stays in the design and in
+/// its group's `n` (rows, R `nrow`), adds nothing to Σw or to any share, and has influence value 0
+/// (its PSU still counts among its stratum's n_h). The n of deff and n_eff, and of Wilson's
+/// m = n/deff, counts only weights above 0 (R `svymean`: `nobs = sum(weights != 0)`); degrees of
+/// freedom count only PSUs and strata with a weight above 0 (R `degf`); the beta interval's
+/// t_{n−1} uses every row (R `svyciprop`: `nrow(design) − 1`). A group whose weights are all 0
+/// has no share (0/0): ``RequestError/groupWithoutWeight(by:value:)``.
 public struct Crosstab: Sendable {
     /// What to estimate.
     public struct Request: Sendable {
@@ -52,8 +60,10 @@ public struct Crosstab: Sendable {
     public struct Group: Sendable, Equatable {
         public let by: String?
         public let value: String?
-        /// Respondents in the group (answered ones with `dropMissing`).
+        /// Respondents in the group (answered ones with `dropMissing`), zero weights included.
         public let n: Int
+        /// Those with a weight above 0 (the n of deff and n_eff).
+        public let positive: Int
         /// Their weights' sum.
         public let sumOfWeights: Double
         /// Design degrees of freedom of the group (R `degf` of the subset design).
@@ -92,17 +102,25 @@ public struct Crosstab: Sendable {
     /// A request that names something the data lack.
     public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownLeadCategory(String, known: [String])
+        /// Every weight of a group is 0 (`by` nil: the whole sample): its shares are 0/0.
+        case groupWithoutWeight(by: String?, value: String?)
         public var description: String {
             switch self {
             case .unknownLeadCategory(let name, let known):
                 return "--lead: no answer \"\(name)\" in the data (answers: \(known.joined(separator: ", ")))"
+            case .groupWithoutWeight(let by?, let value):
+                return
+                    "every weight in the group \(by) = \"\(value ?? "")\" is 0, so its shares are 0/0; give its respondents weight or leave them out"
+            case .groupWithoutWeight(nil, _):
+                return "every weight is 0, so the shares are 0/0; expected at least one weight above 0"
             }
         }
     }
 
     /// Estimates `request` on `table` under `design`.
     ///
-    /// - Throws: ``RequestError`` when a `--lead` category is not an answer in the data.
+    /// - Throws: ``RequestError`` when a `--lead` category is not an answer in the data or a
+    ///   group's weights are all 0.
     /// - Complexity: O(n·(G·C + L + K)) for linearization with G groups, C categories, L leads and
     ///   K comparisons (one pass over the respondents each), plus O(n·R·G·C) BLAS work and
     ///   O(n·R²) per group for replicate designs.
@@ -154,14 +172,19 @@ public struct Crosstab: Sendable {
         let w = design.weights
         var sumW = [Double](repeating: 0, count: domains.count)
         let count = members.map(\.count)
+        var positive = [Int](repeating: 0, count: domains.count)
         var sums = [Double](repeating: 0, count: domains.count * c)
         for d in domains.indices {
             for row in members[d] {
                 let i = Int(row)
                 sumW[d] += w[i]
+                if w[i] > 0 { positive[d] += 1 }
                 let k = categoryIndex[Int(answerCodes[i])]
                 if k >= 0 { sums[d * c + k] += w[i] }
             }
+        }
+        if let d = domains.indices.first(where: { count[$0] > 0 && sumW[$0] == 0 }) {
+            throw RequestError.groupWithoutWeight(by: domains[d].by, value: domains[d].value)
         }
         let shares = (0..<(domains.count * c)).map { sumW[$0 / c] > 0 ? sums[$0] / sumW[$0 / c] : 0 }
         // Variances of linear combinations of shares: terms (domain, category, coefficient).
@@ -239,26 +262,28 @@ public struct Crosstab: Sendable {
         for (d, domain) in domains.enumerated() {
             let df =
                 design.replicates == nil
-                ? TaylorLinearization.degreesOfFreedom(design, rows: members[d])
+                ? TaylorLinearization.degreesOfFreedom(design, rows: members[d].filter { w[Int($0)] > 0 })
                 : ReplicateVariance.degreesOfFreedom(design, rows: members[d])
             groups.append(
-                Group(by: domain.by, value: domain.value, n: count[d], sumOfWeights: sumW[d], degreesOfFreedom: df))
+                Group(
+                    by: domain.by, value: domain.value, n: count[d], positive: positive[d], sumOfWeights: sumW[d],
+                    degreesOfFreedom: df))
             for k in 0..<c {
                 let p = shares[d * c + k]
                 let v = variance([(d, k, 1)])
                 let se = v.squareRoot()
-                let nd = count[d]
-                let vsrs = nd > 1 ? p * (1 - p) / Double(nd - 1) : .nan
+                let nd = count[d], np = positive[d]
+                let vsrs = np > 1 ? p * (1 - p) / Double(np - 1) : .nan
                 let deffValue = v / vsrs
                 let deff: Double? = deffValue.isFinite && deffValue > 0 ? deffValue : nil
                 let logit = request.method == .logit && p > 0 && p < 1 ? logitFit(d, k) : nil
                 let interval = SurveyShareInterval.interval(
-                    request.method, share: p, se: se, logit: logit, n: nd,
+                    request.method, share: p, se: se, logit: logit, n: nd, positive: np,
                     deff: deff ?? .nan, df: df, level: request.level)
                 cells.append(
                     Cell(
                         group: d, category: categories[k], share: p, se: se, deff: deff,
-                        nEff: deff.map { Double(nd) / $0 }, lower: interval?.lower, upper: interval?.upper))
+                        nEff: deff.map { Double(np) / $0 }, lower: interval?.lower, upper: interval?.upper))
             }
         }
         self.groups = groups

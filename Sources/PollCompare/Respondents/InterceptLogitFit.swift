@@ -60,7 +60,9 @@ public enum InterceptLogitFit {
     /// The full-sample fit over a group's respondents.
     ///
     /// - Parameters:
-    ///   - respondents: the group's (weight, answered the category) pairs, each weight > 0.
+    ///   - respondents: the group's (weight, answered the category) pairs, each weight ≥ 0 (a
+    ///     weight of 0 adds nothing, as a prior weight of 0 in R's `glm.fit`; it still counts in
+    ///     `count`, the n of R's normalization of the weights to mean 1).
     ///   - sumOfWeights: Σw over them.
     /// - Returns: β̂, the fitted logit.
     /// - Complexity: one pass over `respondents` and at most 25 O(1) steps.

@@ -73,7 +73,7 @@ public struct RespondentColumns: Sendable {
 /// - Complexity: O(bytes) time; O(rows · kept columns) memory.
 package struct RespondentTableReader: Sendable {
     private let request: RespondentColumns
-    private var header: [String]?
+    private var header: RespondentHeader?
     private var categoricalIndex: [Int] = []
     private var numericIndex: [Int] = []
     private var replicateIndex: [Int] = []
@@ -131,7 +131,8 @@ package struct RespondentTableReader: Sendable {
             numbers[k].append(try Self.number(record, i, rule: spec.rule, role: spec.role))
         }
         for i in replicateIndex {
-            replicates.append(try Self.number(record, i, rule: .nonNegative, role: "replicate weight \(header[i])"))
+            replicates.append(
+                try Self.number(record, i, rule: .nonNegative, role: "replicate weight \(header.names[i])"))
         }
         lines.append(Int32(truncatingIfNeeded: record.line))
         rows += 1
@@ -161,32 +162,24 @@ package struct RespondentTableReader: Sendable {
     private static func number(
         _ record: CSVRecord, _ i: Int, rule: RespondentColumns.NumberRule, role: String
     ) throws -> Double {
-        if let v = record.number(i), v.isFinite, rule == .positive ? v > 0 : v >= 0 { return v }
+        if let v = try record.trimmedNumber(i), v.isFinite, rule == .positive ? v > 0 : v >= 0 { return v }
         let text = try record.text(i).trimmingSpaces()
-        if let v = Double(text), v.isFinite, rule == .positive ? v > 0 : v >= 0 { return v }
         let expected = rule == .positive ? "a positive number" : "a number ≥ 0"
         let found = text.isEmpty ? "an empty \(role)" : "\(role) \"\(text)\""
         throw CSVError(position: record.position(i), message: "\(found); expected \(expected)")
     }
 
     private mutating func readHeader(_ record: CSVRecord) throws {
-        let names = try (0..<record.count).map { try record.text($0).trimmingSpaces() }
-        func index(_ name: String) throws -> Int {
-            guard let i = names.firstIndex(of: name) else {
-                throw CSVError(
-                    position: TextPosition(line: record.line, column: 1),
-                    message: "no column named \"\(name)\" (columns: \(names.joined(separator: ", ")))")
-            }
-            return i
-        }
+        let header = try RespondentHeader(record)
+        let names = header.names
         for name in request.categorical {
-            categoricalIndex.append(try index(name))
+            categoricalIndex.append(try header.require(name))
             columns.append(CategoricalColumn(name: name, levels: [], codes: []))
             lookups.append([:])
             memos.append(FieldMemo())
         }
         for spec in request.numeric {
-            numericIndex.append(try index(spec.name))
+            numericIndex.append(try header.require(spec.name))
             numbers.append([])
         }
         if let prefix = request.replicatePrefix {
@@ -208,6 +201,6 @@ package struct RespondentTableReader: Sendable {
             replicateIndex = found.map(\.1)
             replicateNames = found.map { names[$0.1] }
         }
-        header = names
+        self.header = header
     }
 }

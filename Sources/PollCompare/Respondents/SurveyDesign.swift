@@ -34,7 +34,10 @@ public enum ReplicateType: String, CaseIterable, Sendable {
 public struct SurveyDesign: Sendable {
     /// Respondents.
     public let count: Int
-    /// Sampling weights (all > 0; 1 when the file has none).
+    /// Sampling weights (all ≥ 0; 1 when the file has none). A weight of 0 keeps its respondent
+    /// in the design (its PSU and stratum still count in n_h) while adding nothing to any total,
+    /// as R `svydesign` treats it (probability 1/0 = ∞, the mark `subset()` gives rows outside a
+    /// domain).
     public let weights: [Double]
     /// Each respondent's stratum, 0..<stratumCount.
     public let stratum: [Int32]
@@ -98,7 +101,7 @@ public struct SurveyDesign: Sendable {
                 categorical.append(name)
             }
             var numeric: [(name: String, rule: RespondentColumns.NumberRule, role: String)] = []
-            if let weight { numeric.append((weight, .positive, "weight")) }
+            if let weight { numeric.append((weight, .nonNegative, "weight")) }
             if let fpc { numeric.append((fpc, .positive, "fpc")) }
             return RespondentColumns(categorical: categorical, numeric: numeric, replicatePrefix: replicatePrefix)
         }

@@ -30,7 +30,8 @@ public enum SurveyIntervalMethod: String, CaseIterable, Sendable {
 /// - beta: n* = p(1 − p)/se² · (t_{n−1}/t_df)² (n the domain's respondents, t_k the upper α/2
 ///   quantile with k degrees of freedom); bounds B⁻¹(α/2; n*p, n*(1 − p) + 1) and
 ///   B⁻¹(1 − α/2; n*p + 1, n*(1 − p)).
-/// - wilson: [p + z²/2m ± z√(pq/m + z²/4m²)]/(1 + z²/m) with m = n/deff (Wilson 1927; Kish).
+/// - wilson: [p + z²/2m ± z√(pq/m + z²/4m²)]/(1 + z²/m) with m = n₊/deff, n₊ the domain's
+///   respondents with a weight above 0 (Wilson 1927; Kish).
 /// - wald: p ± z·se.
 ///
 /// A share of 0 or 1 has no design variance (se = 0, deff undefined): its interval is nil, as
@@ -42,14 +43,15 @@ public enum SurveyShareInterval {
     ///   - share: p in [0, 1].
     ///   - se: its design-based standard error.
     ///   - logit: the fitted logit and its design standard error (needed for `.logit` only).
-    ///   - n: respondents in the domain.
+    ///   - n: respondents in the domain, zero weights included (R `nrow(design)`, beta's t_{n−1}).
+    ///   - positive: those with a weight above 0 (the n of `deff`; wilson's m = positive/deff).
     ///   - deff: the design effect (R `deff = "replace"`).
     ///   - df: design degrees of freedom of the domain.
     ///   - level: the confidence level.
     /// - Complexity: O(1) (beta: a few incomplete-beta inversions).
     public static func interval(
         _ method: SurveyIntervalMethod, share p: Double, se: Double, logit: (coefficient: Double, se: Double)?,
-        n: Int, deff: Double, df: Int, level: ConfidenceLevel
+        n: Int, positive: Int, deff: Double, df: Int, level: ConfidenceLevel
     ) -> (lower: Double, upper: Double)? {
         guard p > 0 && p < 1, se > 0, se.isFinite else { return nil }
         let halfAlpha = level.alpha / 2
@@ -72,7 +74,7 @@ public enum SurveyShareInterval {
             return (lower, upper)
         case .wilson:
             guard deff > 0, deff.isFinite else { return nil }
-            let m = Double(n) / deff
+            let m = Double(positive) / deff
             let z = level.z
             let z2 = z * z
             let centre = (p + z2 / (2 * m)) / (1 + z2 / m)

@@ -79,9 +79,7 @@ package struct RakingRespondentReader: Sendable {
         }
         var weight = 1.0
         if let w = weightIndex {
-            var parsed = record.number(w)
-            if parsed == nil { parsed = Double(try record.text(w).trimmingSpaces()) }
-            guard let value = parsed, value > 0, value.isFinite else {
+            guard let value = try record.trimmedNumber(w), value > 0, value.isFinite else {
                 throw CSVError(
                     position: record.position(w),
                     message: "base weight \"\(try record.text(w))\" is not a number above 0")
@@ -92,27 +90,16 @@ package struct RakingRespondentReader: Sendable {
     }
 
     private mutating func readHeader(_ record: CSVRecord) throws {
-        let names = try (0..<record.count).map { try record.text($0).trimmingSpaces() }
-        header = names
-        fieldCount = names.count
-        let listing = names.joined(separator: ", ")
+        let fileHeader = try RespondentHeader(record)
+        header = fileHeader.names
+        fieldCount = fileHeader.count
         for v in targets.variables {
-            guard let i = names.firstIndex(of: v.name) else {
-                throw CSVError(
-                    position: TextPosition(line: record.line, column: 1),
-                    message: "no column named \"\(v.name)\", a variable of the targets (columns: \(listing))")
-            }
-            columns.append(i)
+            columns.append(try fileHeader.require(v.name, role: ", a variable of the targets"))
         }
         if let weightColumn {
-            guard let i = names.firstIndex(of: weightColumn) else {
-                throw CSVError(
-                    position: TextPosition(line: record.line, column: 1),
-                    message: "no base weight column named \"\(weightColumn)\" (columns: \(listing))")
-            }
-            weightIndex = i
+            weightIndex = try fileHeader.require(weightColumn, kind: "base weight column")
         }
-        if let outputColumn, let i = names.firstIndex(of: outputColumn) {
+        if let outputColumn, let i = fileHeader.index(of: outputColumn) {
             throw CSVError(
                 position: record.position(i),
                 message: "the file already has a column \"\(outputColumn)\"; name the new weight column with --name")
