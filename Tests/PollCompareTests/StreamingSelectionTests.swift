@@ -28,7 +28,12 @@ private struct Chosen: Equatable, CustomStringConvertible {
             return
                 "\(t.pollID[q])/\(t.questionID[q]) line \(t.line[q]) \(t.pollster[q]) \(t.population[q]) \(t.race[q]) "
                 + "\(t.endDate[q]?.description ?? "-") n=\(t.sampleSize[q]) [\(t.candidateRange[q].map { "\(t.candidate[$0]):\(t.party[$0]):\(t.share[$0])" }.joined(separator: ","))] "
-                + "a=\(t.candidate[c.a]) b=\(t.candidate[c.b]) \(c.a - t.candidateRange[q].lowerBound),\(c.b - t.candidateRange[q].lowerBound)"
+                + "a=\(t.candidate[c.a]) b=\(t.candidate[c.b]) \(c.a - t.candidateRange[q].lowerBound),\(c.b - t.candidateRange[q].lowerBound) "
+                // Every other per-question column too: a column the streaming reader forgets to
+                // drop with its question shifts the values of the questions after it.
+                + "state=\(t.state[q]) method=\(t.methodology[q]) race_id=\(t.raceID[q]) year=\(t.year[q]) "
+                + "location=\(t.location[q]) type=\(t.typeSimple[q]) actual=\(t.actualLead[q]) "
+                + "published=\(t.publishedLead[q]) partisan=\(t.partisan[q])"
         }
         notes = s.notes
         emptyReason = s.emptyReason
@@ -108,6 +113,8 @@ private enum RandomFile {
             let pollster = ["Acme", "Birch", "Cole"][Int.random(in: 0...2, using: &g)]
             let method = ["", "Online Panel", "Live Phone"][Int.random(in: 0...2, using: &g)]
             let day = Int.random(in: 1...28, using: &g)
+            let year = ["2020", "2024"][Int.random(in: 0...1, using: &g)]
+            let location = ["US", "ME", "OH-1"][Int.random(in: 0...2, using: &g)]
             for _ in 0..<Int.random(in: 1...4, using: &g) {
                 qid += Int.random(in: -3...7, using: &g) == 0 ? 0 : 1
                 let population = ["lv", "rv", "a", "v"][Int.random(in: 0...3, using: &g)]
@@ -119,11 +126,11 @@ private enum RandomFile {
                         Int.random(in: 0...5, using: &g) == 0 ? "" : "\(300 + 100 * Int.random(in: 0...9, using: &g))"
                     if fiveThirtyEight {
                         rows.append(
-                            "\(qid),p\(p),2024,\(state),\(pollster),\(n),\(population),\(method),7/\(day)/24,7/\(day)/24,false,\(c.0),\(c.1),\(pct)"
+                            "\(qid),p\(p),\(year),\(state),\(pollster),\(n),\(population),\(method),7/\(day)/24,7/\(day)/24,false,\(c.0),\(c.1),\(pct)"
                         )
                     } else {
                         rows.append(
-                            "p\(p),\(qid),\(state),\(pollster),\(population),\(method),2024-07-\(day < 10 ? "0" : "")\(day),\(n),\(c.0),\(c.1),\(pct)"
+                            "p\(p),\(qid),\(state),\(pollster),\(population),\(method),2024-07-\(day < 10 ? "0" : "")\(day),\(n),\(c.0),\(c.1),\(pct),\(year),\(location),\(p % 2 == 0 ? "Pres-G" : "Sen-G"),\(p - 3)"
                         )
                     }
                 }
@@ -142,7 +149,7 @@ private enum RandomFile {
         let header =
             fiveThirtyEight
             ? "question_id,poll_id,cycle,state,pollster,sample_size,population,methodology,start_date,end_date,ranked_choice_reallocated,answer,candidate_party,pct"
-            : "poll_id,question_id,state,pollster,population,methodology,end_date,sample_size,candidate,party,pct"
+            : "poll_id,question_id,state,pollster,population,methodology,end_date,sample_size,candidate,party,pct,year,location,type_simple,actual_lead"
         return ([header] + lines).joined(separator: "\n") + "\n"
     }
 

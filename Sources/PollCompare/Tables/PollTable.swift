@@ -131,7 +131,24 @@ extension PollTable {
         pollster.removeLast(); sponsor.removeLast(); population.removeLast(); mode.removeLast()
         sampleType.removeLast(); startDate.removeLast(); endDate.removeLast()
         sampleSize.removeLast(); designEffect.removeLast(); populationSize.removeLast(); actualLead.removeLast()
+        publishedLead.removeLast()
+        raceID.removeLast(); typeSimple.removeLast(); year.removeLast(); location.removeLast()
         line.removeLast()
+        assert(hasAlignedColumns, "a per-question column was left out of removeLastQuestion()")
+    }
+
+    /// Whether every per-question column holds one value per question (the invariant that
+    /// ``removeLastQuestion()`` and ``gathering(_:renumbered:)`` keep).
+    var hasAlignedColumns: Bool {
+        let n = line.count
+        let counts = [
+            pollID.count, questionID.count, state.count, race.count, methodology.count, internalPoll.count,
+            partisan.count, tracking.count, pollster.count, sponsor.count, population.count, mode.count,
+            sampleType.count, startDate.count, endDate.count, sampleSize.count, designEffect.count,
+            populationSize.count, actualLead.count, publishedLead.count, raceID.count, typeSimple.count,
+            year.count, location.count, candidateRange.count,
+        ]
+        return counts.allSatisfy { $0 == n }
     }
 
     /// Removes the last `k` candidate rows.
