@@ -1,18 +1,7 @@
+import PollNumerics
 import Testing
 
 @testable import PollCompare
-
-/// SplitMix64 (Steele, Lea & Flood 2014): seeded, so a failing case reproduces from its seed.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// What a selection chose, in terms that do not depend on where the questions sit in a table:
 /// each choice's question and candidates, then the notes and the reason for an empty selection.
@@ -105,7 +94,7 @@ private enum RandomFile {
 
     struct Row { var fields: [String] }
 
-    static func make(_ g: inout SplitMix, polls: Int, fiveThirtyEight: Bool, split: Bool) -> String {
+    static func make(_ g: inout SplitMix64, polls: Int, fiveThirtyEight: Bool, split: Bool) -> String {
         var questions: [[String]] = [] // each question's rows, as CSV lines
         var qid = 1000
         for p in 0..<polls {
@@ -153,7 +142,7 @@ private enum RandomFile {
         return ([header] + lines).joined(separator: "\n") + "\n"
     }
 
-    static func options(_ g: inout SplitMix) -> PollSelection.Options {
+    static func options(_ g: inout SplitMix64) -> PollSelection.Options {
         var o = PollSelection.Options()
         switch Int.random(in: 0...5, using: &g) {
         case 0: break
@@ -179,7 +168,7 @@ private enum RandomFile {
 struct StreamingSelectionTests {
     @Test("Random files, options and chunkings: the streamed selection is the whole table's", arguments: 0..<40)
     func randomFiles(seed: Int) throws {
-        var g = SplitMix(state: UInt64(seed) &* 7919)
+        var g = SplitMix64(seed: UInt64(seed) &* 7919)
         let fiveThirtyEight = seed % 2 == 0
         let split = seed % 4 >= 2
         let text = RandomFile.make(

@@ -8,19 +8,6 @@ import Testing
 struct CrosstabCommandTests {
     static let fixtures = "Tests/pollcmpTests/Fixtures/"
 
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "pollcmp-crosstab-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
-    static func write(_ text: String, _ name: String, in dir: URL) throws -> String {
-        let url = dir.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
     @Test(
         "Bad weights are data errors at their line and column",
         arguments: [
@@ -32,9 +19,9 @@ struct CrosstabCommandTests {
             ("x", "3:5: weight \"x\"; expected a number ≥ 0"),
         ])
     func badWeight(_ value: String, _ message: String) throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Self.write("id,vote,w\n1,A,1\n2,B,\(value)\n3,A,2\n", "r.csv", in: dir)
+        let path = try ScratchFolder.write("id,vote,w\n1,A,1\n2,B,\(value)\n3,A,2\n", "r.csv", in: dir)
         let r = try PollcmpRunner.run(["crosstab", path, "--row", "vote", "--weight", "w", "--format", "csv"])
         #expect(r.status == 65)
         #expect(r.stdout == "")
@@ -47,9 +34,9 @@ struct CrosstabCommandTests {
     /// A 0.75, se 0.27003086243366081, deff 0.77777777777777768 (nobs = sum(w != 0) = 3); n_eff 3/deff.
     @Test("Zero weights are accepted: in n, not in sum_w; deff on the positive weights")
     func zeroWeights() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Self.write("id,vote,w\n1,A,1\n2,B,0\n3,A,2\n4,B,1\n", "r.csv", in: dir)
+        let path = try ScratchFolder.write("id,vote,w\n1,A,1\n2,B,0\n3,A,2\n4,B,1\n", "r.csv", in: dir)
         let r = try PollcmpRunner.run(["crosstab", path, "--row", "vote", "--weight", "w", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = r.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -66,16 +53,16 @@ struct CrosstabCommandTests {
 
     @Test("A group (or a file) whose weights are all 0 is a data error: its shares are 0/0")
     func allZeroWeights() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let group = try Self.write("id,vote,g,w\n1,A,x,1\n2,B,y,0\n3,A,y,0\n4,B,x,1\n", "g.csv", in: dir)
+        let group = try ScratchFolder.write("id,vote,g,w\n1,A,x,1\n2,B,y,0\n3,A,y,0\n4,B,x,1\n", "g.csv", in: dir)
         let r = try PollcmpRunner.run(["crosstab", group, "--row", "vote", "--by", "g", "--weight", "w"])
         #expect(r.status == 65 && r.stdout == "")
         #expect(
             r.stderr
                 == "pollcmp: error: \(group): every weight in the group g = \"y\" is 0, so its shares are 0/0; give its respondents weight or leave them out\n"
         )
-        let all = try Self.write("id,vote,w\n1,A,0\n2,B,0\n", "a.csv", in: dir)
+        let all = try ScratchFolder.write("id,vote,w\n1,A,0\n2,B,0\n", "a.csv", in: dir)
         let whole = try PollcmpRunner.run(["crosstab", all, "--row", "vote", "--weight", "w"])
         #expect(whole.status == 65 && whole.stdout == "")
         #expect(
@@ -86,9 +73,9 @@ struct CrosstabCommandTests {
 
     @Test("A negative replicate weight and a missing column are data errors")
     func otherDataErrors() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Self.write("id,vote,w,r1,r2\n1,A,1,1,0\n2,B,1,-2,1\n", "r.csv", in: dir)
+        let path = try ScratchFolder.write("id,vote,w,r1,r2\n1,A,1,1,0\n2,B,1,-2,1\n", "r.csv", in: dir)
         let r = try PollcmpRunner.run([
             "crosstab", path, "--row", "vote", "--weight", "w", "--replicate-weights", "r",
             "--replicate-type", "jk1",
@@ -109,7 +96,7 @@ struct CrosstabCommandTests {
 
     @Test("An empty file, a header without respondents and a ragged row are data errors")
     func emptyAndRagged() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases: [(String, String)] = [
             ("", "1:1: empty file; expected a header row and one row per respondent"),
@@ -117,7 +104,7 @@ struct CrosstabCommandTests {
             ("id,vote\n1,A\n2,B,3\n", "3:5: row has 3 fields, the header has 2"),
         ]
         for (k, (text, message)) in cases.enumerated() {
-            let path = try Self.write(text, "r\(k).csv", in: dir)
+            let path = try ScratchFolder.write(text, "r\(k).csv", in: dir)
             let r = try PollcmpRunner.run(["crosstab", path, "--row", "vote"])
             #expect(r.status == 65)
             #expect(r.stderr == "pollcmp: error: \(path):\(message)\n")
@@ -126,10 +113,10 @@ struct CrosstabCommandTests {
 
     @Test("A TSV file reads as its CSV twin")
     func tabSeparated() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let csv = try Self.write("id,vote,w\n1,A,1.5\n2,B,0.5\n3,A,1\n", "r.csv", in: dir)
-        let tsv = try Self.write("id\tvote\tw\n1\tA\t1.5\n2\tB\t0.5\n3\tA\t1\n", "r.tsv", in: dir)
+        let csv = try ScratchFolder.write("id,vote,w\n1,A,1.5\n2,B,0.5\n3,A,1\n", "r.csv", in: dir)
+        let tsv = try ScratchFolder.write("id\tvote\tw\n1\tA\t1.5\n2\tB\t0.5\n3\tA\t1\n", "r.tsv", in: dir)
         let a = try PollcmpRunner.run(["crosstab", csv, "--row", "vote", "--weight", "w", "--format", "csv"])
         let b = try PollcmpRunner.run(["crosstab", tsv, "--row", "vote", "--weight", "w", "--format", "csv"])
         #expect(a.status == 0 && b.status == 0)
@@ -161,9 +148,9 @@ struct CrosstabCommandTests {
 
     @Test("One respondent: share 100 or 0, se 0, no deff, no interval")
     func oneRespondent() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Self.write("id,vote,w\n1,A,2.5\n", "one.csv", in: dir)
+        let path = try ScratchFolder.write("id,vote,w\n1,A,2.5\n", "one.csv", in: dir)
         let r = try PollcmpRunner.run(["crosstab", path, "--row", "vote", "--weight", "w", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
@@ -188,7 +175,7 @@ struct CrosstabCommandTests {
 
     @Test("-o writes the same bytes as standard output")
     func outputFile() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("out.csv").path
         let args = [

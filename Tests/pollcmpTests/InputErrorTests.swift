@@ -8,19 +8,6 @@ import Testing
 struct InputErrorTests {
     static func fixture(_ name: String) -> String { "Tests/pollcmpTests/Fixtures/" + name }
 
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "pollcmp-input-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
-    static func write(_ text: String, _ name: String, in dir: URL) throws -> String {
-        let url = dir.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
     /// Runs pollcmp and returns the result with the seconds it took.
     static func timed(_ arguments: [String]) throws -> (PollcmpRunner.Result, Double) {
         let clock = ContinuousClock()
@@ -46,11 +33,11 @@ struct InputErrorTests {
 
     @Test("A 100,000-column header: one poll, read in linear time")
     func wideHeader() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let extra = (0..<99_997).map { "x\($0)" }.joined(separator: ",")
         let zeros = String(repeating: ",0", count: 99_997)
-        let path = try Self.write(
+        let path = try ScratchFolder.write(
             "poll_id,candidate,pct,\(extra)\np1,A,50\(zeros)\np1,B,40\(zeros)\n", "wide.csv", in: dir)
         let (r, seconds) = try Self.timed(["report", path, "--format", "csv", "--no-header"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -61,11 +48,11 @@ struct InputErrorTests {
 
     @Test("One poll id on 300,000 rows: one poll, read in linear time")
     func onePollManyRows() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         var text = "poll_id,candidate,pct\np1,A,40\np1,B,30\n"
         for i in 0..<299_998 { text += "p1,c\(i),0.0001\n" }
-        let path = try Self.write(text, "one-poll.csv", in: dir)
+        let path = try ScratchFolder.write(text, "one-poll.csv", in: dir)
         let (r, seconds) = try Self.timed(["report", path, "--format", "csv", "--no-header"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.split(separator: "\n").count == 1)
@@ -75,11 +62,11 @@ struct InputErrorTests {
 
     @Test("A stray quote in an unquoted field is text, and the rest of the file still streams")
     func strayQuote() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         var text = "poll_id,candidate,pct\np0,Jo\"e,40\np0,B,30\n"
         for i in 1...200_000 { text += "p\(i),A,40\np\(i),B,30\n" }
-        let path = try Self.write(text, "stray.csv", in: dir)
+        let path = try ScratchFolder.write(text, "stray.csv", in: dir)
         let r = try PollcmpRunner.run(["report", path, "--format", "csv", "--no-header"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("p0,,,,,,,\"Jo\"\"e\",B,40,30,"))
@@ -201,9 +188,9 @@ struct InputErrorTests {
 
     @Test("A file whose only poll has one candidate is exit 65, not an empty table")
     func noLeadAtAll() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Self.write("poll_id,candidate,pct\np1,Smith,40\n", "single.csv", in: dir)
+        let path = try ScratchFolder.write("poll_id,candidate,pct\np1,Smith,40\n", "single.csv", in: dir)
         let r = try PollcmpRunner.run(["report", path, "--format", "csv"])
         #expect(r.status == 65)
         #expect(r.stdout == "")

@@ -10,20 +10,13 @@ struct RakeCommandTests {
     static let respondents = "Tests/pollcmpTests/Fixtures/rake-respondents.csv"
     static let targets = "Tests/pollcmpTests/Fixtures/rake-targets.csv"
 
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "pollcmp-rake-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     static func read(_ path: String) throws -> String {
         try String(contentsOf: URL(fileURLWithPath: path, relativeTo: PollcmpRunner.packageRoot), encoding: .utf8)
     }
 
     @Test("-o: every input row and column unchanged, plus the weight column; the report on stderr")
     func outputKeepsRows() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("weighted.csv").path
         let r = try PollcmpRunner.run([
@@ -46,7 +39,7 @@ struct RakeCommandTests {
 
     @Test("--report: CSV and JSON files with the convergence measures, nothing on stderr")
     func reportFiles() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("report.csv").path
         let r = try PollcmpRunner.run([
@@ -74,7 +67,7 @@ struct RakeCommandTests {
 
     @Test("Not converging: exit 65 with the report, no output file; --allow-nonconvergence writes it")
     func nonconvergence() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("w.csv").path
         let r = try PollcmpRunner.run([
@@ -96,7 +89,7 @@ struct RakeCommandTests {
 
     @Test("Impossible targets and bad input: one line naming them, exit 65 (64 for usage, 66 for a missing file)")
     func errors() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         func targets(_ text: String) throws -> String {
             let url = dir.appendingPathComponent("t-\(UUID().uuidString).csv")
@@ -161,7 +154,7 @@ struct RakeCommandTests {
 
     @Test("Contradictory targets are named, never looped on")
     func contradictory() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let data = dir.appendingPathComponent("d.csv").path
         let goal = dir.appendingPathComponent("t.csv").path

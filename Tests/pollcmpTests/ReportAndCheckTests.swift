@@ -7,19 +7,6 @@ import Testing
 struct ReportAndCheckTests {
     static let header = "poll_id,pollster,end_date,sample_size,candidate,party,pct\n"
 
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "pollcmp-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
-    static func write(_ bytes: [UInt8], _ name: String, in dir: URL) throws -> String {
-        let url = dir.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url.path
-    }
-
     /// (file content, expected "line:column: message" after the path).
     static let badFiles: [(String, [UInt8], String)] = [
         (
@@ -75,9 +62,9 @@ struct ReportAndCheckTests {
 
     @Test("Each malformed poll file: file:line:column, exit 65, no output file", arguments: badFiles)
     func badFile(name: String, content: [UInt8], message: String) throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Self.write(content, "polls.csv", in: dir)
+        let path = try ScratchFolder.write(content, "polls.csv", in: dir)
         let out = dir.appendingPathComponent("report.csv").path
         let r = try PollcmpRunner.run(["report", path, "--format", "csv", "-o", out])
         #expect(r.status == 65, "\(name)")
@@ -90,7 +77,7 @@ struct ReportAndCheckTests {
 
     @Test("-o writes the same bytes as standard output; an unwritable folder exits 73; a missing file 66")
     func outputFile() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("teamsters.csv").path
         let args = ["report", "datasets/teamsters-2024.csv", "--a", "DEM", "--b", "REP", "--format", "csv"]
@@ -107,9 +94,9 @@ struct ReportAndCheckTests {
 
     @Test("Standard input as -")
     func standardInput() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let path = try Self.write(
+        let path = try ScratchFolder.write(
             Array((Self.header + "p1,A,2024-01-02,100,Smith,DEM,40\np1,A,2024-01-02,100,Jones,REP,50\n").utf8),
             "in.csv", in: dir)
         let process = Process()
@@ -131,14 +118,14 @@ struct ReportAndCheckTests {
 
     @Test("check: equal files and files within tolerance exit 0")
     func checkEqual() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let e = try Self.write(Array(Self.expected.utf8), "e.csv", in: dir)
+        let e = try ScratchFolder.write(Array(Self.expected.utf8), "e.csv", in: dir)
         let same = try PollcmpRunner.run(["check", e, e])
         #expect(same.status == 0)
         #expect(same.stdout == "No differences: 3 rows and 3 columns compared (rtol 1e-12, atol 1e-14).\n")
         // |−27 − (−27.000000000001)| = 1e-12 ≤ 1e-14 + 1e-9·27; rows in another order, matched by key.
-        let a = try Self.write(
+        let a = try ScratchFolder.write(
             Array("poll_id,lead,basis\np3,0,sampling\np2,-27,none\np1,8.0,sampling\n".utf8), "a.csv", in: dir)
         let within = try PollcmpRunner.run(["check", e, a, "--key", "poll_id", "--rtol", "1e-9"])
         #expect(within.status == 0, "\(within.stdout)")
@@ -146,10 +133,10 @@ struct ReportAndCheckTests {
 
     @Test("check: differing cells are listed and exit 1")
     func checkDiffers() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let e = try Self.write(Array(Self.expected.utf8), "e.csv", in: dir)
-        let a = try Self.write(
+        let e = try ScratchFolder.write(Array(Self.expected.utf8), "e.csv", in: dir)
+        let a = try ScratchFolder.write(
             Array("poll_id,lead,basis\np1,8.5,sampling\np2,-27,sampling\np4,1,none\n".utf8), "a.csv", in: dir)
         let r = try PollcmpRunner.run(["check", e, a, "--key", "poll_id", "--format", "csv"])
         #expect(r.status == 1)
@@ -166,14 +153,14 @@ struct ReportAndCheckTests {
 
     @Test("check: malformed input exits 65 with file:line:column")
     func checkMalformed() throws {
-        let dir = try Self.folder()
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let e = try Self.write(Array(Self.expected.utf8), "e.csv", in: dir)
-        let ragged = try Self.write(Array("poll_id,lead,basis\np1,8\n".utf8), "r.csv", in: dir)
+        let e = try ScratchFolder.write(Array(Self.expected.utf8), "e.csv", in: dir)
+        let ragged = try ScratchFolder.write(Array("poll_id,lead,basis\np1,8\n".utf8), "r.csv", in: dir)
         let r = try PollcmpRunner.run(["check", e, ragged])
         #expect(r.status == 65)
         #expect(r.stderr == "pollcmp: error: \(ragged):2:1: row has 2 fields, the header has 3\n")
-        let repeated = try Self.write(Array("poll_id,lead,basis\np1,8,x\np1,9,y\n".utf8), "k.csv", in: dir)
+        let repeated = try ScratchFolder.write(Array("poll_id,lead,basis\np1,8,x\np1,9,y\n".utf8), "k.csv", in: dir)
         let k = try PollcmpRunner.run(["check", e, repeated, "--key", "poll_id"])
         #expect(k.status == 65)
         #expect(k.stderr == "pollcmp: error: \(repeated):3:1: key \"p1\" repeats\n")
