@@ -9,20 +9,7 @@ struct NotebookExportTests {
     static let exporter = PollcmpRunner.binary.deletingLastPathComponent().appendingPathComponent("notebook-export")
 
     static func export(_ arguments: [String]) throws -> PollcmpRunner.Result {
-        let process = Process()
-        process.executableURL = exporter
-        process.currentDirectoryURL = PollcmpRunner.packageRoot
-        process.arguments = ["--pollcmp", PollcmpRunner.binary.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try PollcmpRunner.runProgram(exporter, ["--pollcmp", PollcmpRunner.binary.path] + arguments)
     }
 
     @Test("An absent input skips its notebook with a note; present inputs run and are checked")

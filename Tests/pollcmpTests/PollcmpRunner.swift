@@ -26,14 +26,21 @@ struct PollcmpRunner {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        try runProgram(binary, arguments, environment: environment.merging(["COLUMNS": "100"]) { given, _ in given })
+    }
+
+    /// Runs `executable` with `arguments` from the package root, standard input empty, the
+    /// environment this process has plus `environment`, and captures its whole output.
+    static func runProgram(
+        _ executable: URL, _ arguments: [String], environment: [String: String] = [:]
+    ) throws
+        -> Result
+    {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.currentDirectoryURL = packageRoot
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["COLUMNS"] = "100"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

@@ -12,20 +12,9 @@ struct StreamingReportTests {
 
     /// Runs `pollcmp ARGUMENTS < file` through the shell.
     static func runStdin(_ arguments: [String], file: String) throws -> PollcmpRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.currentDirectoryURL = PollcmpRunner.packageRoot
-        process.arguments = ["-c", "exec \"$0\" \"$@\" < \(file)", PollcmpRunner.binary.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return PollcmpRunner.Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try PollcmpRunner.runProgram(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "exec \"$0\" \"$@\" < \(file)", PollcmpRunner.binary.path] + arguments)
     }
 
     static let cases: [[String]] = [
