@@ -308,6 +308,26 @@ public enum IncompleteBeta {
         if q <= 0.25 && a >= b {
             return 1 - solveBelowHalf(p: q, q: p, a: b, b: a, evaluations: &evaluations)
         }
+        // Cantelli's one-sided inequality P(X − μ ≥ k) ≤ σ²/(σ² + k²) (k > 0) bounds the tail of
+        // Beta(a, b) beyond ½ on the far side of the mean μ = a/(a + b), σ² = μ(1 − μ)/(a + b + 1)
+        // (DLMF 8.17 for the moments; Cantelli 1928, Feller II §V.7): a target beyond that bound
+        // (with a margin for rounding) has its quantile on the mean's side of ½, without an
+        // evaluation at ½. Clopper–Pearson bounds of polls away from an even split decide here.
+        let s = a + b
+        let mean = a / s
+        let variance = mean * (b / s) / (s + 1)
+        let distance = abs(mean - 0.5)
+        let cantelli = variance / (variance + distance * distance) * (1 + 1e-9)
+        if cantelli.isFinite && distance > 0 {
+            // μ > ½: I_½ = P(X ≤ ½) ≤ bound < p puts the quantile above ½; μ < ½:
+            // 1 − I_½ ≤ bound < q puts it below.
+            if mean > 0.5 && p > cantelli {
+                return 1 - solveBelowHalf(p: q, q: p, a: b, b: a, evaluations: &evaluations)
+            }
+            if mean < 0.5 && q > cantelli {
+                return solveBelowHalf(p: p, q: q, a: a, b: b, evaluations: &evaluations)
+            }
+        }
         // Solve for whichever of x, 1 − x is at most ½, deciding on the smaller tail: with
         // q = 1e-300, p = 1 − q rounds to 1 and cannot be compared with I_½ = 1 − e^{−10⁸}.
         let atHalf = evaluate(x: 0.5, a: a, b: b)
