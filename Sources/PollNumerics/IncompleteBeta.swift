@@ -9,10 +9,10 @@ import Darwin
 /// (the Clopper–Pearson and Jeffreys shapes of a poll of a billion).
 ///
 /// Method:
-/// - The continued fraction DLMF 8.17.22 evaluated by the modified Lentz algorithm
-///   (Press et al., *Numerical Recipes*, 3rd ed., §6.4), on I_x(a, b) when x < (a + 1)/(a + b + 2)
-///   and on I_{1−x}(b, a) otherwise, so each call converges and the smaller tail is computed
-///   directly rather than as 1 minus something.
+/// - The continued fraction DLMF 8.17.22 evaluated by the forward recurrence of its convergents
+///   with rescaling (Press et al., *Numerical Recipes*, 2nd ed., §5.2), on I_x(a, b) when
+///   x < (a + 1)/(a + b + 2) and on I_{1−x}(b, a) otherwise, so each call converges and the
+///   smaller tail is computed directly rather than as 1 minus something.
 /// - The prefactor xᵃ(1 − x)ᵇ/B(a, b) as in DiDonato & Morris, ACM TOMS 18 (1992) 360–373
 ///   (routines BRCOMP and ALGDIV): for a, b ≥ 8, Stirling's formula with the remainders δ and
 ///   the exponent written as −[a·φ(d/x₀) + b·φ(−d/y₀)] with φ(u) = u − ln(1 + u),
@@ -124,7 +124,16 @@ public enum IncompleteBeta {
         return (1 - value, value, logPower)
     }
 
-    /// I_x(a, b) = [xᵃyᵇ/(a·B(a, b))] / (1 + d₁/(1 + d₂/(1 + …))) (DLMF 8.17.22), modified Lentz.
+    /// I_x(a, b) = [xᵃyᵇ/(a·B(a, b))] / (1 + d₁/(1 + d₂/(1 + …))) (DLMF 8.17.22), by the forward
+    /// (Wallis) recurrence of its convergents A_k/B_k: A_k = A_{k−1} + d_k·A_{k−2}, the same for B,
+    /// A₋₁ = 1, B₋₁ = 0, A₀ = B₀ = 1 (Cuyt et al., *Handbook of Continued Fractions for Special
+    /// Functions*, 2008, §1.1; Press et al., *Numerical Recipes*, 2nd ed., §5.2), with A and B
+    /// rescaled together when B leaves [1e-150, 1e150]. Stops when two consecutive convergents
+    /// agree to 2e-16 relative, tested by the cross product A_{2m+2}·B_{2m+1} − A_{2m+1}·B_{2m+2}
+    /// (with a fused multiply-add, so its rounding error stays below 1.1e-16 of the product and
+    /// the test is met once the convergents agree), so the loop needs no division on its
+    /// dependency chain where the modified Lentz algorithm (Numerical Recipes, 3rd ed., §6.4)
+    /// needs four per pair; the coefficients' divisions do not feed the chain and overlap it.
     private static func continuedFraction(
         x: Double, y: Double, a: Double, b: Double,
         xExact: Bool
@@ -132,37 +141,40 @@ public enum IncompleteBeta {
         let logPower = logPowerTerm(x: x, y: y, a: a, b: b, xExact: xExact)
         let front = exp(logPower) / a
         if front == 0 { return (0, logPower) }
-        let tiny = 1e-300
-        let epsilon = 1e-16
-        var c = 1.0
-        var d = 0.0
-        var h = 1.0
         // At most 10⁷ pairs: shapes that would need more are served by the uniform expansion
         // (and a Double → Int conversion of 20√(10³⁰⁰) would trap).
         let maxPairs = Int(Swift.min(1e7, 1000 + 20 * Swift.max(a, b).squareRoot()))
+        var previousA = 1.0, previousB = 0.0
+        var currentA = 1.0, currentB = 1.0
         var m = 0.0
         for _ in 0..<maxPairs {
             // Odd step: d_{2m+1} = −(a + m)(a + b + m)x/((a + 2m)(a + 2m + 1)).
             let odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
-            d = 1 + odd * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + odd / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            h *= c * d
+            let oddA = currentA + odd * previousA
+            let oddB = currentB + odd * previousB
             m += 1
             // Even step: d_{2m} = m(b − m)x/((a + 2m − 1)(a + 2m)).
             let even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-            d = 1 + even * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + even / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = c * d
-            h *= delta
-            if abs(delta - 1) <= epsilon { break }
+            let evenA = oddA + even * currentA
+            let evenB = oddB + even * currentB
+            previousA = oddA
+            previousB = oddB
+            currentA = evenA
+            currentB = evenB
+            let scale = abs(currentB)
+            if !(scale >= 1e-150 && scale <= 1e150) {
+                guard scale > 0, scale.isFinite else { break }
+                let r = 1 / scale
+                previousA *= r
+                previousB *= r
+                currentA *= r
+                currentB *= r
+            }
+            // h_{2m} − h_{2m−1} = (A_{2m}B_{2m−1} − A_{2m−1}B_{2m})/(B_{2m}B_{2m−1}).
+            let product = previousA * currentB
+            if abs(fma(currentA, previousB, -product)) <= 2e-16 * abs(product) { break }
         }
-        return (front / h, logPower)
+        return (front * (currentB / currentA), logPower)
     }
 
     /// The mean t₀ = s/(s + l) of Beta(s, l) and u₀ = l/(s + l), each with the rounding error of
@@ -295,6 +307,26 @@ public enum IncompleteBeta {
         }
         if q <= 0.25 && a >= b {
             return 1 - solveBelowHalf(p: q, q: p, a: b, b: a, evaluations: &evaluations)
+        }
+        // Cantelli's one-sided inequality P(X − μ ≥ k) ≤ σ²/(σ² + k²) (k > 0) bounds the tail of
+        // Beta(a, b) beyond ½ on the far side of the mean μ = a/(a + b), σ² = μ(1 − μ)/(a + b + 1)
+        // (DLMF 8.17 for the moments; Cantelli 1928, Feller II §V.7): a target beyond that bound
+        // (with a margin for rounding) has its quantile on the mean's side of ½, without an
+        // evaluation at ½. Clopper–Pearson bounds of polls away from an even split decide here.
+        let s = a + b
+        let mean = a / s
+        let variance = mean * (b / s) / (s + 1)
+        let distance = abs(mean - 0.5)
+        let cantelli = variance / (variance + distance * distance) * (1 + 1e-9)
+        if cantelli.isFinite && distance > 0 {
+            // μ > ½: I_½ = P(X ≤ ½) ≤ bound < p puts the quantile above ½; μ < ½:
+            // 1 − I_½ ≤ bound < q puts it below.
+            if mean > 0.5 && p > cantelli {
+                return 1 - solveBelowHalf(p: q, q: p, a: b, b: a, evaluations: &evaluations)
+            }
+            if mean < 0.5 && q > cantelli {
+                return solveBelowHalf(p: p, q: q, a: a, b: b, evaluations: &evaluations)
+            }
         }
         // Solve for whichever of x, 1 − x is at most ½, deciding on the smaller tail: with
         // q = 1e-300, p = 1 − q rounds to 1 and cannot be compared with I_½ = 1 − e^{−10⁸}.

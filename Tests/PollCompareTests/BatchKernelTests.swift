@@ -69,7 +69,9 @@ struct BatchKernelTests {
         #expect(batch.lower[2].isNaN && batch.upper[2].isNaN)
     }
 
-    @Test("Wald lead columns equal LeadEstimate's interval row by row", arguments: [0, 1, 3, 6, 20_001])
+    // 70_001 rows are above ColumnKernels.parallelRows: two threads, the second half starting at
+    // row 35_001 (not a multiple of the kernels' 4 lanes).
+    @Test("Wald lead columns equal LeadEstimate's interval row by row", arguments: [0, 1, 3, 6, 20_001, 70_001])
     func leads(count: Int) throws {
         let (shares, sizes) = Self.rows(count, seed: UInt64(count) + 100)
         var g = Xoshiro256StarStar(seed: 9)
@@ -109,6 +111,33 @@ struct BatchKernelTests {
             let scalar = try ShareInterval(
                 share: shares[r], sampleSize: sizes[r], confidence: conf, method: .clopperPearson)
             #expect(Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper))
+        }
+    }
+
+    /// Every other method through the batch API, on columns long enough for two threads
+    /// (``PollColumns/searchingParallelRows`` for the searching methods,
+    /// ``ColumnKernels/parallelRows`` for the closed forms) and on short ones (one thread).
+    @Test(
+        "Every method's columns equal ShareInterval row by row, on one thread and on two",
+        arguments: ShareIntervalMethod.allCases.filter { $0 != .wilson })
+    func otherMethods(method: ShareIntervalMethod) throws {
+        let searching: Set<ShareIntervalMethod> = [.clopperPearson, .jeffreys, .midP, .likelihoodRatio]
+        let long = searching.contains(method) ? PollColumns.searchingParallelRows + 7 : ColumnKernels.parallelRows + 3
+        for count in [PollColumns.searchingParallelRows - 1, long] {
+            let (shares, sizes) = Self.rows(count, seed: UInt64(count) + 500)
+            let batch = PollColumns.shareIntervals(shares: shares, effectiveSampleSize: sizes, method: method)
+            #expect(batch.lower.count == count && batch.upper.count == count)
+            for r in 0..<count {
+                if sizes[r].isNaN {
+                    #expect(batch.lower[r].isNaN && batch.upper[r].isNaN)
+                    continue
+                }
+                let scalar = try ShareInterval(
+                    share: shares[r], sampleSize: sizes[r], confidence: .ninetyFive, method: method)
+                #expect(
+                    Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper),
+                    "\(method) row \(r) of \(count): p \(shares[r]), n \(sizes[r])")
+            }
         }
     }
 }

@@ -29,6 +29,17 @@ void pollkernels_wald_leads(const double *a, const double *b, const double *n, d
 /// no value, and does nothing elsewhere or for columns below 4 MiB.
 void pollkernels_prefer_huge_pages(void *start, size_t bytes);
 
+/// The work on rows [start, end) of a column, with the caller's context.
+typedef void (*pollkernels_rows_body)(void *context, size_t start, size_t end);
+
+/// Splits rows [0, count) into `threads` contiguous chunks of ⌈count/threads⌉ rows (the last one
+/// shorter), runs `body` on each, the first on the calling thread and the others on threads of
+/// their own (POSIX threads; at most 8), and returns when all are done. Each row is computed
+/// once, by whichever thread owns its chunk, so a body that computes rows independently gives
+/// the same results for any `threads`. A thread that cannot be started has its chunk run on the
+/// calling thread.
+void pollkernels_parallel_rows(size_t count, size_t threads, pollkernels_rows_body body, void *context);
+
 /// The clone the kernels run: "avx2" or "default" (baseline SSE2).
 const char *pollkernels_variant(void);
 

@@ -8,8 +8,10 @@ import PollNumerics
 /// operations in the same order, lane by lane; a swing is d_after − d_before by a BLAS `axpy`
 /// (α = −1: the same single rounding as the scalar subtraction) and its variance V_before +
 /// V_after. Φ and the beta quantiles run in loops over the contiguous columns using the scalar
-/// API's own kernels. So every result equals the scalar API's to the last bit (the tests compare
-/// them row by row). Unknown sample sizes are NaN in the input column and give NaN interval columns.
+/// API's own kernels, on long columns in two contiguous halves on two threads (`ParallelRows` in
+/// PollNumerics; each row is computed once from its own inputs, so the thread count changes no
+/// bit). So every result equals the scalar API's to the last bit (the tests compare them row by
+/// row, on one thread and on two). Unknown sample sizes are NaN in the input column and give NaN interval columns.
 public enum PollColumns {
     /// Per-row lead results; interval columns are NaN where the sample size is unknown.
     public struct Leads: Equatable, Sendable {
@@ -38,20 +40,21 @@ public enum PollColumns {
     ///   - n: n_eff per row, NaN where unknown (or where no interval may be given).
     ///   - confidence: the level (default 95%).
     /// - Precondition: the three columns have equal lengths.
-    /// - Complexity: O(rows); one vectorised pass, then one pass for the p-values.
+    /// - Complexity: O(rows); one vectorised pass, then one pass for the p-values, on two threads
+    ///   from `ColumnKernels.parallelRows` rows on (`ParallelRows` (PollNumerics): contiguous halves, the
+    ///   same bits at any thread count).
     public static func leads(
         shareA: [Double], shareB: [Double], effectiveSampleSize n: [Double],
         confidence: ConfidenceLevel = .ninetyFive
     ) -> Leads {
         precondition(shareA.count == shareB.count && shareA.count == n.count, "columns differ in length")
-        // The arithmetic columns in one vectorised pass (``ColumnKernels/waldLeads(shareA:shareB:sampleSizes:z:)``,
-        // the same IEEE operations as the scalar code, lane by lane); the p-values by the scalar
-        // Φ kernel, whose libm erfc has no vector form with the same bits.
+        // The arithmetic columns in one vectorised pass (`ColumnKernels.waldLeads`,
+        // the same IEEE operations as the scalar code, lane by lane), then each row's p-value by
+        // the scalar Φ kernel; two threads on long columns, each row computed once.
         let c = ColumnKernels.waldLeads(shareA: shareA, shareB: shareB, sampleSizes: n, z: confidence.z)
-        let p = ColumnKernels.twoSidedPValues(c.statistic)
         return Leads(
             lead: c.lead, unitVariance: c.unitVariance, standardError: c.standardError, lower: c.lower,
-            upper: c.upper, zStatistic: c.statistic, pValue: p)
+            upper: c.upper, zStatistic: c.statistic, pValue: c.pValue)
     }
 
     /// Per-row swing results.
@@ -128,7 +131,10 @@ public enum PollColumns {
     ///   - confidence: the level (default 95%).
     /// - Precondition: equal lengths.
     /// - Complexity: O(rows) for the closed forms (Wald, Wilson, Agresti–Coull, Wilson-cc);
-    ///   the beta and root-search methods cost as the scalar ones per row.
+    ///   the beta and root-search methods cost as the scalar ones per row. Two threads from
+    ///   ``searchingParallelRows`` rows on for those, from `ColumnKernels.parallelRows` (PollNumerics)
+    ///   for the closed forms other than Wilson (`ParallelRows` (PollNumerics): contiguous halves, each row
+    ///   computed once, the same bits at any thread count).
     public static func shareIntervals(
         shares: [Double], effectiveSampleSize n: [Double],
         method: ShareIntervalMethod,
@@ -145,11 +151,34 @@ public enum PollColumns {
         }
         var lower = [Double](repeating: .nan, count: rows)
         var upper = lower
-        for i in 0..<rows where !n[i].isNaN {
-            (lower[i], upper[i]) = ShareInterval.bounds(
-                count: Counts.count(share: shares[i], of: n[i]), share: shares[i], trials: n[i],
-                confidence: confidence, method: method)
+        // Rows are independent (each is the scalar call on its own inputs), so long columns are
+        // split into contiguous halves on two threads with no change to any bit.
+        let minimumRows = searchesPerRow(method) ? searchingParallelRows : ColumnKernels.parallelRows
+        lower.withUnsafeMutableBufferPointer { lowerColumn in
+            upper.withUnsafeMutableBufferPointer { upperColumn in
+                ParallelRows.forEachChunk(count: rows, minimumRows: minimumRows) { range in
+                    for i in range where !n[i].isNaN {
+                        (lowerColumn[i], upperColumn[i]) = ShareInterval.bounds(
+                            count: Counts.count(share: shares[i], of: n[i]), share: shares[i], trials: n[i],
+                            confidence: confidence, method: method)
+                    }
+                }
+            }
         }
         return (lower, upper)
+    }
+
+    /// The column length from which the beta-quantile and root-search intervals (Clopper–Pearson,
+    /// Jeffreys, mid-p, likelihood ratio) use two threads: their rows cost microseconds each, so
+    /// 256 rows already outweigh the start of a thread (some 50 µs).
+    public static let searchingParallelRows = 256
+
+    /// Whether the method's bounds come from beta quantiles or root searches (microseconds a row)
+    /// rather than a closed form.
+    private static func searchesPerRow(_ method: ShareIntervalMethod) -> Bool {
+        switch method {
+        case .wald, .wilson, .wilsonCC, .agrestiCoull: return false
+        case .clopperPearson, .jeffreys, .midP, .likelihoodRatio: return true
+        }
     }
 }
