@@ -12,10 +12,12 @@ report: bootstrap
 	@SWIFT=$(SWIFT) scripts/build-release pollcmp 1>&2
 	@$(RELEASE_BIN) report datasets/teamsters-2024.csv --a DEM --b REP --group-by population --pairs all
 
-## test: the lint (as `make lint`), the notebooks' drift check, then the whole test suite (unit and end-to-end)
+## test: the lint (as `make lint`), the documentation (as `make docs`, warnings as errors), the
+## notebooks' drift check, then the whole test suite (unit and end-to-end)
 test: bootstrap
 	$(SWIFT) format lint --strict --parallel $(FORMAT_FILES)
 	$(SWIFT) build --build-tests
+	$(MAKE) --no-print-directory docs
 	.build/debug/notebook-export --check --pollcmp .build/debug/pollcmp
 	$(SWIFT) test --skip-build
 

@@ -35,8 +35,8 @@ public enum RandomWalkCholesky {
     /// The factor of A and log|A| − Σ_k log q_k.
     ///
     /// - Parameters:
-    ///   - incrementPrecisions: q, n − 1 values, each positive and finite.
-    ///   - observationPrecisions: p, n ≥ 1 values, each non-negative and finite.
+    ///   - q: the increment precisions, n − 1 values, each positive and finite.
+    ///   - p: the observation precisions, n ≥ 1 values, each non-negative and finite.
     /// - Returns: L in band storage (one subdiagonal: use ``BandCholeskyFactor``'s `solve`,
     ///   DPBTRS) and the log determinant relative to the prior.
     /// - Throws: ``LAPACKError/notPositiveDefinite(routine:order:)`` (routine "RandomWalkCholesky")

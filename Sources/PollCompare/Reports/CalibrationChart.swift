@@ -13,6 +13,7 @@ public enum CalibrationChart {
     /// The chart of `report`'s `all` row.
     ///
     /// - Parameters:
+    ///   - report: the calibration whose `all` row is drawn.
     ///   - title: the chart's title.
     ///   - source: the source line's text.
     /// - Complexity: O(N log N) for N polls (the percentile).

@@ -63,6 +63,7 @@ public enum InterceptLogitFit {
     ///   - respondents: the group's (weight, answered the category) pairs, each weight ≥ 0 (a
     ///     weight of 0 adds nothing, as a prior weight of 0 in R's `glm.fit`; it still counts in
     ///     `count`, the n of R's normalization of the weights to mean 1).
+    ///   - n: the number of respondents (`count`).
     ///   - sumOfWeights: Σw over them.
     /// - Returns: β̂, the fitted logit.
     /// - Complexity: one pass over `respondents` and at most 25 O(1) steps.

@@ -23,6 +23,7 @@ public enum ReplicateVariance {
     /// of rows so the indicator matrix never exists whole.
     ///
     /// - Parameters:
+    ///   - design: a replicate design.
     ///   - columns: the number of indicator columns.
     ///   - hits: for respondent i, the columns where its indicator is 1 (appended to the buffer).
     /// - Returns: an R × columns matrix (column-major).
@@ -57,7 +58,9 @@ public enum ReplicateVariance {
     /// (R's `qr(..., tol = 1e-5)` criterion on norms).
     ///
     /// - Complexity: O(domain rows · R²) + O(R³).
-    /// - Parameter rows: the domain's respondents (indices).
+    /// - Parameters:
+    ///   - design: a replicate design.
+    ///   - rows: the domain's respondents (indices).
     public static func degreesOfFreedom(_ design: SurveyDesign, rows: [Int32]) -> Int {
         guard let rep = design.replicates else { preconditionFailure("not a replicate design") }
         let r = rep.count

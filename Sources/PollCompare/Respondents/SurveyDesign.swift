@@ -12,7 +12,9 @@ public enum ReplicateType: String, CaseIterable, Sendable {
     /// The overall scale of Σ_r (θ_r − θ̄)² for `replicates` replicates, as R `svrepdesign`
     /// sets it (all `rscales` 1).
     ///
-    /// - Parameter rho: Fay's ρ in [0, 1) (ignored by the other types).
+    /// - Parameters:
+    ///   - r: the number of replicates.
+    ///   - rho: Fay's ρ in [0, 1) (ignored by the other types).
     public func scale(replicates r: Int, rho: Double) -> Double {
         let n = Double(r)
         switch self {

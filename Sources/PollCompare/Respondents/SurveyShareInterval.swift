@@ -40,7 +40,8 @@ public enum SurveyShareInterval {
     /// The interval, or nil when it is undefined.
     ///
     /// - Parameters:
-    ///   - share: p in [0, 1].
+    ///   - method: the interval method.
+    ///   - p: the share, in [0, 1].
     ///   - se: its design-based standard error.
     ///   - logit: the fitted logit and its design standard error (needed for `.logit` only).
     ///   - n: respondents in the domain, zero weights included (R `nrow(design)`, beta's t_{n−1}).

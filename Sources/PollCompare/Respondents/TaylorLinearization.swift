@@ -53,7 +53,9 @@ public struct TaylorLinearization: Sendable {
     /// The design degrees of freedom of a domain: PSUs with a member in it minus strata with a
     /// member in it (R `degf` of the subset design).
     ///
-    /// - Parameter rows: the domain's respondents (indices).
+    /// - Parameters:
+    ///   - design: the design.
+    ///   - rows: the domain's respondents (indices).
     /// - Complexity: O(rows + PSUs).
     public static func degreesOfFreedom(_ design: SurveyDesign, rows: [Int32]) -> Int {
         var psuSeen = [Bool](repeating: false, count: design.psuStratum.count)
