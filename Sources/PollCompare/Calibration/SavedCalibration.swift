@@ -11,9 +11,6 @@ public enum SavedCalibration {
     ///   negative.
     /// - Complexity: O(bytes).
     public static func totalError(_ bytes: [UInt8], group: String) throws -> TotalError {
-        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
-        let tabbed = firstLine.contains(UInt8(ascii: "\t")) && !firstLine.contains(UInt8(ascii: ","))
-        var parser = CSVParser(delimiter: tabbed ? UInt8(ascii: "\t") : UInt8(ascii: ","))
         var columns: (group: Int, tau: Int)?
         var found: TotalError?
         var groups: [String] = []
@@ -46,8 +43,7 @@ public enum SavedCalibration {
             }
             found = try TotalError(tau: tau)
         }
-        try parser.feed(bytes[...], record: consume)
-        try parser.finish(record: consume)
+        try CSVParser.parse(bytes, delimiter: CSVParser.sniffedDelimiter(bytes), record: consume)
         guard columns != nil else {
             throw CSVError(
                 position: TextPosition(line: 1, column: 1),

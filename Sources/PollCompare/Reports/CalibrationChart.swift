@@ -27,7 +27,7 @@ public enum CalibrationChart {
         let sorted = errors.map { abs($0) }.sorted()
         let p99 = sorted[min(sorted.count - 1, Int((0.99 * Double(sorted.count)).rounded(.up)) - 1)]
         let reach = max(p99, 4 * sd, 1)
-        let width = niceStep(2 * reach / 40)
+        let width = SVGChart.niceStep(2 * reach / 40)
         let half = (reach / width).rounded(.up) * width
         let binCount = Int((2 * half / width).rounded())
         var counts = [Int](repeating: 0, count: binCount)
@@ -64,7 +64,7 @@ public enum CalibrationChart {
         // The density axis starts at 0 and ends at a whole number of ticks above the highest bar
         // or curve point.
         let highest = max(density.max() ?? 0, curve.max() ?? 0, 1e-9)
-        let step = niceStep(highest / 5, quarters: false)
+        let step = SVGChart.niceStep(highest / 5, quarters: false)
         let ceiling = (highest / step).rounded(.up) * step
         func yOf(_ v: Double) -> Double { bottom - v / ceiling * (bottom - top) }
         var tick = step
@@ -98,15 +98,5 @@ public enum CalibrationChart {
                 (.dashed(C.red), "sampling error alone, N(0, \(NumberText.fixed(sd, digits: 1))²)"),
             ])
         return svg.finish(source: source, height: bottom + 92)
-    }
-
-    /// The smallest of 1, 2, 2.5 or 5 × 10ᵏ at least `raw` (a bin width; without 2.5 when
-    /// `quarters` is false, for axis ticks).
-    static func niceStep(_ raw: Double, quarters: Bool = true) -> Double {
-        var magnitude = 1.0
-        while magnitude * 10 <= raw { magnitude *= 10 }
-        while magnitude > raw { magnitude /= 10 }
-        return (quarters ? [1.0, 2, 2.5, 5, 10] : [1.0, 2, 5, 10]).map { $0 * magnitude }.first { $0 >= raw } ?? 10
-            * magnitude
     }
 }

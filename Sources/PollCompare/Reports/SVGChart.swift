@@ -669,6 +669,16 @@ public enum SVGChart {
         return out
     }
 
+    /// The smallest of 1, 2, 2.5 or 5 × 10ᵏ at least `raw` (a histogram's bin width; without 2.5
+    /// when `quarters` is false, for axis ticks).
+    static func niceStep(_ raw: Double, quarters: Bool = true) -> Double {
+        var magnitude = 1.0
+        while magnitude * 10 <= raw { magnitude *= 10 }
+        while magnitude > raw { magnitude /= 10 }
+        return (quarters ? [1.0, 2, 2.5, 5, 10] : [1.0, 2, 5, 10]).map { $0 * magnitude }.first { $0 >= raw } ?? 10
+            * magnitude
+    }
+
     /// A linear scale from data values to pixels, padded, with "nice" ticks (1, 2, 5 × 10ᵏ).
     struct Scale {
         let lo: Double, hi: Double, x0: Double, x1: Double, step: Double
@@ -679,11 +689,7 @@ public enum SVGChart {
             let pad = 0.04 * (hi - lo)
             lo -= pad
             hi += pad
-            let raw = (hi - lo) / 6
-            var magnitude = 1.0
-            while magnitude * 10 <= raw { magnitude *= 10 }
-            while magnitude > raw { magnitude /= 10 }
-            let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? 10 * magnitude
+            let step = SVGChart.niceStep((hi - lo) / 6, quarters: false)
             self.lo = (lo / step).rounded(.down) * step
             self.hi = (hi / step).rounded(.up) * step
             self.x0 = x0

@@ -220,6 +220,16 @@ package struct CSVParser: Sendable {
         self.maxRecordBytes = maxRecordBytes
     }
 
+    /// The delimiter a file's first line announces: a tab when that line holds a tab and no
+    /// comma, else a comma.
+    ///
+    /// - Complexity: O(first line).
+    static func sniffedDelimiter(_ bytes: [UInt8]) -> UInt8 {
+        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        let tabbed = firstLine.contains(UInt8(ascii: "\t")) && !firstLine.contains(UInt8(ascii: ","))
+        return tabbed ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+    }
+
     /// Parses a whole input at once.
     ///
     /// - Complexity: O(bytes).

@@ -113,9 +113,7 @@ public struct PollFileReader: Sendable {
 
     /// Chooses the delimiter from the first line of `bytes` and parses them.
     private mutating func start(_ bytes: [UInt8]) throws {
-        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
-        let tabbed = firstLine.contains(UInt8(ascii: "\t")) && !firstLine.contains(UInt8(ascii: ","))
-        parser = CSVParser(delimiter: tabbed ? UInt8(ascii: "\t") : UInt8(ascii: ","), maxRecordBytes: maxRecordBytes)
+        parser = CSVParser(delimiter: CSVParser.sniffedDelimiter(bytes), maxRecordBytes: maxRecordBytes)
         try parser!.feed(bytes[...]) { try reader.consume($0) }
     }
 }

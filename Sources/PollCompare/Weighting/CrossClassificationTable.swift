@@ -100,14 +100,6 @@ public struct CrossClassificationTable: Sendable {
         return totals
     }
 
-    /// The sum of the base weights within each cell (the respondent counts when unweighted).
-    ///
-    /// - Complexity: O(respondents).
-    public func baseCellTotals() -> [Double] {
-        guard let baseWeights else { return cellRespondents.map(Double.init) }
-        return cellTotals(of: baseWeights)
-    }
-
     /// The base weights, one per respondent (all 1 when unweighted).
     public var baseWeightsOrOnes: [Double] {
         baseWeights ?? [Double](repeating: 1, count: respondentCount)
