@@ -15,7 +15,7 @@ report: bootstrap
 ## test: the lint (as `make lint`), the documentation (as `make docs`, warnings as errors), the
 ## notebooks' drift check, then the whole test suite (unit and end-to-end)
 test: bootstrap
-	$(SWIFT) format lint --strict --parallel $(FORMAT_FILES)
+	@$(MAKE) --no-print-directory lint
 	$(SWIFT) build --build-tests
 	$(MAKE) --no-print-directory docs
 	.build/debug/notebook-export --check --pollcmp .build/debug/pollcmp

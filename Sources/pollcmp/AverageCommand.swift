@@ -174,12 +174,7 @@ struct AverageCommand: ParsableCommand {
             let analysis = try PollAnalysis(pollTable, selection: selected, options: analysisOptions)
             input = try AverageInput(analysis, options: inputOptions)
         } catch {
-            if case let .invalidPollDesign(poll, line, reason) = error {
-                StandardStreams.error("\(name):\(line): poll \(poll): \(reason)")
-            } else {
-                StandardStreams.error("\(name): \(error.description)")
-            }
-            throw DataErrors.exitCode
+            throw DataErrors.pollFileError(error, file: name)
         }
         let report: AverageReport
         do {
@@ -207,17 +202,19 @@ struct AverageCommand: ParsableCommand {
             + (tau == nil && omega == nil
                 ? " (REML estimates)"
                 : tau == nil ? " (τ a REML estimate)" : omega == nil ? " (ω a REML estimate)" : " (as given)")
-        let chosen: ReportTable
-        switch table {
-        case .daily: chosen = report.daily()
-        case .house: chosen = report.house()
-        case .polls: chosen = report.polls()
+        // The table asked for, built only where it is printed.
+        func chosen() -> ReportTable {
+            switch table {
+            case .daily: return report.daily()
+            case .house: return report.house()
+            case .polls: return report.polls()
+            }
         }
         let sink = try OutputFile(path: output)
         let digits = layout.digits, header = !layout.noHeader
         switch format {
         case .text, .markdown:
-            let rendering: ReportFormat = format == .text ? .text : .markdown
+            let rendering = format.rendering!
             var text = report.sentences(change: changeDays, digits: digits)
             if predictive {
                 text += "The daily se and bounds are predictive: sqrt(se² + τ²), where a new poll would land.\n"
@@ -229,12 +226,12 @@ struct AverageCommand: ParsableCommand {
                 sink.write(
                     rendering.render(report.changeTable(from: c.from, to: c.to), header: header, digits: digits) + "\n")
             }
-            sink.write(rendering.render(chosen, header: header, digits: digits))
+            sink.write(rendering.render(chosen(), header: header, digits: digits))
         case .csv, .tsv, .json:
             for note in notes { StandardStreams.note("\(name): \(note)") }
             StandardStreams.note("\(name): \(estimates)")
-            let rendering: ReportFormat = format == .csv ? .csv : format == .tsv ? .tsv : .json
-            let out = changeDays.map { report.changeTable(from: $0.from, to: $0.to) } ?? chosen
+            let rendering = format.rendering!
+            let out = changeDays.map { report.changeTable(from: $0.from, to: $0.to) } ?? chosen()
             rendering.write(out, header: header, digits: digits, to: sink.write)
         case .svg:
             for note in notes { StandardStreams.note("\(name): \(note)") }

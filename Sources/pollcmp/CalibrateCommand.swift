@@ -127,12 +127,7 @@ struct CalibrateCommand: ParsableCommand {
             if let why = selection.emptyReason { throw .invalidReportOption(why) }
             calibration = try Calibration(pollTable, selection: selection, options: options)
         } catch {
-            if case let .invalidPollDesign(poll, line, reason) = error {
-                StandardStreams.error("\(name):\(line): poll \(poll): \(reason)")
-            } else {
-                StandardStreams.error("\(name): \(error.description)")
-            }
-            throw DataErrors.exitCode
+            throw DataErrors.pollFileError(error, file: name)
         }
         let report = CalibrationReport(calibration)
         if format != .text && format != .markdown && format != .svg {

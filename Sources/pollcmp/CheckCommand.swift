@@ -38,8 +38,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let e = try InputFiles.read(expected)
-        let a = try InputFiles.read(actual)
+        let e = try InputFiles.read(expected, advice: "; compare the file in parts")
+        let a = try InputFiles.read(actual, advice: "; compare the file in parts")
         let keys = key.map { $0.split(separator: ",").map(String.init) } ?? []
         let comparison: CSVComparison
         do {

@@ -142,7 +142,7 @@ struct CrosstabCommand: ParsableCommand {
 
     var byColumns: [String] {
         by.map {
-            $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpacesForOption() }
+            $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
         } ?? []
     }
 
@@ -224,7 +224,7 @@ struct CrosstabCommand: ParsableCommand {
         let digits = layout.digits, header = !layout.noHeader
         switch format {
         case .text, .markdown:
-            let rendering: ReportFormat = format == .text ? .text : .markdown
+            let rendering = format.rendering!
             var text =
                 "Weighted shares of \(row) (points) with \(level.percentText)% \(method.rawValue) intervals; \(designSentence()).\n\n"
             // --table narrows the people formats to the crosstab, the sentences and that table.
@@ -248,7 +248,7 @@ struct CrosstabCommand: ParsableCommand {
             sink.write(
                 CrosstabChart.chart(crosstab, title: "Weighted shares of \(row)", source: SVGChart.fileName(of: file)))
         case .csv, .tsv, .json:
-            let rendering: ReportFormat = format == .csv ? .csv : format == .tsv ? .tsv : .json
+            let rendering = format.rendering!
             let chosen = table ?? (compare ? .comparisons : lead != nil ? .leads : .shares)
             let out: ReportTable
             switch chosen {
@@ -282,12 +282,3 @@ enum CrosstabTableArgument: String, ExpressibleByArgument, CaseIterable {
 
 extension ReplicateType: ExpressibleByArgument {}
 extension SurveyIntervalMethod: ExpressibleByArgument {}
-
-extension String {
-    fileprivate func trimmingSpacesForOption() -> String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-}

@@ -3,17 +3,18 @@ import PollCompare
 
 /// Reading whole inputs (a file or standard input) without Foundation.
 enum InputFiles {
-    /// The bytes of `path`, or of standard input for "-". A missing or unreadable file prints one
-    /// line and exits 66 (EX_NOINPUT); a read error exits 74 (EX_IOERR).
-    /// At most this many bytes are read whole (`check` compares two whole files): 256 MiB.
+    /// At most this many bytes are read whole, so no input takes memory without bound: 256 MiB.
     static let wholeFileLimit = 256 << 20
 
-    static func read(_ path: String) throws -> [UInt8] {
+    /// The bytes of `path`, or of standard input for "-", at most ``wholeFileLimit`` of them (a
+    /// larger input is a data error, exit 65, whose message ends with `advice`). A missing or
+    /// unreadable file prints one line and exits 66 (EX_NOINPUT); a read error exits 74 (EX_IOERR).
+    static func read(_ path: String, advice: String = "") throws -> [UInt8] {
         var bytes: [UInt8] = []
         try stream(path) { chunk in
             guard bytes.count + chunk.count <= wholeFileLimit else {
                 StandardStreams.error(
-                    "\(displayName(path)): larger than \(wholeFileLimit >> 20) MiB, the most this command reads whole; compare the file in parts"
+                    "\(displayName(path)): larger than \(wholeFileLimit >> 20) MiB, the most this command reads whole\(advice)"
                 )
                 throw DataErrors.exitCode
             }

@@ -52,9 +52,10 @@ final class OutputFile {
         if buffer.count >= 1 << 20 { flush() }
     }
 
-    /// Appends bytes, writing out each full MiB.
-    func write(bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
+    /// Lets `body` append bytes to the output buffer itself (no copy through a buffer of its
+    /// own), writing out each full MiB.
+    func append(_ body: (inout [UInt8]) throws -> Void) rethrows {
+        try body(&buffer)
         if buffer.count >= 1 << 20 { flush() }
     }
 

@@ -197,15 +197,11 @@ struct RakeCommand: ParsableCommand {
         let out = try OutputFile(path: output == "-" ? nil : output)
         var writer = WeightedRowWriter(delimiter: delimiter, name: name, weights: result.weights)
         var again = CSVParser(delimiter: delimiter)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 20)
         do {
             try InputFiles.stream(file) { chunk in
-                try again.feed(chunk) { try writer.append($0, to: &buffer) }
-                out.write(bytes: buffer)
-                buffer.removeAll(keepingCapacity: true)
+                try again.feed(chunk) { record in try out.append { try writer.append(record, to: &$0) } }
             }
-            try again.finish { try writer.append($0, to: &buffer) }
+            try again.finish { record in try out.append { try writer.append(record, to: &$0) } }
             guard writer.isComplete else {
                 throw CSVError(
                     position: TextPosition(line: 1, column: 1),
@@ -219,7 +215,6 @@ struct RakeCommand: ParsableCommand {
             out.abandon()
             throw error
         }
-        out.write(bytes: buffer)
         try out.finish()
     }
 

@@ -169,13 +169,7 @@ struct ReportCommand: ParsableCommand {
         do {
             report = try PollReport(polls, options: options)
         } catch {
-            // A poll's design names the poll's line in the file.
-            if case let .invalidPollDesign(poll, line, reason) = error {
-                StandardStreams.error("\(name):\(line): poll \(poll): \(reason)")
-            } else {
-                StandardStreams.error(error.description)
-            }
-            throw DataErrors.exitCode
+            throw DataErrors.pollFileError(error, file: name, namesFile: false)
         }
         if let why = report.emptySelection {
             StandardStreams.error("\(name): \(why)")
@@ -230,6 +224,9 @@ enum BallotArgument: String, ExpressibleByArgument, CaseIterable {
 
 enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case text, csv, tsv, json, markdown, svg
+
+    /// The table renderer of this format (nil for svg, which draws a chart).
+    var rendering: ReportFormat? { ReportFormat(rawValue: rawValue) }
 }
 
 enum ChartArgument: String, ExpressibleByArgument, CaseIterable {

@@ -35,6 +35,19 @@ enum StandardStreams {
 enum DataErrors {
     static let exitCode = ExitCode(65)
 
+    /// Prints `error`, met while analysing poll file `name`, and returns the exit code to throw:
+    /// an invalid poll design names the poll and its line (`FILE:LINE: poll ID: reason`); any
+    /// other error is prefixed with the file's name when `namesFile`. Shares read in points.
+    static func pollFileError(_ error: PollCompareError, file name: String, namesFile: Bool = true) -> ExitCode {
+        if case let .invalidPollDesign(poll, line, reason) = error {
+            StandardStreams.error("\(name):\(line): poll \(poll): \(reason)")
+        } else {
+            let message = error.message(sharesIn: .percentagePoints)
+            StandardStreams.error(namesFile ? "\(name): \(message)" : message)
+        }
+        return exitCode
+    }
+
     static func guarded<T>(_ body: () throws(PollCompareError) -> T) throws -> T {
         do {
             return try body()

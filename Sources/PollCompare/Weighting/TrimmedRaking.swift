@@ -32,12 +32,27 @@ enum TrimmedRaking {
         var floor: Double?
     }
 
+    /// The raking of the base weights, before any trimming.
+    typealias Start = (weights: [Double], fit: IterativeProportionalFitting.Result)
+
+    /// Rakes the base weights (the same for every bound, so ``toDesignEffect(_:_:floor:)`` does it once).
+    static func start(_ problem: RakingProblem) -> Start {
+        var weights = problem.table.baseWeightsOrOnes
+        let fit = problem.rake(&weights)
+        return (weights, fit)
+    }
+
     /// Rakes from the base weights and trims to the bounds (relative to the mean weight).
     ///
-    /// - Parameter maxRounds: the most trim-and-re-rake rounds (default: the options' `maxSweeps`).
-    static func rake(_ problem: RakingProblem, cap: Double?, floor: Double?, maxRounds: Int? = nil) -> Outcome {
-        var weights = problem.table.baseWeightsOrOnes
-        let first = problem.rake(&weights)
+    /// - Parameters:
+    ///   - maxRounds: the most trim-and-re-rake rounds (default: the options' `maxSweeps`).
+    ///   - start: the raking of the base weights, when already done (``start(_:)``).
+    static func rake(
+        _ problem: RakingProblem, cap: Double?, floor: Double?, maxRounds: Int? = nil, from start: Start? = nil
+    ) -> Outcome {
+        let initial = start ?? Self.start(problem)
+        var weights = initial.weights
+        let first = initial.fit
         var outcome = Outcome(
             weights: [], sweeps: first.sweeps, rounds: 0, converged: first.converged,
             trimming: nil, cap: cap, floor: floor)
@@ -88,7 +103,8 @@ enum TrimmedRaking {
         _ problem: RakingProblem, _ target: Double, floor: Double?
     ) throws(RakingError) -> Outcome {
         try problem.checkBounds(cap: nil, floor: floor)
-        let untrimmed = rake(problem, cap: nil, floor: floor)
+        let start = Self.start(problem)
+        let untrimmed = rake(problem, cap: nil, floor: floor, from: start)
         guard untrimmed.converged else { return untrimmed }
         let deff = designEffect(untrimmed.weights)
         if deff <= target { return untrimmed }
@@ -104,7 +120,7 @@ enum TrimmedRaking {
                 lo = mid
                 continue
             }
-            let trial = rake(problem, cap: mid, floor: floor, maxRounds: trialRounds)
+            let trial = rake(problem, cap: mid, floor: floor, maxRounds: trialRounds, from: start)
             guard trial.converged else {
                 lo = mid
                 continue
