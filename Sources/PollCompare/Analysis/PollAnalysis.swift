@@ -35,7 +35,8 @@ public struct PollAnalysis: Sendable {
         public var optIn: [String] = []
         /// Historical non-sampling error added to each lead's variance (`--tse`; ``TotalError``).
         public var totalError: TotalError?
-        /// Fields that group questions for swings, after the race.
+        /// Fields that group questions for swings, after the race (spaces around a name are
+        /// trimmed and empty names ignored).
         public var groupBy: [String] = ["pollster", "population"]
         /// Which pairs get a swing.
         public var pairs: Pairs = .consecutive
@@ -76,7 +77,9 @@ public struct PollAnalysis: Sendable {
     /// - Throws: ``PollCompareError`` for an unknown group-by field, `before-after` without a
     ///   date, or a poll whose design cannot be.
     /// - Complexity: O(questions·log questions + swings).
-    public init(_ table: PollTable, selection: PollSelection, options: Options) throws(PollCompareError) {
+    public init(_ table: PollTable, selection: PollSelection, options given: Options) throws(PollCompareError) {
+        var options = given
+        options.groupBy = given.groupBy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         for field in options.groupBy where !PollTable.groupFields.contains(field) {
             throw .invalidReportOption(
                 "--group-by: unknown field \"\(field)\" (use \(PollTable.groupFields.joined(separator: ", ")))")
@@ -93,8 +96,7 @@ public struct PollAnalysis: Sendable {
         }
         func estimate(_ q: Int, _ a: Int, _ b: Int) throws(PollCompareError) -> LeadEstimate {
             let n = table.sampleSize[q].isNaN ? options.assumeN : table.sampleSize[q]
-            let deff = table.designEffect[q].isNaN ? 1 : table.designEffect[q]
-            let population = table.populationSize[q].isNaN ? nil : table.populationSize[q]
+            let (deff, population) = table.designParameters(q)
             let type = sampleType(q)
             do {
                 let design = try n.map { n throws(PollCompareError) in
@@ -109,7 +111,7 @@ public struct PollAnalysis: Sendable {
                 )
                 .adding(options.totalError)
             } catch {
-                throw .invalidPollDesign(poll: table.pollID[q], line: table.line[q], reason: error.description)
+                throw table.designError(q, error)
             }
         }
         var leads: [PollLead] = []
@@ -156,14 +158,13 @@ public struct PollAnalysis: Sendable {
             guard !oriented.isEmpty else { continue }
             let groupIndex = groups.count
             groups.append(Group(name: keys[g].name, race: keys[g].race, members: oriented))
+            // Each question's design was accepted with its lead; only the group's candidates
+            // (whose two shares may sum above 100.5 as published) can fail here. Estimated once
+            // per question, however many pairs it is in.
+            let estimates = oriented.map { try? estimate($0.question, $0.a, $0.b) }
             for (i, j) in Self.pairs(table, oriented.map(\.question), options) {
                 let x = oriented[i], y = oriented[j]
-                // Each question's design was accepted with its lead; only the group's candidates
-                // (whose two shares may sum above 100.5 as published) can fail here.
-                guard let before = try? estimate(x.question, x.a, x.b), let after = try? estimate(y.question, y.a, y.b)
-                else {
-                    continue
-                }
+                guard let before = estimates[i], let after = estimates[j] else { continue }
                 let swing = try SwingEstimate(before: before, after: after, confidence: confidence)
                 swings.append(
                     PollSwing(

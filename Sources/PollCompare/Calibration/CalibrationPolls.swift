@@ -57,14 +57,13 @@ public struct CalibrationPolls: Sendable {
             let n = table.sampleSize[q]
             guard !n.isNaN else { noSize += 1; continue }
             let shareA = table.share[c.a], shareB = table.share[c.b]
-            let deff = table.designEffect[q].isNaN ? 1 : table.designEffect[q]
-            let population = table.populationSize[q].isNaN ? nil : table.populationSize[q]
+            let (deff, population) = table.designParameters(q)
             let effective: Double
             do {
                 effective = try SampleDesign(sampleSize: n, designEffect: deff, populationSize: population)
                     .effectiveSampleSize
             } catch {
-                throw .invalidPollDesign(poll: table.pollID[q], line: table.line[q], reason: error.description)
+                throw table.designError(q, error)
             }
             let first = table.candidateRange[q].lowerBound
             if !table.publishedLead[q].isNaN {

@@ -85,7 +85,6 @@ public struct PollReport: Sendable {
     public init(_ selected: SelectedPolls, options given: Options) throws(PollCompareError) {
         let table = selected.table
         var options = given
-        options.analysis.groupBy = given.analysis.groupBy.map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         options.analysis.a = given.selection.a
         options.analysis.b = given.selection.b
         let selection = selected.selection
