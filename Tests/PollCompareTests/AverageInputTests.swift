@@ -119,7 +119,9 @@ struct AverageReportTests {
             confidence: .ninetyFive, predictive: false)
         let daily = report.daily()
         #expect(daily.columns == AverageReport.dailyColumns)
+        // One row a day from the first poll's end, 2024-06-06, to the last, 2024-07-30: 25 + 30 days.
         #expect(daily.count == 55)
+        // The `polls` column counts each poll once: the 8 polls less 803, left out for no sample size.
         #expect(
             daily.rows.map { $0[5] }.reduce(0) { if case let .number(x) = $1 { return $0 + x } else { return $0 } } == 7
         )

@@ -14,10 +14,6 @@ import Testing
 /// maximum equals the reference to 1e-8 relative and is never more than 1e-9·|ℓ| below it.
 @Suite("Polling average: marginal likelihood of tau and omega")
 struct AverageLikelihoodTests {
-    static func close(_ x: Double, _ reference: Double, _ tolerance: Double) -> Bool {
-        abs(x - reference) <= tolerance * max(1, abs(reference))
-    }
-
     @Test("Log likelihood at fixed tau and omega equals the dense REML")
     func fixedParameters() throws {
         #expect(AverageLikelihoodReferences.atFixedParameters.count == 10)
@@ -27,7 +23,9 @@ struct AverageLikelihoodTests {
             let fit = try StateSpaceAverage(
                 polls: fixture.polls, tau: fixture.tau, omega: fixture.omega,
                 houseEffects: fixture.houseEffects)
-            #expect(Self.close(fit.logLikelihood, reference, 1e-9), "\(name): \(fit.logLikelihood) vs \(reference)")
+            #expect(
+                ReferenceTolerance.close(fit.logLikelihood, reference, 1e-9),
+                "\(name): \(fit.logLikelihood) vs \(reference)")
         }
     }
 
@@ -35,7 +33,7 @@ struct AverageLikelihoodTests {
         "Log likelihood at tau = 1, omega = 0.2 equals the dense REML", arguments: AverageLikelihoodReferences.fixtures)
     func unitTau(fixture: AverageLikelihoodReferences.Fixture) throws {
         let fit = try StateSpaceAverage(polls: fixture.polls, tau: 1, omega: 0.2, houseEffects: fixture.houseEffects)
-        #expect(Self.close(fit.logLikelihood, fixture.logLikelihoodAtUnitTau, 1e-9))
+        #expect(ReferenceTolerance.close(fit.logLikelihood, fixture.logLikelihoodAtUnitTau, 1e-9))
     }
 
     @Test("The likelihood-only evaluation equals the full fit and the dense REML")
@@ -45,7 +43,7 @@ struct AverageLikelihoodTests {
             let evaluator = try #require(
                 AverageLikelihoodEvaluator(polls: fixture.polls, houseEffects: fixture.houseEffects))
             let value = try #require(evaluator.logLikelihood(tau: fixture.tau, omega: fixture.omega))
-            #expect(Self.close(value, reference, 1e-9), "\(name): \(value) vs \(reference)")
+            #expect(ReferenceTolerance.close(value, reference, 1e-9), "\(name): \(value) vs \(reference)")
         }
         for fixture in AverageLikelihoodReferences.fixtures {
             let evaluator = try #require(
@@ -59,7 +57,7 @@ struct AverageLikelihoodTests {
                     "\(value) vs \(fit.logLikelihood)")
             }
             let value = try #require(evaluator.logLikelihood(tau: 1, omega: 0.2))
-            #expect(Self.close(value, fixture.logLikelihoodAtUnitTau, 1e-9))
+            #expect(ReferenceTolerance.close(value, fixture.logLikelihoodAtUnitTau, 1e-9))
         }
     }
 
@@ -80,7 +78,7 @@ struct AverageLikelihoodTests {
                 "omega \(estimate.omega) vs \(fixture.omega)")
         }
         #expect(estimate.logLikelihood >= fixture.logLikelihood - 1e-9 * abs(fixture.logLikelihood))
-        #expect(Self.close(estimate.logLikelihood, fixture.logLikelihood, 1e-8))
+        #expect(ReferenceTolerance.close(estimate.logLikelihood, fixture.logLikelihood, 1e-8))
     }
 
     @Test("One parameter fixed: the other maximises the likelihood along its line")
@@ -96,7 +94,7 @@ struct AverageLikelihoodTests {
         #expect(fixed.tau == 1 && fixed.omega == 0.2 && fixed.evaluations == 1)
         #expect(
             fixed.logLikelihood == fixture.logLikelihoodAtUnitTau
-                || Self.close(fixed.logLikelihood, fixture.logLikelihoodAtUnitTau, 1e-9))
+                || ReferenceTolerance.close(fixed.logLikelihood, fixture.logLikelihoodAtUnitTau, 1e-9))
     }
 
     @Test("Invalid fixed parameters are data errors")

@@ -183,10 +183,24 @@ struct ConfidenceAndPlanningTests {
             designAfter: SampleDesign(sampleSize: 1000), methods: [.wald],
             confidence: .ninetyFive)
         #expect(table.count == 1)
-        _ = try ChangeReport.table(
+        // Without sample sizes: one row per method, the change (90 − 50 = 40 points, exact
+        // decimal), and empty interval columns.
+        let unsized = try ChangeReport.table(
             shareBefore: 0.5, designBefore: nil, shareAfter: 0.9, designAfter: nil,
             methods: ChangeIntervalMethod.allCases, confidence: .ninetyFive)
-        _ = try ShareChange(shareBefore: 0.7, sampleSizeBefore: 100, shareAfter: 0.8, sampleSizeAfter: 100)
+        #expect(unsized.count == ChangeIntervalMethod.allCases.count)
+        for (row, method) in zip(unsized.rows, ChangeIntervalMethod.allCases) {
+            #expect(row[4] == .text(method.rawValue))
+            #expect(row[6] == .number(40))
+            #expect(row[7] == .empty && row[8] == .empty)
+        }
+        // 70 of 100 then 80 of 100: counts are whole, and every method's interval holds d = 0.1.
+        let change = try ShareChange(shareBefore: 0.7, sampleSizeBefore: 100, shareAfter: 0.8, sampleSizeAfter: 100)
+        #expect(change.countBefore == 70 && change.countAfter == 80)
+        for method in ChangeIntervalMethod.allCases {
+            let i = change.interval(method: method)
+            #expect(i.lower < change.change && change.change < i.upper, "\(method): \(i)")
+        }
     }
 
     @Test("check: an infinity matches only itself, NaN only NaN, whatever the tolerance")

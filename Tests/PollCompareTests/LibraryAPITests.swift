@@ -127,6 +127,7 @@ struct LibraryAPITests {
         let after = try LeadEstimate(shareA: 0.31, shareB: 0.58)
         let swing = try SwingEstimate(before: before, after: after)
         let n: Int? = swing.breakEvenSampleSize
+        // 51: scripts/references/founding_swing.py (as in FoundingExampleTests).
         #expect(n == 51)
         #expect(try LeadEstimate(shareA: 0.4, shareB: 0.4).breakEvenSampleSize() == nil)
     }

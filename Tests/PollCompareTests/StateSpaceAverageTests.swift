@@ -18,12 +18,8 @@ import Testing
 /// the same 1e-9.
 @Suite("State-space polling average")
 struct StateSpaceAverageTests {
-    static func close(_ x: Double, _ reference: Double, _ tolerance: Double = 1e-9) -> Bool {
-        abs(x - reference) <= tolerance * max(1, abs(reference))
-    }
-
     static func allClose(_ x: [Double], _ reference: [Double], _ tolerance: Double = 1e-9) -> Bool {
-        x.count == reference.count && zip(x, reference).allSatisfy { close($0, $1, tolerance) }
+        x.count == reference.count && zip(x, reference).allSatisfy { ReferenceTolerance.close($0, $1, tolerance) }
     }
 
     @Test("Posterior equals the dense GLS", arguments: AverageReferences.fixtures)
@@ -45,14 +41,14 @@ struct StateSpaceAverageTests {
         #expect(!fixture.changes.isEmpty)
         for change in fixture.changes {
             let (value, sd) = fit.change(from: change.from, to: change.to)
-            #expect(Self.close(value, change.change, tol), "change \(change.from) -> \(change.to)")
-            #expect(Self.close(sd, change.sd, tol), "sd of change \(change.from) -> \(change.to)")
+            #expect(ReferenceTolerance.close(value, change.change, tol), "change \(change.from) -> \(change.to)")
+            #expect(ReferenceTolerance.close(sd, change.sd, tol), "sd of change \(change.from) -> \(change.to)")
         }
         // The weights reproduce the last day's mean; residuals and adjusted leads are consistent.
         let weighted = zip(fit.weights, fixture.polls).reduce(0) { $0 + $1.0 * $1.1.lead }
-        #expect(Self.close(weighted, fit.mean[fit.dayCount - 1]))
+        #expect(ReferenceTolerance.close(weighted, fit.mean[fit.dayCount - 1]))
         for (i, poll) in fixture.polls.enumerated() {
-            #expect(Self.close(fit.adjustedLeads[i] - fit.residuals[i], fit.mean[poll.day], 1e-12))
+            #expect(ReferenceTolerance.close(fit.adjustedLeads[i] - fit.residuals[i], fit.mean[poll.day], 1e-12))
         }
         if fixture.houseEffects { #expect(abs(fit.houseEffects.reduce(0, +)) <= 1e-12) }
     }
@@ -62,12 +58,12 @@ struct StateSpaceAverageTests {
         let fixture = AverageReferences.fixtures.first { $0.name == "sixtyDayGap" }!
         let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: fixture.omega)
         for day in [0, 10, 40, 81] {
-            #expect(Self.close(fit.covariance(day, day), fit.sd[day] * fit.sd[day], 1e-12))
+            #expect(ReferenceTolerance.close(fit.covariance(day, day), fit.sd[day] * fit.sd[day], 1e-12))
         }
         let (a, b) = (10, 71)
         let viaCovariance = fit.sd[a] * fit.sd[a] + fit.sd[b] * fit.sd[b] - 2 * fit.covariance(a, b)
-        #expect(Self.close(fit.change(from: a, to: b).sd, viaCovariance.squareRoot(), 1e-10))
-        #expect(Self.close(fit.covariance(a, b), fit.covariance(b, a), 1e-12))
+        #expect(ReferenceTolerance.close(fit.change(from: a, to: b).sd, viaCovariance.squareRoot(), 1e-10))
+        #expect(ReferenceTolerance.close(fit.covariance(a, b), fit.covariance(b, a), 1e-12))
         // Not the two sds in quadrature: neighbouring days are strongly correlated.
         let quadrature = (fit.sd[40] * fit.sd[40] + fit.sd[41] * fit.sd[41]).squareRoot()
         #expect(fit.change(from: 40, to: 41).sd < quadrature / 5)
@@ -96,13 +92,13 @@ struct StateSpaceAverageTests {
         let limit = AverageReferences.constantLevel
         for omega in [1e-8, 1e-10] {
             let fit = try StateSpaceAverage(polls: fixture.polls, tau: fixture.tau, omega: omega)
-            #expect(fit.mean.allSatisfy { Self.close($0, limit.mean) }, "omega \(omega): \(fit.mean)")
+            #expect(fit.mean.allSatisfy { ReferenceTolerance.close($0, limit.mean) }, "omega \(omega): \(fit.mean)")
             #expect(Self.allClose(fit.houseEffects, limit.house), "omega \(omega): \(fit.houseEffects)")
             // The house-adjusted precision-weighted mean of the leads.
             let precision = fixture.polls.map { 1 / ($0.variance + fixture.tau * fixture.tau) }
             let pooled = zip(precision, fit.adjustedLeads).reduce(0) { $0 + $1.0 * $1.1 } / precision.reduce(0, +)
-            #expect(Self.close(pooled, limit.mean))
-            #expect(fit.sd.allSatisfy { Self.close($0, fit.sd[0], 1e-12) })
+            #expect(ReferenceTolerance.close(pooled, limit.mean))
+            #expect(fit.sd.allSatisfy { ReferenceTolerance.close($0, fit.sd[0], 1e-12) })
         }
     }
 

@@ -32,7 +32,7 @@ struct ZigguratTests {
         var g = Xoshiro256StarStar(seed: 6)
         let count = 2_000_000
         let draws = (0..<count).map { _ in Samplers.standardNormalZiggurat(&g) }.sorted()
-        for x in [-4.0, -3.442619855899, -2.5, -1.5, -0.7, -0.1, 0, 0.3, 1.0, 2.0, 3.0, 3.442619855899, 3.8, 4.5] {
+        for x in [-4.0, -ZigguratTables.r, -2.5, -1.5, -0.7, -0.1, 0, 0.3, 1.0, 2.0, 3.0, ZigguratTables.r, 3.8, 4.5] {
             var lo = 0, hi = count
             while lo < hi {
                 let mid = (lo + hi) / 2

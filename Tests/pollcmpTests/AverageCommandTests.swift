@@ -50,8 +50,7 @@ struct AverageCommandTests {
 
     @Test("-o writes the file and nothing to standard output")
     func outputFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pollcmp-average-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("house.csv").path
         let r = try PollcmpRunner.run([

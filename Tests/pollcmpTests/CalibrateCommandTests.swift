@@ -86,8 +86,7 @@ struct CalibrateCommandTests {
 
     @Test("-o writes the file and nothing to stdout")
     func outputFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("calibrate-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("out.csv").path
         let r = try PollcmpRunner.run(["calibrate", Self.raw, "--format", "csv", "-o", path])

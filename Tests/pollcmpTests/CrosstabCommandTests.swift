@@ -121,6 +121,8 @@ struct CrosstabCommandTests {
         let b = try PollcmpRunner.run(["crosstab", tsv, "--row", "vote", "--weight", "w", "--format", "csv"])
         #expect(a.status == 0 && b.status == 0)
         #expect(a.stdout == b.stdout)
+        // Row A: n = 3 respondents, sum_w = 1.5 + 0.5 + 1 = 3, share = (1.5 + 1)/3 = 83.333…%
+        // (2.5/3 · 100 in doubles, printed in full).
         #expect(a.stdout.contains(",,A,3,3,83.33333333333334,"))
     }
 

@@ -17,16 +17,16 @@ struct NotebookExportTests {
         try #require(
             FileManager.default.isExecutableFile(atPath: Self.exporter.path), "notebook-export is built with the tests")
         let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("notebook-inputs-\(getpid())")
+        let root = try ScratchFolder.make()
         let source = root.appendingPathComponent("src"), output = root.appendingPathComponent("out")
         try fm.createDirectory(at: source, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: root) }
-        try "# A\n\n```sh\necho a\n```\n".write(
-            to: source.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-        try "# B\n\n<!-- inputs: no-such-input.csv -->\n\n```sh\necho b\n```\n"
-            .write(to: source.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
-        try "# C\n\n<!-- inputs: datasets/teamsters-2024.csv -->\n\n```sh\nhead -n 1 datasets/teamsters-2024.csv\n```\n"
-            .write(to: source.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
+        _ = try ScratchFolder.write("# A\n\n```sh\necho a\n```\n", "a.md", in: source)
+        _ = try ScratchFolder.write(
+            "# B\n\n<!-- inputs: no-such-input.csv -->\n\n```sh\necho b\n```\n", "b.md", in: source)
+        _ = try ScratchFolder.write(
+            "# C\n\n<!-- inputs: datasets/teamsters-2024.csv -->\n\n```sh\nhead -n 1 datasets/teamsters-2024.csv\n```\n",
+            "c.md", in: source)
         let arguments = ["--source", source.path, "--output", output.path]
         let note =
             "notebook-export: skipped \(source.path)/b.md: its input no-such-input.csv is absent (the committed export is kept)\n"
@@ -40,8 +40,7 @@ struct NotebookExportTests {
         #expect(c.contains("```text\npoll_id,"), "c.md ran: \(c)")
 
         // A committed export of the skipped notebook is kept and taken as current.
-        try "# B, exported elsewhere\n".write(
-            to: output.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
+        _ = try ScratchFolder.write("# B, exported elsewhere\n", "b.md", in: output)
         let checked = try Self.export(["--check"] + arguments)
         #expect(checked.status == 0)
         #expect(checked.stderr == note)
@@ -53,7 +52,7 @@ struct NotebookExportTests {
                 == "# B, exported elsewhere\n")
 
         // A notebook whose inputs are present is checked: drift fails.
-        try (c + "drift\n").write(to: output.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
+        _ = try ScratchFolder.write(c + "drift\n", "c.md", in: output)
         let drifted = try Self.export(["--check"] + arguments)
         #expect(drifted.status == 1)
     }

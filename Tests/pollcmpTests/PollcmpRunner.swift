@@ -29,6 +29,15 @@ struct PollcmpRunner {
         try runProgram(binary, arguments, environment: environment.merging(["COLUMNS": "100"]) { given, _ in given })
     }
 
+    /// Runs `pollcmp` with `arguments` and standard input read from `file` (a path, relative to
+    /// the package root or absolute), as a shell's `pollcmp ARGUMENTS < FILE` would.
+    static func runStdin(_ arguments: [String], file: String) throws -> Result {
+        try runProgram(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "exec \"$0\" \"$@\" < \"$STDIN_FILE\"", binary.path] + arguments,
+            environment: ["STDIN_FILE": file])
+    }
+
     /// Runs `executable` with `arguments` from the package root, standard input empty, the
     /// environment this process has plus `environment`, and captures its whole output.
     static func runProgram(

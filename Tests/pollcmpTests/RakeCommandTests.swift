@@ -92,9 +92,7 @@ struct RakeCommandTests {
         let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         func targets(_ text: String) throws -> String {
-            let url = dir.appendingPathComponent("t-\(UUID().uuidString).csv")
-            try Data(text.utf8).write(to: url)
-            return url.path
+            try ScratchFolder.write(text, "t-\(UUID().uuidString).csv", in: dir)
         }
         let full = "variable,category,share\nsex,F,51.5\nsex,M,48.5\n"
         let cases: [([String], Int32, String)] = [
@@ -117,6 +115,8 @@ struct RakeCommandTests {
                 ["--targets", try targets("variable,category,share\nparty,D,100\n")], 65,
                 "no column named \"party\", a variable of the targets"
             ),
+            // M is 96 of the fixture's 240 respondents (40%) and its target 48.5%: a mean weight of
+            // 0.485/0.40 = 1.2125 times the mean.
             (
                 ["--targets", Self.targets, "--cap", "1.05"], 65,
                 "sex \"M\" cannot reach its target with every weight at most 1.05 times the mean: its 96 respondents would need a mean weight of 1.2125 times the mean; raise --cap"
@@ -156,11 +156,9 @@ struct RakeCommandTests {
     func contradictory() throws {
         let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let data = dir.appendingPathComponent("d.csv").path
-        let goal = dir.appendingPathComponent("t.csv").path
-        try Data("id,sex,age\n1,F,young\n2,F,young\n3,M,young\n4,M,old\n".utf8).write(to: URL(fileURLWithPath: data))
-        try Data("variable,category,share\nsex,F,60\nsex,M,40\nage,young,50\nage,old,50\n".utf8).write(
-            to: URL(fileURLWithPath: goal))
+        let data = try ScratchFolder.write("id,sex,age\n1,F,young\n2,F,young\n3,M,young\n4,M,old\n", "d.csv", in: dir)
+        let goal = try ScratchFolder.write(
+            "variable,category,share\nsex,F,60\nsex,M,40\nage,young,50\nage,old,50\n", "t.csv", in: dir)
         let r = try PollcmpRunner.run(["rake", data, "--targets", goal])
         #expect(r.status == 65)
         #expect(

@@ -14,9 +14,7 @@ struct RakeThenCrosstabTests {
     /// svyciprop(~I(vote == answer), ..., method = "logit"). Relative tolerance 1e-10.
     @Test("Shares, se, deff and logit bounds equal R svymean/svyciprop on R's raked weights")
     func rakeThenCrosstab() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "pollcmp-rake-crosstab-\(getpid())-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let weighted = dir.appendingPathComponent("weighted.csv").path
         let rake = try PollcmpRunner.run([

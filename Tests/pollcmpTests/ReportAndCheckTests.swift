@@ -99,17 +99,9 @@ struct ReportAndCheckTests {
         let path = try ScratchFolder.write(
             Array((Self.header + "p1,A,2024-01-02,100,Smith,DEM,40\np1,A,2024-01-02,100,Jones,REP,50\n").utf8),
             "in.csv", in: dir)
-        let process = Process()
-        process.executableURL = PollcmpRunner.binary
-        process.arguments = ["report", "-", "--format", "csv", "--no-header"]
-        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(String(decoding: data, as: UTF8.self).hasPrefix("p1,A,,,2024-01-02,100,100,Jones,Smith,50,40,"))
+        let r = try PollcmpRunner.runStdin(["report", "-", "--format", "csv", "--no-header"], file: path)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("p1,A,,,2024-01-02,100,100,Jones,Smith,50,40,"))
     }
 
     // MARK: check

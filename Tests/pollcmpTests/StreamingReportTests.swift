@@ -11,12 +11,6 @@ struct StreamingReportTests {
     static let split = "Tests/pollcmpTests/Fixtures/fte-races-split.csv"
 
     /// Runs `pollcmp ARGUMENTS < file` through the shell.
-    static func runStdin(_ arguments: [String], file: String) throws -> PollcmpRunner.Result {
-        try PollcmpRunner.runProgram(
-            URL(fileURLWithPath: "/bin/sh"),
-            ["-c", "exec \"$0\" \"$@\" < \(file)", PollcmpRunner.binary.path] + arguments)
-    }
-
     static let cases: [[String]] = [
         ["report", "--format", "csv"],
         ["report", "--format", "text", "--questions", "all"],
@@ -40,7 +34,7 @@ struct StreamingReportTests {
         let command = arguments[0], rest = Array(arguments.dropFirst())
         for file in [Self.grouped, Self.split] {
             let expected = try PollcmpRunner.run([command, file] + rest)
-            let got = try Self.runStdin([command, "-"] + rest, file: file)
+            let got = try PollcmpRunner.runStdin([command, "-"] + rest, file: file)
             #expect(got.status == expected.status)
             #expect(got.stdout == expected.stdout)
             #expect(got.stderr == expected.stderr.replacingOccurrences(of: file, with: "<stdin>"))
@@ -52,12 +46,11 @@ struct StreamingReportTests {
         let text = try String(contentsOf: PollcmpRunner.packageRoot.appendingPathComponent(Self.split), encoding: .utf8)
         let lines = text.split(separator: "\n")
         // The first question's first row again, at the end: its candidate twice in that question.
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pollcmp-split-dup-\(getpid()).csv")
-            .path
-        try (text + lines[1] + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let dir = try ScratchFolder.make()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try ScratchFolder.write(text + lines[1] + "\n", "split-dup.csv", in: dir)
         let fromFile = try PollcmpRunner.run(["report", path, "--format", "csv"])
-        let fromPipe = try Self.runStdin(["report", "-", "--format", "csv"], file: path)
+        let fromPipe = try PollcmpRunner.runStdin(["report", "-", "--format", "csv"], file: path)
         #expect(fromFile.status == 65 && fromPipe.status == 65 && fromFile.stdout.isEmpty && fromPipe.stdout.isEmpty)
         #expect(fromFile.stderr.hasPrefix("pollcmp: error: \(path):\(lines.count + 1):"))
         #expect(fromFile.stderr.contains("appears twice in poll"))

@@ -126,8 +126,7 @@ struct TotalErrorCommandTests {
 
     @Test("--tse-from takes tau from a saved calibrate table")
     func fromTable() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tse-from-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: dir) }
         let table = dir.appendingPathComponent("calibration.csv").path
         let saved = try PollcmpRunner.run([
@@ -150,6 +149,7 @@ struct TotalErrorCommandTests {
             "swing", "44.3", "36.3", "31", "58", "--n1", "800", "--n2", "1000", "--tse-from", table,
         ])
         #expect(all.status == 0)
+        // τ of the `all` row: scripts/references/calibration.py (see CalibrationReferences.swift).
         #expect(all.stdout.contains("tau = 2.3911697814003037 points"))
         let missing = try PollcmpRunner.run([
             "lead", "58", "31", "--n", "1000", "--tse-from", table, "--tse-group", "Pres-X",
