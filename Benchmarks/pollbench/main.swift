@@ -3,7 +3,9 @@ import PollNumerics
 
 // Times PollCompare's batch (column) API against a loop over the scalar API, in-process, and
 // prints medians as `name<TAB>rows<TAB>median_seconds`. Run by Benchmarks/run; not part of tests.
-// `pollbench average DAYS [REPEATS]` times the polling average instead (AverageBench.swift).
+// `pollbench average DAYS [REPEATS]` times the polling average instead (AverageBench.swift),
+// `pollbench clopper ROWS [REPEATS]` the Clopper–Pearson batch alone, and `pollbench quantiles`
+// answers Beta quantile requests from standard input (scripts/references/beta_quantile_accuracy.py).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,6 +34,40 @@ let arguments = CommandLine.arguments
 if arguments.count > 1 && arguments[1] == "average" {
     let days = arguments.count > 2 ? Int(arguments[2]) ?? 1210 : 1210
     AverageBench.run(days: days, repeats: arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+    exit(0)
+}
+if arguments.count > 1 && arguments[1] == "quantiles" {
+    // `pollbench quantiles < FILE`: lines `L p a b` (the Beta(a, b) quantile at lower tail p) or
+    // `U q a b` (at upper tail q), each answered with the quantile to 17 digits; for
+    // scripts/references/beta_quantile_accuracy.py.
+    while let line = readLine() {
+        let fields = line.split(separator: " ")
+        guard fields.count == 4, let t = Double(fields[1]), let a = Double(fields[2]), let b = Double(fields[3])
+        else { continue }
+        let x =
+            fields[0] == "L"
+            ? IncompleteBeta.inverse(p: t, a: a, b: b) : IncompleteBeta.inverseComplement(q: t, a: a, b: b)
+        print(x.description)
+    }
+    exit(0)
+}
+if arguments.count > 1 && arguments[1] == "clopper" {
+    // `pollbench clopper ROWS [REPEATS]`: the Clopper–Pearson batch alone (shares x/n, n in
+    // 100...3000, as below), for profiling with perf or callgrind.
+    let rows = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
+    var rng = Xoshiro256StarStar(seed: 1)
+    var cpShares = [Double](repeating: 0, count: rows), cpSizes = cpShares
+    for i in 0..<rows {
+        let u = rng.nextUniform()
+        cpSizes[i] = (100 + 2900 * rng.nextUniform()).rounded()
+        cpShares[i] = (u * cpSizes[i]).rounded() / cpSizes[i]
+    }
+    let t = time(arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3) {
+        let r = PollColumns.shareIntervals(
+            shares: cpShares, effectiveSampleSize: cpSizes, method: .clopperPearson, confidence: .ninetyFive)
+        return r.lower[rows / 2] + r.upper[rows - 1]
+    }
+    print("clopper_pearson_batch\t\(rows)\t\(t.0)")
     exit(0)
 }
 let rows = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000

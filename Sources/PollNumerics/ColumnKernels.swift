@@ -76,8 +76,8 @@ public enum ColumnKernels {
     /// API's own call (libm's erfc, which it uses, has no vector form with the same bits). NaN n
     /// gives NaN SE, bounds, statistic and p-value.
     ///
-    /// From ``parallelRows`` rows on, the column is split into two contiguous halves computed on
-    /// two threads (``ParallelRows``): each row depends on its own inputs only, so the results are
+    /// From ``parallelRows`` rows on, the column is split into blocks of rows computed on two
+    /// threads (``ParallelRows``): each row depends on its own inputs only, so the results are
     /// the same bits at any thread count.
     ///
     /// - Returns: the columns lead, unitVariance, standardError, lower, upper, statistic, pValue.

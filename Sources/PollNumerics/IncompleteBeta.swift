@@ -22,7 +22,12 @@ import Darwin
 ///   (`UniformExpansion`; Temme, *Special Functions*, 1996, §11.3.3), O(1) work for any size,
 ///   where the continued fraction would need O(√shape) steps (hours at 10²⁵); beyond |ξ| = 0.15
 ///   there the smaller tail is below e^{−1100} and is returned as 0.
-/// - Inverses: `TailInversion` (safeguarded Newton on the log of the smaller tail), solving for
+/// - Inverses: first, for both shapes above 1 and below 10⁵ with neither in the other's gamma
+///   regime, one evaluation at Abramowitz & Stegun's first guess (26.5.22) on the side of ½ it
+///   lies on and a fifth-order step of the inverse function's Taylor series (`BetaInverseSeries`),
+///   repeated once if needed: for the Clopper–Pearson and Jeffreys bounds of polls this is the
+///   quantile with one evaluation, where Newton's method took three or four. Where that does not
+///   settle: `TailInversion` (safeguarded Newton on the log of the smaller tail), solving for
 ///   whichever of x and 1 − x is below ½ so both keep full relative precision; for both shapes
 ///   ≥ 10⁵, Brent's method in Temme's variable ξ (`UniformExpansion/inverse(p:q:)`), with the
 ///   quantile formed as the mean plus its offset, so it is the Double nearest the exact quantile
@@ -71,8 +76,8 @@ public enum IncompleteBeta {
     ///
     /// - Returns: 0 at p = 0, 1 at p = 1; NaN for p outside [0, 1] or bad shapes; 0 (or a
     ///   subnormal) when the exact quantile is below the least normal Double.
-    /// - Complexity: a few (≤ 10 typically, ≤ 8 for a shape below 1 against one above 10⁹)
-    ///   evaluations of ``tails(x:a:b:)``.
+    /// - Complexity: one or two evaluations of ``tails(x:a:b:)`` for moderate shapes (both in
+    ///   (1, 10⁵)), otherwise a few (≤ 10 typically, ≤ 8 for a shape below 1 against one above 10⁹).
     public static func inverse(p: Double, a: Double, b: Double) -> Double {
         guard p >= 0 && p <= 1 else { return .nan }
         return inverse(p: p, q: 1 - p, a: a, b: b)
@@ -89,80 +94,121 @@ public enum IncompleteBeta {
 
     // MARK: - Evaluation
 
-    /// Both tails and the log of the "power term" xᵃ(1 − x)ᵇ/B(a, b), each tail clamped to [0, 1]
-    /// (with a shape near 1e-300, ln B(a, b) ≈ 690 carries an absolute rounding error of 1e-13,
-    /// which may otherwise carry a tail a few ulps past 1).
-    static func evaluate(x: Double, a: Double, b: Double) -> (lower: Double, upper: Double, logPower: Double) {
+    /// Both tails, the log of the "power term" xᵃ(1 − x)ᵇ/B(a, b) and the term itself, each tail
+    /// clamped to [0, 1] (with a shape near 1e-300, ln B(a, b) ≈ 690 carries an absolute rounding
+    /// error of 1e-13, which may otherwise carry a tail a few ulps past 1).
+    static func evaluate(x: Double, a: Double, b: Double) -> Evaluation {
         let e = unclamped(x: x, a: a, b: b)
         func clamped(_ v: Double) -> Double { v.isNaN ? v : Swift.min(1, Swift.max(0, v)) }
-        return (clamped(e.lower), clamped(e.upper), e.logPower)
+        return (clamped(e.lower), clamped(e.upper), e.logPower, e.power)
     }
 
-    private static func unclamped(x: Double, a: Double, b: Double) -> (lower: Double, upper: Double, logPower: Double) {
-        guard a > 0, b > 0, a.isFinite, b.isFinite, !x.isNaN else { return (.nan, .nan, .nan) }
-        if x <= 0 { return (0, 1, -.infinity) }
-        if x >= 1 { return (1, 0, -.infinity) }
+    /// Both tails, ln of the power term xᵃ(1 − x)ᵇ/B(a, b) and the power term.
+    typealias Evaluation = (lower: Double, upper: Double, logPower: Double, power: Double)
+
+    private static func unclamped(x: Double, a: Double, b: Double) -> Evaluation {
+        guard a > 0, b > 0, a.isFinite, b.isFinite, !x.isNaN else { return (.nan, .nan, .nan, .nan) }
+        if x <= 0 { return (0, 1, -.infinity, 0) }
+        if x >= 1 { return (1, 0, -.infinity, 0) }
         // Exactly one of x and 1 − x is exact: x itself below ½, 1 − x (Sterbenz) from ½ up.
         let y = 1 - x
         let xExact = x < 0.5
         if Swift.min(a, b) >= UniformExpansion.minimumShape {
-            if let expansion = largeShapes(x: x, y: y, a: a, b: b, xExact: xExact) { return expansion }
+            if let e = largeShapes(x: x, y: y, a: a, b: b, xExact: xExact) {
+                return (e.lower, e.upper, e.logPower, exp(e.logPower))
+            }
             // Beyond |ξ| = 0.15 with both shapes ≥ 1e5 the smaller tail is below e^{−1100}: it is 0
             // in double precision (and ln of the power term would be ∞ − ∞ for shapes near 1e308).
             let mean = (a + b).isFinite ? a / (a + b) : (0.5 * a) / (0.5 * a + 0.5 * b)
-            return x < mean ? (0, 1, -.infinity) : (1, 0, -.infinity)
+            return x < mean ? (0, 1, -.infinity, 0) : (1, 0, -.infinity, 0)
         }
         if let expansion = GammaRegimeBeta.tails(x: x, y: y, a: a, b: b, xExact: xExact) {
             let logPower = logPowerTerm(x: x, y: y, a: a, b: b, xExact: xExact)
-            return (expansion.lower, expansion.upper, logPower)
+            return (expansion.lower, expansion.upper, logPower, exp(logPower))
         }
         if x < (a + 1) / (a + b + 2) {
-            let (value, logPower) = continuedFraction(x: x, y: y, a: a, b: b, xExact: xExact)
-            return (value, 1 - value, logPower)
+            let (value, logPower, power) = continuedFraction(x: x, y: y, a: a, b: b, xExact: xExact)
+            return (value, 1 - value, logPower, power)
         }
-        let (value, logPower) = continuedFraction(x: y, y: x, a: b, b: a, xExact: !xExact)
-        return (1 - value, value, logPower)
+        let (value, logPower, power) = continuedFraction(x: y, y: x, a: b, b: a, xExact: !xExact)
+        return (1 - value, value, logPower, power)
     }
 
+    /// I_x(a, b) = [xᵃyᵇ/(a·B(a, b))]·(the fraction of ``continuedFractionRatio(x:a:b:)``), with
+    /// ln of the power term xᵃyᵇ/B(a, b) and the term itself.
+    private static func continuedFraction(
+        x: Double, y: Double, a: Double, b: Double,
+        xExact: Bool
+    ) -> (value: Double, logPower: Double, power: Double) {
+        let logPower = logPowerTerm(x: x, y: y, a: a, b: b, xExact: xExact)
+        let power = exp(logPower)
+        let front = power / a
+        if front == 0 { return (0, logPower, power) }
+        return (front * continuedFractionRatio(x: x, a: a, b: b), logPower, power)
+    }
+
+    /// 1/(1 + d₁/(1 + d₂/(1 + …))), the continued fraction of
     /// I_x(a, b) = [xᵃyᵇ/(a·B(a, b))] / (1 + d₁/(1 + d₂/(1 + …))) (DLMF 8.17.22), by the forward
     /// (Wallis) recurrence of its convergents A_k/B_k: A_k = A_{k−1} + d_k·A_{k−2}, the same for B,
     /// A₋₁ = 1, B₋₁ = 0, A₀ = B₀ = 1 (Cuyt et al., *Handbook of Continued Fractions for Special
     /// Functions*, 2008, §1.1; Press et al., *Numerical Recipes*, 2nd ed., §5.2), with A and B
-    /// rescaled together when B leaves [1e-150, 1e150]. Stops when two consecutive convergents
-    /// agree to 2e-16 relative, tested by the cross product A_{2m+2}·B_{2m+1} − A_{2m+1}·B_{2m+2}
-    /// (with a fused multiply-add, so its rounding error stays below 1.1e-16 of the product and
-    /// the test is met once the convergents agree), so the loop needs no division on its
-    /// dependency chain where the modified Lentz algorithm (Numerical Recipes, 3rd ed., §6.4)
-    /// needs four per pair; the coefficients' divisions do not feed the chain and overlap it.
-    private static func continuedFraction(
-        x: Double, y: Double, a: Double, b: Double,
-        xExact: Bool
-    ) -> (Double, Double) {
-        let logPower = logPowerTerm(x: x, y: y, a: a, b: b, xExact: xExact)
-        let front = exp(logPower) / a
-        if front == 0 { return (0, logPower) }
+    /// rescaled together when B leaves [1e-100, 1e100] (tested every two pairs). Stops when two
+    /// consecutive convergents agree to 2e-16 relative, tested by the cross product
+    /// A_{2m}·B_{2m−1} − A_{2m−1}·B_{2m} computed exactly (a fused multiply-add), so the test is
+    /// met once the computed convergents agree. The fused multiply-add is a library call on the
+    /// baseline x86-64 this is built for; it is made only when the plain difference (whose
+    /// rounding is at most 2.2e-16 of the product) says the test may pass, so the loop calls no
+    /// function on most passes. The loop needs no division on its dependency chain where the
+    /// modified Lentz algorithm (Numerical Recipes, 3rd ed., §6.4) needs four per pair; the
+    /// coefficients' divisions do not feed the chain and overlap it.
+    private static func continuedFractionRatio(x: Double, a: Double, b: Double) -> Double {
         // At most 10⁷ pairs: shapes that would need more are served by the uniform expansion
         // (and a Double → Int conversion of 20√(10³⁰⁰) would trap).
         let maxPairs = Int(Swift.min(1e7, 1000 + 20 * Swift.max(a, b).squareRoot()))
         var previousA = 1.0, previousB = 0.0
         var currentA = 1.0, currentB = 1.0
+        // The coefficients' factors a + m, a + b + m, a + 2m and b − m, stepped by ±1 and 2
+        // (exact for the integer and half-integer shapes of Clopper–Pearson and Jeffreys
+        // bounds, a rounding at each power of 2 crossed otherwise).
         var m = 0.0
-        for _ in 0..<maxPairs {
-            // Odd step: d_{2m+1} = −(a + m)(a + b + m)x/((a + 2m)(a + 2m + 1)).
-            let odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
-            let oddA = currentA + odd * previousA
-            let oddB = currentB + odd * previousB
-            m += 1
-            // Even step: d_{2m} = m(b − m)x/((a + 2m − 1)(a + 2m)).
-            let even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-            let evenA = oddA + even * currentA
-            let evenB = oddB + even * currentB
-            previousA = oddA
-            previousB = oddB
-            currentA = evenA
-            currentB = evenB
+        let negativeX = -x
+        var aPlusM = a, sumPlusM = a + b, aPlusTwoM = a, bMinusM = b
+        var pairs = 0
+        pairLoop: while pairs < maxPairs {
+            for _ in 0..<2 {
+                // Odd step: d_{2m+1} = −(a + m)(a + b + m)x/((a + 2m)(a + 2m + 1)).
+                let odd = aPlusM * sumPlusM * negativeX / (aPlusTwoM * (aPlusTwoM + 1))
+                let oddA = currentA + odd * previousA
+                let oddB = currentB + odd * previousB
+                m += 1
+                bMinusM -= 1
+                aPlusTwoM += 2
+                aPlusM += 1
+                sumPlusM += 1
+                // Even step: d_{2m} = m(b − m)x/((a + 2m − 1)(a + 2m)).
+                let even = m * bMinusM * x / ((aPlusTwoM - 1) * aPlusTwoM)
+                let evenA = oddA + even * currentA
+                let evenB = oddB + even * currentB
+                previousA = oddA
+                previousB = oddB
+                currentA = evenA
+                currentB = evenB
+                pairs += 1
+                // h_{2m} − h_{2m−1} = (A_{2m}B_{2m−1} − A_{2m−1}B_{2m})/(B_{2m}B_{2m−1}): the
+                // plain difference first (off by at most 2.2e-16 of the product), the exact one
+                // only when that is within 4.5e-16.
+                let product = previousA * currentB
+                let bound = 2e-16 * abs(product)
+                if abs(currentA * previousB - product) <= 2.25 * bound,
+                    abs(fma(currentA, previousB, -product)) <= bound
+                {
+                    break pairLoop
+                }
+            }
+            // Rescaling, every two pairs, keeps B in [1e-100, 1e100] (each |d_k| is about 1 or
+            // less, so B moves by far less than 10⁵⁰ in two pairs), and A·B clear of underflow.
             let scale = abs(currentB)
-            if !(scale >= 1e-150 && scale <= 1e150) {
+            if !(scale >= 1e-100 && scale <= 1e100) {
                 guard scale > 0, scale.isFinite else { break }
                 let r = 1 / scale
                 previousA *= r
@@ -170,11 +216,8 @@ public enum IncompleteBeta {
                 currentA *= r
                 currentB *= r
             }
-            // h_{2m} − h_{2m−1} = (A_{2m}B_{2m−1} − A_{2m−1}B_{2m})/(B_{2m}B_{2m−1}).
-            let product = previousA * currentB
-            if abs(fma(currentA, previousB, -product)) <= 2e-16 * abs(product) { break }
         }
-        return (front * (currentB / currentA), logPower)
+        return currentB / currentA
     }
 
     /// The mean t₀ = s/(s + l) of Beta(s, l) and u₀ = l/(s + l), each with the rounding error of
@@ -222,11 +265,11 @@ public enum IncompleteBeta {
     /// ln[xᵃyᵇ/B(a, b)] with y = 1 − x, where `xExact` says which of x, y is exact (the other is
     /// only its rounded complement and is not used where that would cost precision).
     static func logPowerTerm(x: Double, y: Double, a: Double, b: Double, xExact: Bool) -> Double {
-        let logX = xExact ? log(x) : log1p(-y)
-        let logY = xExact ? log1p(-x) : log(y)
         if a >= 8 && b >= 8 {
             return logPowerTermLargeShapes(x: x, y: y, a: a, b: b, xExact: xExact)
         }
+        let logX = xExact ? log(x) : log1p(-y)
+        let logY = xExact ? log1p(-x) : log(y)
         if a < 8 && b < 8 {
             let logBeta = LogGamma.value(a) + LogGamma.value(b) - LogGamma.value(a + b)
             return a * logX + b * logY - logBeta
@@ -278,24 +321,49 @@ public enum IncompleteBeta {
         let remainders =
             LogGamma.stirlingRemainder(s) - LogGamma.stirlingRemainder(a)
             - LogGamma.stirlingRemainder(b)
-        return exponent + 0.5 * (log(a) + log(b) - log(s)) - LogGamma.halfLogTwoPi + remainders
+        // ½ln(ab/s) as one logarithm of a·y₀ ≤ a, which neither overflows nor underflows.
+        return exponent + 0.5 * log(a * y0) - LogGamma.halfLogTwoPi + remainders
     }
 
     // MARK: - Inverse
 
-    private static func inverse(p: Double, q: Double, a: Double, b: Double) -> Double {
+    /// ``inverse(p:a:b:)`` for a caller that has z = Φ⁻¹(p) at hand (a column of quantiles at one
+    /// confidence level): z only steers the first guess, so a z within rounding of Φ⁻¹(p) gives
+    /// the quantile to the same accuracy, and the same z gives the same bits.
+    package static func inverse(p: Double, a: Double, b: Double, normalQuantile z: Double) -> Double {
+        guard p >= 0 && p <= 1 else { return .nan }
+        return inverse(p: p, q: 1 - p, a: a, b: b, normalQuantile: z)
+    }
+
+    /// ``inverseComplement(q:a:b:)`` with z = Φ⁻¹(1 − q) at hand, as
+    /// ``inverse(p:a:b:normalQuantile:)``.
+    package static func inverseComplement(q: Double, a: Double, b: Double, normalQuantile z: Double) -> Double {
+        guard q >= 0 && q <= 1 else { return .nan }
+        return inverse(p: 1 - q, q: q, a: a, b: b, normalQuantile: z)
+    }
+
+    private static func inverse(p: Double, q: Double, a: Double, b: Double, normalQuantile: Double? = nil) -> Double {
         var evaluations = 0
-        return inverse(p: p, q: q, a: a, b: b, evaluations: &evaluations)
+        return inverse(p: p, q: q, a: a, b: b, normalQuantile: normalQuantile, evaluations: &evaluations)
     }
 
     /// The quantile, counting the evaluations of ``evaluate(x:a:b:)`` it made outside the
-    /// large-shape expansion (the tests hold the count down for tiny and huge shapes).
-    static func inverse(p: Double, q: Double, a: Double, b: Double, evaluations: inout Int) -> Double {
+    /// large-shape expansion (the tests hold the count down for tiny and huge shapes); z = Φ⁻¹(p)
+    /// for the first guess when the caller has it.
+    static func inverse(
+        p: Double, q: Double, a: Double, b: Double, normalQuantile z: Double? = nil, evaluations: inout Int
+    ) -> Double {
         guard a > 0, b > 0, a.isFinite, b.isFinite, !p.isNaN, !q.isNaN else { return .nan }
         if p == 0 { return 0 }
         if q == 0 { return 1 }
         if Swift.min(a, b) >= UniformExpansion.minimumShape, let x = largeShapesInverse(p: p, q: q, a: a, b: b) {
             return x
+        }
+        if let side = GuessedSide(p: p, q: q, a: a, b: b, normalQuantile: z),
+            let t = seriesQuantile(
+                p: side.p, q: side.q, a: side.a, b: side.b, start: side.start, rounds: 2, evaluations: &evaluations)
+        {
+            return side.answer(t)
         }
         // I_½(a, b) ≥ ½ exactly when a ≤ b (I_½(a, a) = ½ by symmetry, DLMF 8.17.4, and I_x(a, b)
         // decreases in a and increases in b): a lower-tail target p ≤ ¼ with a ≤ b then has its
@@ -358,11 +426,17 @@ public enum IncompleteBeta {
     /// Double (``TailInversion`` stops at that floor).
     private static func solveBelowHalf(p: Double, q: Double, a: Double, b: Double, evaluations: inout Int) -> Double {
         let logStart = logStartingPoint(p: p, q: q, a: a, b: b)
+        // Where the first guess is Abramowitz & Stegun's, the series was tried from it already.
+        if !hasAbramowitzStegunGuess(a: a, b: b),
+            let t = seriesQuantile(p: p, q: q, a: a, b: b, start: exp(logStart), rounds: 2, evaluations: &evaluations)
+        {
+            return t
+        }
         return TailInversion.solve(p: p, q: q, logStart: logStart, upper: 0.5) { t in
             evaluations += 1
             let e = evaluate(x: t, a: a, b: b)
             // t·f(t) = tᵃ(1 − t)ᵇ⁻¹/B(a, b) = exp(logPower)/(1 − t).
-            return (e.lower, e.upper, exp(e.logPower) / (1 - t))
+            return (e.lower, e.upper, e.power / (1 - t))
         }
     }
 
@@ -386,7 +460,7 @@ public enum IncompleteBeta {
     /// A guess at or above ln ½ is replaced by ln ¼.
     static func logStartingPoint(p: Double, q: Double, a: Double, b: Double) -> Double {
         let logHalf = log(0.5)
-        let z = { p <= q ? Normal.quantile(p) : Normal.inverseSurvival(q) }
+        let z = { p <= q ? Normal.approximateQuantile(p) : -Normal.approximateQuantile(q) }
         if b >= GammaRegimeBeta.minimumRatio * (a + 1) {
             var y = 0.0
             let l = -log(q) - LogGamma.value(a)
@@ -402,19 +476,8 @@ public enum IncompleteBeta {
                 if guess < logHalf { return guess }
             }
         } else if a > 1 && b > 1 {
-            // Abramowitz & Stegun 26.5.22 (Paulson's normal approximation to ½ ln F, as in
-            // Numerical Recipes' `invbetai` and Boost's `ibeta_inv` start): with y the upper
-            // normal point (y = −Φ⁻¹(p)), λ = (y² − 3)/6, h = 2/(1/(2a − 1) + 1/(2b − 1)),
-            // w = y√(h + λ)/h − (1/(2b − 1) − 1/(2a − 1))(λ + 5/6 − 2/(3h)), the quantile is
-            // about a/(a + b·e^{2w}); its relative error is O(1/(a + b)) where the normal
-            // approximation's is O(1/√(a + b)), so Newton's method starts one or two steps later.
-            let y = -z()
-            let lambda = (y * y - 3) / 6
-            let ra = 1 / (2 * a - 1), rb = 1 / (2 * b - 1)
-            let h = 2 / (ra + rb)
-            let w = y * (h + lambda).squareRoot() / h - (rb - ra) * (lambda + 5.0 / 6.0 - 2 / (3 * h))
             // ln[a/(a + b·e^{2w})] = −ln(1 + (b/a)·e^{2w}).
-            let guess = -log1p(b / a * exp(2 * w))
+            let guess = -log1p(b / a * exp(2 * abramowitzStegunW(z: z(), a: a, b: b)))
             if guess.isFinite && guess < logHalf { return guess }
             let s = a + b
             let mean = a / s

@@ -1,12 +1,14 @@
 internal import CPollKernels
 
-/// Runs row-wise work of the batch API on up to two threads, in fixed contiguous chunks.
+/// Runs row-wise work of the batch API on up to two threads, in blocks of consecutive rows.
 ///
 /// Every row of a batch result is computed from that row's inputs alone, by the scalar API's own
 /// operations, so which thread computes a row cannot change its bits: the results are the same
 /// at any thread count, and equal to the scalar API's. A column of `count` rows is split into
-/// `threads` chunks of ⌈count/threads⌉ consecutive rows (`pollkernels_parallel_rows`, POSIX
-/// threads started for the call and joined before it returns; no pool stays behind). Columns
+/// 32 blocks per thread of consecutive rows, which the threads take in turn as each finishes one
+/// (`pollkernels_parallel_rows`, POSIX threads started for the call and joined before it
+/// returns; no pool stays behind), so a thread whose core is shared with other work takes fewer
+/// blocks instead of holding up the call. Columns
 /// shorter than the caller's threshold run on the calling thread alone, where starting a thread
 /// (tens of microseconds) would cost more than it saves.
 ///
@@ -17,14 +19,15 @@ public enum ParallelRows {
     /// run on; a row costs the same wherever it runs, so more would only split the same work.
     public static let maximumThreads = 2
 
-    /// Calls `body` on contiguous chunks covering 0..<count, each exactly once, concurrently when
-    /// `count ≥ minimumRows` (one chunk per thread, ``maximumThreads`` threads), otherwise once on
-    /// the calling thread with the whole range.
+    /// Calls `body` on blocks of consecutive rows covering 0..<count, each exactly once,
+    /// concurrently when `count ≥ minimumRows` (64 blocks over ``maximumThreads`` threads, or one
+    /// block per row when there are fewer rows), otherwise once on the calling thread with the
+    /// whole range.
     ///
     /// - Parameters:
     ///   - count: the rows.
     ///   - minimumRows: the smallest count worth a second thread (at least 2).
-    ///   - body: computes the rows of its range; chunks are disjoint, so it may write the rows of
+    ///   - body: computes the rows of its range; blocks are disjoint, so it may write the rows of
     ///     its range into shared storage without synchronisation, and must not touch other rows.
     /// - Complexity: O(count) calls' worth of `body`'s work, split over the threads.
     public static func forEachChunk(count: Int, minimumRows: Int, _ body: (Range<Int>) -> Void) {

@@ -1,30 +1,25 @@
 import PollNumerics
 import Testing
 
-/// ``ParallelRows`` covers every row exactly once, in contiguous chunks, on one thread below the
-/// threshold and in two halves from it on.
+/// ``ParallelRows`` covers every row exactly once, in blocks of consecutive rows, on one thread
+/// below the threshold and in 64 blocks (two threads taking 32 each on average) from it on.
 @Suite("Parallel rows")
 struct ParallelRowsTests {
-    /// The ranges `forEachChunk` hands out and how often each row was visited.
+    /// The ranges `forEachChunk` hands out, in order, and how often each row was visited.
     static func chunks(count: Int, minimumRows: Int) -> (ranges: [Range<Int>], visits: [Int]) {
         var visits = [Int](repeating: 0, count: count)
-        var ranges = [Range<Int>](repeating: 0..<0, count: 2)
-        var calls = [Int](repeating: 0, count: 2)
+        // One slot per row start: each block writes only the slot of its first row and its own
+        // rows, so concurrent blocks never touch the same memory.
+        var ranges = [Range<Int>?](repeating: nil, count: count)
         visits.withUnsafeMutableBufferPointer { v in
             ranges.withUnsafeMutableBufferPointer { r in
-                calls.withUnsafeMutableBufferPointer { c in
-                    ParallelRows.forEachChunk(count: count, minimumRows: minimumRows) { range in
-                        // Chunk k starts at k·⌈count/2⌉ when split, at 0 otherwise; each chunk
-                        // writes only its own slot and its own rows.
-                        let slot = range.lowerBound == 0 ? 0 : 1
-                        r[slot] = range
-                        c[slot] += 1
-                        for i in range { v[i] += 1 }
-                    }
+                ParallelRows.forEachChunk(count: count, minimumRows: minimumRows) { range in
+                    r[range.lowerBound] = range
+                    for i in range { v[i] += 1 }
                 }
             }
         }
-        return (zip(ranges, calls).filter { $0.1 > 0 }.map(\.0), visits)
+        return (ranges.compactMap { $0 }, visits)
     }
 
     @Test("Below the threshold: one call with every row", arguments: [1, 2, 5, 999])
@@ -34,11 +29,12 @@ struct ParallelRowsTests {
         #expect(visits.allSatisfy { $0 == 1 })
     }
 
-    @Test("From the threshold on: two contiguous halves, each row once", arguments: [2, 3, 1000, 1001, 100_003])
+    @Test("From the threshold on: 64 blocks of ⌈count/64⌉ rows, each row once", arguments: [2, 3, 64, 1000, 100_003])
     func twoThreads(count: Int) {
         let (ranges, visits) = Self.chunks(count: count, minimumRows: 2)
-        let half = (count + 1) / 2
-        #expect(ranges == [0..<half, half..<count])
+        let block = (count + 63) / 64
+        let expected = stride(from: 0, to: count, by: block).map { $0..<min($0 + block, count) }
+        #expect(ranges == expected)
         #expect(visits.allSatisfy { $0 == 1 })
     }
 

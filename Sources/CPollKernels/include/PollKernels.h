@@ -32,12 +32,13 @@ void pollkernels_prefer_huge_pages(void *start, size_t bytes);
 /// The work on rows [start, end) of a column, with the caller's context.
 typedef void (*pollkernels_rows_body)(void *context, size_t start, size_t end);
 
-/// Splits rows [0, count) into `threads` contiguous chunks of ⌈count/threads⌉ rows (the last one
-/// shorter), runs `body` on each, the first on the calling thread and the others on threads of
-/// their own (POSIX threads; at most 8), and returns when all are done. Each row is computed
-/// once, by whichever thread owns its chunk, so a body that computes rows independently gives
-/// the same results for any `threads`. A thread that cannot be started has its chunk run on the
-/// calling thread.
+/// Splits rows [0, count) into blocks of ⌈count/(32·threads)⌉ consecutive rows (the last one
+/// shorter) and runs `body` on each, on the calling thread and `threads` − 1 threads of their own
+/// (POSIX threads; at most 8), each taking the next block when it is done with one (an atomic
+/// counter), and returns when all are done. Each row is computed once, by whichever thread takes
+/// its block, so a body that computes rows independently gives the same results for any
+/// `threads`; a thread slowed by other work on its core takes fewer blocks. A thread that cannot
+/// be started takes none.
 void pollkernels_parallel_rows(size_t count, size_t threads, pollkernels_rows_body body, void *context);
 
 /// The clone the kernels run: "avx2" or "default" (baseline SSE2).

@@ -8,7 +8,7 @@ import PollNumerics
 /// operations in the same order, lane by lane; a swing is d_after − d_before by a BLAS `axpy`
 /// (α = −1: the same single rounding as the scalar subtraction) and its variance V_before +
 /// V_after. Φ and the beta quantiles run in loops over the contiguous columns using the scalar
-/// API's own kernels, on long columns in two contiguous halves on two threads (`ParallelRows` in
+/// API's own kernels, on long columns in blocks of rows on two threads (`ParallelRows` in
 /// PollNumerics; each row is computed once from its own inputs, so the thread count changes no
 /// bit). So every result equals the scalar API's to the last bit (the tests compare them row by
 /// row, on one thread and on two). Unknown sample sizes are NaN in the input column and give NaN interval columns.
@@ -41,7 +41,7 @@ public enum PollColumns {
     ///   - confidence: the level (default 95%).
     /// - Precondition: the three columns have equal lengths.
     /// - Complexity: O(rows); one vectorised pass, then one pass for the p-values, on two threads
-    ///   from `ColumnKernels.parallelRows` rows on (`ParallelRows` (PollNumerics): contiguous halves, the
+    ///   from `ColumnKernels.parallelRows` rows on (`ParallelRows` (PollNumerics): blocks of rows, the
     ///   same bits at any thread count).
     public static func leads(
         shareA: [Double], shareB: [Double], effectiveSampleSize n: [Double],
@@ -133,7 +133,7 @@ public enum PollColumns {
     /// - Complexity: O(rows) for the closed forms (Wald, Wilson, Agresti–Coull, Wilson-cc);
     ///   the beta and root-search methods cost as the scalar ones per row. Two threads from
     ///   ``searchingParallelRows`` rows on for those, from `ColumnKernels.parallelRows` (PollNumerics)
-    ///   for the closed forms other than Wilson (`ParallelRows` (PollNumerics): contiguous halves, each row
+    ///   for the closed forms other than Wilson (`ParallelRows` (PollNumerics): blocks of rows, each row
     ///   computed once, the same bits at any thread count).
     public static func shareIntervals(
         shares: [Double], effectiveSampleSize n: [Double],
@@ -152,7 +152,7 @@ public enum PollColumns {
         var lower = [Double](repeating: .nan, count: rows)
         var upper = lower
         // Rows are independent (each is the scalar call on its own inputs), so long columns are
-        // split into contiguous halves on two threads with no change to any bit.
+        // split into blocks of rows on two threads with no change to any bit.
         let minimumRows = searchesPerRow(method) ? searchingParallelRows : ColumnKernels.parallelRows
         lower.withUnsafeMutableBufferPointer { lowerColumn in
             upper.withUnsafeMutableBufferPointer { upperColumn in

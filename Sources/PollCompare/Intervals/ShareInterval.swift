@@ -135,14 +135,16 @@ public struct ShareInterval: Equatable, Sendable {
                 : z * (nTilde * pTilde * (1 - pTilde)).squareRoot() / nTilde
             return clipped(pTilde - margin, pTilde + margin)
         case .clopperPearson:
-            let lower = x == 0 ? 0 : IncompleteBeta.inverse(p: alpha / 2, a: x, b: n - x + 1)
-            let upper = x == n ? 1 : IncompleteBeta.inverseComplement(q: alpha / 2, a: x + 1, b: n - x)
+            // z = Φ⁻¹(1 − α/2) steers the first guesses (Φ⁻¹(α/2) = −z).
+            let lower = x == 0 ? 0 : IncompleteBeta.inverse(p: alpha / 2, a: x, b: n - x + 1, normalQuantile: -z)
+            let upper =
+                x == n ? 1 : IncompleteBeta.inverseComplement(q: alpha / 2, a: x + 1, b: n - x, normalQuantile: z)
             return (lower, upper)
         case .jeffreys:
             let a = x + 0.5, b = n - x + 0.5
             return (
-                IncompleteBeta.inverse(p: alpha / 2, a: a, b: b),
-                IncompleteBeta.inverseComplement(q: alpha / 2, a: a, b: b)
+                IncompleteBeta.inverse(p: alpha / 2, a: a, b: b, normalQuantile: -z),
+                IncompleteBeta.inverseComplement(q: alpha / 2, a: a, b: b, normalQuantile: z)
             )
         case .midP:
             return midP(x: x, n: n, alpha: alpha)
