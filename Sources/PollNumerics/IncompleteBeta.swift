@@ -298,11 +298,17 @@ public enum IncompleteBeta {
         let sLo = little - (s - big)
         let x0 = a / s
         let y0 = b / s
-        // Exact a/(s + sLo) − x0 to first order: (a − x0·s − x0·sLo)/s.
-        let x0Lo = (fma(-x0, s, a) - x0 * sLo) / s
-        let y0Lo = (fma(-y0, s, b) - y0 * sLo) / s
-        // d = x − x₀ = y₀ − y, formed from whichever of x, y is exact.
-        let d = xExact ? ((x - x0) - x0Lo) : ((y0 - y) + y0Lo)
+        // d = x − x₀ = y₀ − y, formed from whichever of x, y is exact, with the rounding error of
+        // x₀ (or y₀): exact a/(s + sLo) − x₀ to first order is (a − x₀·s − x₀·sLo)/s. Only the one
+        // needed is formed (a fused multiply-add is a library call on baseline x86-64).
+        let d: Double
+        if xExact {
+            let x0Lo = (fma(-x0, s, a) - x0 * sLo) / s
+            d = (x - x0) - x0Lo
+        } else {
+            let y0Lo = (fma(-y0, s, b) - y0 * sLo) / s
+            d = (y0 - y) + y0Lo
+        }
         let u = d / x0
         let v = -d / y0
         let exponent: Double
