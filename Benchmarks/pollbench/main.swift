@@ -30,6 +30,25 @@ func time(_ repeats: Int, _ body: () -> Double) -> (Double, Double) {
     return (median(times), checksum)
 }
 
+/// Seeded shares and sample sizes (the same generator the Python peer reproduces with numpy's
+/// default_rng is not needed: both sides time the same kind of input, shares in (0, 1) and n in
+/// 100...3000).
+func seededColumns(rows: Int) -> (shares: [Double], sizes: [Double]) {
+    var rng = Xoshiro256StarStar(seed: 1)
+    var shares = [Double](repeating: 0, count: rows)
+    var sizes = [Double](repeating: 0, count: rows)
+    for i in 0..<rows {
+        shares[i] = rng.nextUniform()
+        sizes[i] = (100 + 2900 * rng.nextUniform()).rounded()
+    }
+    return (shares, sizes)
+}
+
+/// Shares of whole counts, x/n with x = round(p·n), for the Clopper–Pearson rows.
+func countShares(_ shares: [Double], _ sizes: [Double]) -> [Double] {
+    (0..<shares.count).map { (shares[$0] * sizes[$0]).rounded() / sizes[$0] }
+}
+
 let arguments = CommandLine.arguments
 if arguments.count > 1 && arguments[1] == "average" {
     let days = arguments.count > 2 ? Int(arguments[2]) ?? 1210 : 1210
@@ -52,19 +71,14 @@ if arguments.count > 1 && arguments[1] == "quantiles" {
     exit(0)
 }
 if arguments.count > 1 && arguments[1] == "clopper" {
-    // `pollbench clopper ROWS [REPEATS]`: the Clopper–Pearson batch alone (shares x/n, n in
-    // 100...3000, as below), for profiling with perf or callgrind.
+    // `pollbench clopper ROWS [REPEATS]`: the Clopper–Pearson batch alone (the same columns as
+    // below), for profiling with perf or callgrind.
     let rows = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
-    var rng = Xoshiro256StarStar(seed: 1)
-    var cpShares = [Double](repeating: 0, count: rows), cpSizes = cpShares
-    for i in 0..<rows {
-        let u = rng.nextUniform()
-        cpSizes[i] = (100 + 2900 * rng.nextUniform()).rounded()
-        cpShares[i] = (u * cpSizes[i]).rounded() / cpSizes[i]
-    }
+    let (shares, sizes) = seededColumns(rows: rows)
+    let cpShares = countShares(shares, sizes)
     let t = time(arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3) {
         let r = PollColumns.shareIntervals(
-            shares: cpShares, effectiveSampleSize: cpSizes, method: .clopperPearson, confidence: .ninetyFive)
+            shares: cpShares, effectiveSampleSize: sizes, method: .clopperPearson, confidence: .ninetyFive)
         return r.lower[rows / 2] + r.upper[rows - 1]
     }
     print("clopper_pearson_batch\t\(rows)\t\(t.0)")
@@ -73,16 +87,7 @@ if arguments.count > 1 && arguments[1] == "clopper" {
 let rows = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 7 : 7
 
-// Seeded shares and sample sizes (the same generator the Python peer reproduces with numpy's
-// default_rng is not needed: both sides time the same kind of input, shares in (0, 1) and n in
-// 100...3000).
-var rng = Xoshiro256StarStar(seed: 1)
-var shares = [Double](repeating: 0, count: rows)
-var sizes = [Double](repeating: 0, count: rows)
-for i in 0..<rows {
-    shares[i] = rng.nextUniform()
-    sizes[i] = (100 + 2900 * rng.nextUniform()).rounded()
-}
+let (shares, sizes) = seededColumns(rows: rows)
 let conf = ConfidenceLevel.ninetyFive
 
 let batch = time(repeats) {
@@ -107,7 +112,7 @@ let leads = time(repeats) {
 sharesB[0] += 0 // keep the array mutable for the compiler's sake
 // Clopper–Pearson on integer counts x = round(u·n) (shares x/n), fewer repeats: each is slow.
 let slowRepeats = max(1, min(repeats, 3))
-let cpShares = (0..<rows).map { (shares[$0] * sizes[$0]).rounded() / sizes[$0] }
+let cpShares = countShares(shares, sizes)
 let clopper = time(slowRepeats) {
     let r = PollColumns.shareIntervals(
         shares: cpShares, effectiveSampleSize: sizes, method: .clopperPearson, confidence: conf)

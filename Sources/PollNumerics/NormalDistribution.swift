@@ -73,14 +73,12 @@ public enum Normal {
         guard p >= 0 && p <= 1 else { return .nan }
         if p == 0 { return -.infinity }
         if p == 1 { return .infinity }
-        let q = p - 0.5
-        if abs(q) <= 0.425 {
-            let r = 0.180625 - q * q
-            return q * central(r)
-        }
-        let tail = q < 0 ? p : 1 - p
-        let value = refined(-tailQuantile(tail), tail: tail)
-        return q < 0 ? value : -value
+        // AS 241, then in the tails one Halley step on the smaller tail.
+        let guess = approximateQuantile(p)
+        if abs(p - 0.5) <= 0.425 { return guess }
+        let tail = p < 0.5 ? p : 1 - p
+        let value = refined(-abs(guess), tail: tail)
+        return p < 0.5 ? value : -value
     }
 
     /// Φ⁻¹(p) by AS 241 alone (Wichura, Applied Statistics 37 (1988) 477–484), without the

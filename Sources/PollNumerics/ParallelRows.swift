@@ -8,9 +8,9 @@ internal import CPollKernels
 /// 32 blocks per thread of consecutive rows, which the threads take in turn as each finishes one
 /// (`pollkernels_parallel_rows`, POSIX threads started for the call and joined before it
 /// returns; no pool stays behind), so a thread whose core is shared with other work takes fewer
-/// blocks instead of holding up the call. Columns
-/// shorter than the caller's threshold run on the calling thread alone, where starting a thread
-/// (tens of microseconds) would cost more than it saves.
+/// blocks instead of holding up the call. Columns shorter than the caller's threshold run on the
+/// calling thread alone, where starting a thread (tens of microseconds) would cost more than it
+/// saves.
 ///
 /// This is not BLAS and does not follow ``BLASThreads`` (which stays at one thread unless asked,
 /// because BLAS sums change their last bits with the thread count; these chunks change nothing).

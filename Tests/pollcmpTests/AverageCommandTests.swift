@@ -23,10 +23,7 @@ struct AverageCommandTests {
             ),
         ])
     func dataErrors(arguments: [String], message: String) throws {
-        let r = try PollcmpRunner.run(arguments)
-        #expect(r.status == 65)
-        #expect(r.stdout == "")
-        #expect(r.stderr == message)
+        try PollcmpRunner.expectDataError(arguments, message: message)
     }
 
     @Test(
@@ -41,11 +38,7 @@ struct AverageCommandTests {
             ["average", chart, "--house", "some"],
         ])
     func usageErrors(arguments: [String]) throws {
-        let r = try PollcmpRunner.run(arguments)
-        #expect(r.status == 64)
-        #expect(r.stdout == "")
-        #expect(r.stderr.hasPrefix("pollcmp: error: ") && r.stderr.hasSuffix("see 'pollcmp average --help'\n"))
-        #expect(r.stderr.filter { $0 == "\n" }.count == 1)
+        try PollcmpRunner.expectUsageError(arguments, helpFor: "average")
     }
 
     @Test("-o writes the file and nothing to standard output")

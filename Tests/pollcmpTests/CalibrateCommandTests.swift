@@ -110,10 +110,7 @@ struct CalibrateCommandTests {
             ),
         ])
     func dataErrors(arguments: [String], message: String) throws {
-        let r = try PollcmpRunner.run(arguments)
-        #expect(r.status == 65)
-        #expect(r.stdout == "")
-        #expect(r.stderr == message)
+        try PollcmpRunner.expectDataError(arguments, message: message)
     }
 
     @Test(
@@ -127,11 +124,7 @@ struct CalibrateCommandTests {
             ["calibrate", Self.raw, "--conf", "1.5"],
         ])
     func usageErrors(arguments: [String]) throws {
-        let r = try PollcmpRunner.run(arguments)
-        #expect(r.status == 64)
-        #expect(r.stdout == "")
-        #expect(r.stderr.hasPrefix("pollcmp: error: ") && r.stderr.hasSuffix("see 'pollcmp calibrate --help'\n"))
-        #expect(r.stderr.filter { $0 == "\n" }.count == 1)
+        try PollcmpRunner.expectUsageError(arguments, helpFor: "calibrate")
     }
 
     @Test("A missing file exits 66")

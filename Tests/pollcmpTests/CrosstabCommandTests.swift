@@ -141,11 +141,8 @@ struct CrosstabCommandTests {
             ["--table", "leads"],
         ])
     func usage(_ extra: [String]) throws {
-        let r = try PollcmpRunner.run(["crosstab", Self.fixtures + "respondents-rep.csv", "--row", "vote"] + extra)
-        #expect(r.status == 64)
-        #expect(r.stdout == "")
-        #expect(r.stderr.hasPrefix("pollcmp: error: "))
-        #expect(r.stderr.filter { $0 == "\n" }.count == 1)
+        try PollcmpRunner.expectUsageError(
+            ["crosstab", Self.fixtures + "respondents-rep.csv", "--row", "vote"] + extra)
     }
 
     @Test("One respondent: share 100 or 0, se 0, no deff, no interval")

@@ -53,10 +53,7 @@ struct ErrorTests {
             ),
         ])
     func dataErrors(arguments: [String], message: String) throws {
-        let r = try PollcmpRunner.run(arguments)
-        #expect(r.status == 65)
-        #expect(r.stdout == "")
-        #expect(r.stderr == message)
+        try PollcmpRunner.expectDataError(arguments, message: message)
     }
 
     @Test(

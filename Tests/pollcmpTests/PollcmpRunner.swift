@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `pollcmp` binary (it sits next to the test bundle in the build folder) and
 /// captures its whole output.
@@ -24,6 +25,36 @@ struct PollcmpRunner {
     /// The package root (goldens and fixtures name files relative to it).
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `pollcmp` and expects a data error: exit status 65, nothing on standard output, and
+    /// exactly `message` on standard error.
+    static func expectDataError(
+        _ arguments: [String], message: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let r = try run(arguments)
+        #expect(r.status == 65, sourceLocation: sourceLocation)
+        #expect(r.stdout == "", sourceLocation: sourceLocation)
+        #expect(r.stderr == message, sourceLocation: sourceLocation)
+    }
+
+    /// Runs `pollcmp` and expects a usage error: exit status 64, nothing on standard output, and
+    /// one line on standard error starting `pollcmp: error: ` (and ending with the hint to
+    /// `pollcmp COMMAND --help` when `helpFor` names the command).
+    static func expectUsageError(
+        _ arguments: [String], helpFor command: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let r = try run(arguments)
+        #expect(r.status == 64, sourceLocation: sourceLocation)
+        #expect(r.stdout == "", sourceLocation: sourceLocation)
+        if let command {
+            #expect(
+                r.stderr.hasPrefix("pollcmp: error: ") && r.stderr.hasSuffix("see 'pollcmp \(command) --help'\n"),
+                sourceLocation: sourceLocation)
+        } else {
+            #expect(r.stderr.hasPrefix("pollcmp: error: "), sourceLocation: sourceLocation)
+        }
+        #expect(r.stderr.filter { $0 == "\n" }.count == 1, sourceLocation: sourceLocation)
+    }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         try runProgram(binary, arguments, environment: environment.merging(["COLUMNS": "100"]) { given, _ in given })

@@ -117,11 +117,7 @@ struct TotalErrorCommandTests {
             ["swing", "44.3", "36.3", "31", "58", "--tse", "nan"],
         ])
     func refused(_ arguments: [String]) throws {
-        let r = try PollcmpRunner.run(arguments)
-        #expect(r.status == 64)
-        #expect(r.stdout == "")
-        #expect(r.stderr.hasPrefix("pollcmp: error: "))
-        #expect(r.stderr.filter { $0 == "\n" }.count == 1)
+        try PollcmpRunner.expectUsageError(arguments)
     }
 
     @Test("--tse-from takes tau from a saved calibrate table")
