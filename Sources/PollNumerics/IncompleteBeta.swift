@@ -1,3 +1,5 @@
+internal import CPollKernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -148,76 +150,37 @@ public enum IncompleteBeta {
     }
 
     /// 1/(1 + d₁/(1 + d₂/(1 + …))), the continued fraction of
-    /// I_x(a, b) = [xᵃyᵇ/(a·B(a, b))] / (1 + d₁/(1 + d₂/(1 + …))) (DLMF 8.17.22), by the forward
-    /// (Wallis) recurrence of its convergents A_k/B_k: A_k = A_{k−1} + d_k·A_{k−2}, the same for B,
-    /// A₋₁ = 1, B₋₁ = 0, A₀ = B₀ = 1 (Cuyt et al., *Handbook of Continued Fractions for Special
-    /// Functions*, 2008, §1.1; Press et al., *Numerical Recipes*, 2nd ed., §5.2), with A and B
-    /// rescaled together when B leaves [1e-100, 1e100] (tested every two pairs). Stops when two
-    /// consecutive convergents agree to 2e-16 relative, tested by the cross product
-    /// A_{2m}·B_{2m−1} − A_{2m−1}·B_{2m} computed exactly (a fused multiply-add), so the test is
-    /// met once the computed convergents agree. The fused multiply-add is a library call on the
-    /// baseline x86-64 this is built for; it is made only when the plain difference (whose
-    /// rounding is at most 2.2e-16 of the product) says the test may pass, so the loop calls no
-    /// function on most passes. The loop needs no division on its dependency chain where the
-    /// modified Lentz algorithm (Numerical Recipes, 3rd ed., §6.4) needs four per pair; the
-    /// coefficients' divisions do not feed the chain and overlap it.
-    private static func continuedFractionRatio(x: Double, a: Double, b: Double) -> Double {
-        // At most 10⁷ pairs: shapes that would need more are served by the uniform expansion
-        // (and a Double → Int conversion of 20√(10³⁰⁰) would trap).
-        let maxPairs = Int(Swift.min(1e7, 1000 + 20 * Swift.max(a, b).squareRoot()))
-        var previousA = 1.0, previousB = 0.0
-        var currentA = 1.0, currentB = 1.0
-        // The coefficients' factors a + m, a + b + m, a + 2m and b − m, stepped by ±1 and 2
-        // (exact for the integer and half-integer shapes of Clopper–Pearson and Jeffreys
-        // bounds, a rounding at each power of 2 crossed otherwise).
-        var m = 0.0
-        let negativeX = -x
-        var aPlusM = a, sumPlusM = a + b, aPlusTwoM = a, bMinusM = b
-        var pairs = 0
-        pairLoop: while pairs < maxPairs {
-            for _ in 0..<2 {
-                // Odd step: d_{2m+1} = −(a + m)(a + b + m)x/((a + 2m)(a + 2m + 1)).
-                let odd = aPlusM * sumPlusM * negativeX / (aPlusTwoM * (aPlusTwoM + 1))
-                let oddA = currentA + odd * previousA
-                let oddB = currentB + odd * previousB
-                m += 1
-                bMinusM -= 1
-                aPlusTwoM += 2
-                aPlusM += 1
-                sumPlusM += 1
-                // Even step: d_{2m} = m(b − m)x/((a + 2m − 1)(a + 2m)).
-                let even = m * bMinusM * x / ((aPlusTwoM - 1) * aPlusTwoM)
-                let evenA = oddA + even * currentA
-                let evenB = oddB + even * currentB
-                previousA = oddA
-                previousB = oddB
-                currentA = evenA
-                currentB = evenB
-                pairs += 1
-                // h_{2m} − h_{2m−1} = (A_{2m}B_{2m−1} − A_{2m−1}B_{2m})/(B_{2m}B_{2m−1}): the
-                // plain difference first (off by at most 2.2e-16 of the product), the exact one
-                // only when that is within 4.5e-16.
-                let product = previousA * currentB
-                let bound = 2e-16 * abs(product)
-                if abs(currentA * previousB - product) <= 2.25 * bound,
-                    abs(fma(currentA, previousB, -product)) <= bound
-                {
-                    break pairLoop
-                }
-            }
-            // Rescaling, every two pairs, keeps B in [1e-100, 1e100] (each |d_k| is about 1 or
-            // less, so B moves by far less than 10⁵⁰ in two pairs), and A·B clear of underflow.
-            let scale = abs(currentB)
-            if !(scale >= 1e-100 && scale <= 1e100) {
-                guard scale > 0, scale.isFinite else { break }
-                let r = 1 / scale
-                previousA *= r
-                previousB *= r
-                currentA *= r
-                currentB *= r
-            }
-        }
-        return currentB / currentA
+    /// I_x(a, b) = [xᵃyᵇ/(a·B(a, b))] / (1 + d₁/(1 + d₂/(1 + …))) (DLMF 8.17.22), with
+    /// d_{2m+1} = −(a + m)(a + b + m)x/((a + 2m)(a + 2m + 1)) and d_{2m} = m(b − m)x/((a + 2m − 1)(a + 2m)),
+    /// by the forward (Wallis) recurrence of its convergents A_k/B_k: A_k = A_{k−1} + d_k·A_{k−2},
+    /// the same for B, A₋₁ = 1, B₋₁ = 0, A₀ = B₀ = 1 (Cuyt et al., *Handbook of Continued Fractions
+    /// for Special Functions*, 2008, §1.1; Press et al., *Numerical Recipes*, 2nd ed., §5.2), with A
+    /// and B rescaled together when B leaves [1e-100, 1e100] (tested every two pairs). Stops when
+    /// two consecutive convergents agree to 2e-16 relative, tested by the cross product
+    /// A_{2m}·B_{2m−1} − A_{2m−1}·B_{2m} computed exactly (a fused multiply-add), so the test is met
+    /// once the computed convergents agree; the exact product is formed only when the plain one
+    /// (whose rounding is at most 2.2e-16 of the product) says the test may pass. The loop needs
+    /// no division on its dependency chain where the modified Lentz algorithm (Numerical Recipes,
+    /// 3rd ed., §6.4) needs four per pair.
+    ///
+    /// The loop runs in C (`pollkernels_beta_fraction`), two pairs per pass with both pairs' tests
+    /// in one vector, compiled twice: for baseline x86-64 and for x86-64-v3, whose fused
+    /// multiply-add is an instruction where baseline x86-64 calls a library function (the
+    /// fraction is about half of a Clopper–Pearson bound's time). Both give the same bits.
+    static func continuedFractionRatio(x: Double, a: Double, b: Double) -> Double {
+        pollkernels_beta_fraction(x, a, b, maximumPairs(a: a, b: b))
+    }
+
+    /// ``continuedFractionRatio(x:a:b:)`` from the clone built for baseline x86-64, whatever the
+    /// processor (the tests compare the two clones).
+    static func baselineContinuedFractionRatio(x: Double, a: Double, b: Double) -> Double {
+        pollkernels_beta_fraction_baseline(x, a, b, maximumPairs(a: a, b: b))
+    }
+
+    /// At most 10⁷ pairs: shapes that would need more are served by the uniform expansion (and a
+    /// Double → Int conversion of 20√(10³⁰⁰) would trap).
+    private static func maximumPairs(a: Double, b: Double) -> Int {
+        Int(Swift.min(1e7, 1000 + 20 * Swift.max(a, b).squareRoot()))
     }
 
     /// The mean t₀ = s/(s + l) of Beta(s, l) and u₀ = l/(s + l), each with the rounding error of
@@ -314,7 +277,9 @@ public enum IncompleteBeta {
         let exponent: Double
         if abs(u) <= 0.5 && abs(v) <= 0.5 {
             // Near the mean a·ln(1 + u) + b·ln(1 + v) cancels (a·u + b·v = 0): use φ.
-            exponent = -(a * LogTerms.uMinusLog1p(u) + b * LogTerms.uMinusLog1p(v))
+            // Both φ terms in the two lanes of one vector (the scalar results, bit for bit).
+            let phi = LogTerms.uMinusLog1pSeries(SIMD2(u, v))
+            exponent = -(a * phi[0] + b * phi[1])
         } else {
             // Far from the mean 1 + u or 1 + v may be tiny, so take ln(x/x₀) = ln x − ln x₀
             // from the exact coordinate; the two terms no longer cancel.
@@ -324,9 +289,9 @@ public enum IncompleteBeta {
             let logYRatio = abs(v) <= 0.5 ? log1p(v) : logY - log(y0)
             exponent = a * logXRatio + b * logYRatio
         }
-        let remainders =
-            LogGamma.stirlingRemainder(s) - LogGamma.stirlingRemainder(a)
-            - LogGamma.stirlingRemainder(b)
+        // δ(s), δ(a) and δ(b) in the lanes of one vector (the scalar results, bit for bit).
+        let r = LogGamma.stirlingRemainder(SIMD4(s, a, b, s))
+        let remainders = r[0] - r[1] - r[2]
         // ½ln(ab/s) as one logarithm of a·y₀ ≤ a, which neither overflows nor underflows.
         return exponent + 0.5 * log(a * y0) - LogGamma.halfLogTwoPi + remainders
     }

@@ -85,15 +85,22 @@ public enum LogGamma {
     /// The remainder of Stirling's series, δ(x) = ln Γ(x) − [(x − ½)ln x − x + ½ln(2π)]
     /// = Σₖ B₂ₖ/(2k(2k − 1)x²ᵏ⁻¹) (DLMF 5.11.1), ten terms.
     ///
+    /// - Parameter x: the argument, or several in the lanes of a vector (each lane's result is the
+    ///   scalar result for that lane, bit for bit).
     /// - Precondition: x ≥ 8, where ten terms leave an error below 1e-17·δ(8).
     /// - Complexity: O(1).
-    static func stirlingRemainder(_ x: Double) -> Double {
-        let w = 1 / (x * x)
-        // B₂ₖ/(2k(2k − 1)) for k = 1…10.
-        let series =
-            (((((((((-174611.0 / 125400.0 * w + 43867.0 / 244188.0) * w - 3617.0 / 122400.0) * w
-                + 1.0 / 156.0) * w - 691.0 / 360360.0) * w + 1.0 / 1188.0) * w - 1.0 / 1680.0) * w
-                + 1.0 / 1260.0) * w - 1.0 / 360.0) * w + 1.0 / 12.0)
+    static func stirlingRemainder<T: Lanes>(_ x: T) -> T {
+        let w = T(repeating: 1) / (x * x)
+        // B₂ₖ/(2k(2k − 1)) for k = 10 down to 1, by Horner's rule.
+        var series = T(repeating: -174611.0 / 125400.0) * w + T(repeating: 43867.0 / 244188.0)
+        series = series * w - T(repeating: 3617.0 / 122400.0)
+        series = series * w + T(repeating: 1.0 / 156.0)
+        series = series * w - T(repeating: 691.0 / 360360.0)
+        series = series * w + T(repeating: 1.0 / 1188.0)
+        series = series * w - T(repeating: 1.0 / 1680.0)
+        series = series * w + T(repeating: 1.0 / 1260.0)
+        series = series * w - T(repeating: 1.0 / 360.0)
+        series = series * w + T(repeating: 1.0 / 12.0)
         return series / x
     }
 

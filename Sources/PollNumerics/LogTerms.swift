@@ -15,20 +15,29 @@ public enum LogTerms {
     /// Elsewhere the direct form loses at most a factor of about 5.
     public static func uMinusLog1p(_ u: Double) -> Double {
         guard abs(u) <= 0.5 else { return u - log1p(u) }
-        let t = u / (2 + u)
+        return uMinusLog1pSeries(u)
+    }
+
+    /// u − ln(1 + u) by the series of ``uMinusLog1p(_:)`` for every lane of u, each lane's result
+    /// that of ``uMinusLog1p(_:)`` bit for bit.
+    ///
+    /// - Precondition: |u| ≤ ½ in every lane.
+    static func uMinusLog1pSeries<T: Lanes>(_ u: T) -> T {
+        let t = u / (T(repeating: 2) + u)
         let y = t * t
         // Σⱼ yʲ/(2j + 3) for j = 0…12 (the t²ᵏ/(2k + 1) for k = 1…13); y ≤ 0.04, so 13 terms reach
         // 1e-18. Estrin's scheme (Knuth, TAOCP 2, §4.6.4): pairs, then pairs of pairs in y², y⁴,
         // y⁸, so the dependency chain is four multiply-adds deep instead of Horner's twelve. Every
         // term is positive, so the order of the sums costs no precision.
+        func pair(_ even: Double, _ odd: Double) -> T { T(repeating: even) + y * T(repeating: odd) }
         let y2 = y * y, y4 = y2 * y2, y8 = y4 * y4
-        let p0 = 1.0 / 3.0 + y * (1.0 / 5.0), p1 = 1.0 / 7.0 + y * (1.0 / 9.0)
-        let p2 = 1.0 / 11.0 + y * (1.0 / 13.0), p3 = 1.0 / 15.0 + y * (1.0 / 17.0)
-        let p4 = 1.0 / 19.0 + y * (1.0 / 21.0), p5 = 1.0 / 23.0 + y * (1.0 / 25.0)
+        let p0 = pair(1.0 / 3.0, 1.0 / 5.0), p1 = pair(1.0 / 7.0, 1.0 / 9.0)
+        let p2 = pair(1.0 / 11.0, 1.0 / 13.0), p3 = pair(1.0 / 15.0, 1.0 / 17.0)
+        let p4 = pair(1.0 / 19.0, 1.0 / 21.0), p5 = pair(1.0 / 23.0, 1.0 / 25.0)
         let low = (p0 + y2 * p1) + y4 * (p2 + y2 * p3)
-        let high = (p4 + y2 * p5) + y4 * (1.0 / 27.0)
+        let high = (p4 + y2 * p5) + y4 * T(repeating: 1.0 / 27.0)
         let sum = low + y8 * high
-        return u * t - 2 * t * y * sum
+        return u * t - T(repeating: 2) * t * y * sum
     }
 
     /// (1 + w)·ln(1 + w) − w for w ≥ 0, without cancellation near 0:

@@ -41,6 +41,17 @@ typedef void (*pollkernels_rows_body)(void *context, size_t start, size_t end);
 /// be started takes none.
 void pollkernels_parallel_rows(size_t count, size_t threads, pollkernels_rows_body body, void *context);
 
+/// The continued fraction 1/(1 + d₁/(1 + d₂/(1 + …))) of I_x(a, b) (PollNumerics'
+/// `IncompleteBeta`), by the forward recurrence of its convergents with rescaling, until two
+/// consecutive convergents agree to 2e-16 relative or after `maxPairs` pairs (rounded up to even).
+/// Compiled as two clones, "arch=x86-64-v3" (hardware fused multiply-add) and "default", which
+/// give the same bits.
+double pollkernels_beta_fraction(double x, double a, double b, size_t maxPairs);
+
+/// ``pollkernels_beta_fraction`` compiled for baseline x86-64 only, whatever the processor (for
+/// the test that both clones give the same bits).
+double pollkernels_beta_fraction_baseline(double x, double a, double b, size_t maxPairs);
+
 /// The clone the kernels run: "avx2" or "default" (baseline SSE2).
 const char *pollkernels_variant(void);
 
