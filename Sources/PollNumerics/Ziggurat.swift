@@ -114,6 +114,10 @@ extension Samplers {
         return MarsagliaTsang(shape: shape).draw(&rng, tables.xStorage, tables.fStorage)
     }
 
+    /// The draws of ``dirichletLeadCount(alphaA:alphaB:draws:_:)`` per block, each block on a
+    /// generator of its own: 2¹⁶.
+    public static let dirichletBlockDraws = 1 << 16
+
     /// The number of draws, out of `draws` from Dirichlet(α_A, α_B, α_other), in which θ_A > θ_B
     /// (the Monte Carlo estimate of P(A leads) is that count over `draws`).
     ///
@@ -124,36 +128,58 @@ extension Samplers {
     /// takes G_A then G_B from ``gammaZiggurat(shape:_:)`` in that order, in a loop with the
     /// Marsaglia–Tsang constants and the ziggurat tables hoisted; no draw is stored.
     ///
-    /// Reproducible: the same seed (the same generator state) gives the same count on every
-    /// platform, and the count equals that of a loop calling ``gammaZiggurat(shape:_:)`` for A
-    /// then B per draw (the tests compare them).
+    /// The draws are split into blocks of ``dirichletBlockDraws`` (the last one shorter): block k
+    /// draws from the generator jumped k times (``Xoshiro256StarStar/jump()``, 2¹²⁸ outputs apart,
+    /// so the blocks' streams never overlap), and the blocks run on up to two threads
+    /// (``ParallelRows``). The count is therefore the same for any thread count, and equals that
+    /// of a loop over the blocks calling ``gammaZiggurat(shape:_:)`` for A then B per draw on each
+    /// block's generator (the tests compare them); the same seed gives the same count on every
+    /// platform.
     ///
     /// - Parameters:
     ///   - alphaA: α_A > 0 (x_A + 1 under a uniform prior).
     ///   - alphaB: α_B > 0.
     ///   - draws: the number of draws (≥ 0).
-    ///   - rng: the generator, advanced past the draws.
+    ///   - rng: the generator; left jumped once per block (unchanged for no draws), so a later
+    ///     call draws from fresh stretches of the sequence.
     /// - Returns: the number of draws with θ_A > θ_B.
-    /// - Complexity: O(draws), O(1) memory.
+    /// - Complexity: O(draws) split over the threads, plus 256 state updates per block; O(draws/2¹⁶)
+    ///   memory.
     public static func dirichletLeadCount(
         alphaA: Double, alphaB: Double, draws: Int,
         _ rng: inout Xoshiro256StarStar
     ) -> Int {
         precondition(alphaA > 0 && alphaB > 0, "Dirichlet parameters must be positive")
         precondition(draws >= 0, "draws must not be negative")
+        let blocks = (draws + dirichletBlockDraws - 1) / dirichletBlockDraws
+        var generators: [Xoshiro256StarStar] = []
+        generators.reserveCapacity(blocks)
+        for _ in 0..<blocks {
+            generators.append(rng)
+            rng.jump()
+        }
         let tables = ZigguratTables.shared
         let x = tables.xStorage, f = tables.fStorage
         let a = MarsagliaTsang(shape: alphaA), b = MarsagliaTsang(shape: alphaB)
-        // The generator as a local for the loop (kept in registers), written back at the end.
-        var g = rng
-        var ahead = 0
-        for _ in 0..<draws {
-            let ga = a.draw(&g, x, f)
-            let gb = b.draw(&g, x, f)
-            ahead &+= ga > gb ? 1 : 0
+        var counts = [Int](repeating: 0, count: blocks)
+        counts.withUnsafeMutableBufferPointer { counts in
+            generators.withUnsafeBufferPointer { generators in
+                ParallelRows.forEachChunk(count: blocks, minimumRows: 2) { range in
+                    for block in range {
+                        // The block's generator as a local for the loop (kept in registers).
+                        var g = generators[block]
+                        var ahead = 0
+                        for _ in 0..<Swift.min(dirichletBlockDraws, draws - block * dirichletBlockDraws) {
+                            let ga = a.draw(&g, x, f)
+                            let gb = b.draw(&g, x, f)
+                            ahead &+= ga > gb ? 1 : 0
+                        }
+                        counts[block] = ahead
+                    }
+                }
+            }
         }
-        rng = g
-        return ahead
+        return counts.reduce(0, +)
     }
 }
 

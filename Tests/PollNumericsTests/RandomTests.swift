@@ -42,6 +42,24 @@ struct RandomTests {
         #expect((0..<5).map { _ in g.next() } == expected)
     }
 
+    /// Reference: scripts/references/xoshiro.py, randomgen's `Xoshiro256(...).jumped(k)` (an
+    /// established xoshiro256** with Blackman & Vigna's jump) from the state seed 20240918 gives.
+    @Test("A jump lands where randomgen's does, once and twice")
+    func jumps() {
+        var g = Xoshiro256StarStar(seed: 20240918)
+        g.jump()
+        var once = g
+        #expect(
+            (0..<3).map { _ in once.next() } == [
+                3_997_119_522_684_060_933, 7_666_579_963_138_364_671, 13_234_938_890_863_481_983,
+            ])
+        g.jump()
+        #expect(
+            (0..<3).map { _ in g.next() } == [
+                1_862_003_758_445_915_094, 4_188_705_644_973_766_937, 5_425_769_279_483_337_975,
+            ])
+    }
+
     /// Reference: scripts/references/xoshiro.py, (next() >> 11)·2⁻⁵³.
     @Test("Uniforms are the top 53 bits")
     func uniforms() {

@@ -52,21 +52,28 @@ struct ZigguratTests {
     }
 
     @Test(
-        "The lead count equals a loop of gamma pairs, is reproducible, and estimates 1 − I_½(α_A, α_B)",
+        "The lead count equals a loop of gamma pairs over jumped blocks, is reproducible, and estimates 1 − I_½(α_A, α_B)",
         arguments: [(461.0, 441.0), (31.5, 58.5), (1.0, 1.0), (0.5, 2.0), (3001.0, 2990.0)])
     func leadCount(alphaA: Double, alphaB: Double) {
-        let draws = 400_000
+        // 6 full blocks and a partial one, on two threads.
+        let draws = 6 * Samplers.dirichletBlockDraws + 12_345
         var g1 = Xoshiro256StarStar(seed: 20_240_918)
         let count = Samplers.dirichletLeadCount(alphaA: alphaA, alphaB: alphaB, draws: draws, &g1)
         var g2 = Xoshiro256StarStar(seed: 20_240_918)
         var loop = 0
-        for _ in 0..<draws {
-            let a = Samplers.gammaZiggurat(shape: alphaA, &g2)
-            let b = Samplers.gammaZiggurat(shape: alphaB, &g2)
-            if a > b { loop += 1 }
+        var remaining = draws
+        while remaining > 0 {
+            var block = g2
+            for _ in 0..<min(remaining, Samplers.dirichletBlockDraws) {
+                let a = Samplers.gammaZiggurat(shape: alphaA, &block)
+                let b = Samplers.gammaZiggurat(shape: alphaB, &block)
+                if a > b { loop += 1 }
+            }
+            remaining -= Samplers.dirichletBlockDraws
+            g2.jump()
         }
         #expect(count == loop)
-        // Both generators end at the same state: the kernel draws exactly what the loop draws.
+        // The generator is left jumped once per block.
         #expect(g1.next() == g2.next())
         var g3 = Xoshiro256StarStar(seed: 20_240_918)
         #expect(Samplers.dirichletLeadCount(alphaA: alphaA, alphaB: alphaB, draws: draws, &g3) == count)
@@ -76,6 +83,22 @@ struct ZigguratTests {
         let exact = IncompleteBeta.complement(x: 0.5, a: alphaA, b: alphaB)
         let share = Double(count) / Double(draws)
         #expect(abs(share - exact) <= 5 * (exact * (1 - exact) / Double(draws)).squareRoot())
+    }
+
+    @Test("One block stays on the calling thread and draws from the generator as given")
+    func oneBlock() {
+        let draws = 1000
+        var g1 = Xoshiro256StarStar(seed: 3)
+        let count = Samplers.dirichletLeadCount(alphaA: 46, alphaB: 44, draws: draws, &g1)
+        var g2 = Xoshiro256StarStar(seed: 3)
+        var loop = 0
+        for _ in 0..<draws where Samplers.gammaZiggurat(shape: 46, &g2) > Samplers.gammaZiggurat(shape: 44, &g2) {
+            loop += 1
+        }
+        #expect(count == loop)
+        var jumped = Xoshiro256StarStar(seed: 3)
+        jumped.jump()
+        #expect(g1.next() == jumped.next())
     }
 
     @Test("No draws count nothing and leave the generator where it was")

@@ -108,3 +108,25 @@ if __name__ == "__main__":
         x, y = gamma(s, 2.0), gamma(s, 5.0)
         draws.append(repr(x / (x + y)))
     print("beta(2, 5) (seed 7):", draws)
+
+
+# Jumps: the outputs after Xoshiro256StarStar.jump(), from randomgen's Xoshiro256 (xoshiro256**,
+# an established implementation with Blackman & Vigna's jump), started from the state our
+# SplitMix64 seeding gives; `jumped(k)` is the generator jumped k times.
+if __name__ == "__main__":
+    try:
+        import numpy as np
+        from randomgen import Xoshiro256
+    except ImportError:
+        print("jumps: pip install randomgen for the jump references")
+    else:
+        mixer = splitmix64(20240918)
+        state = [next(mixer) for _ in range(4)]
+        reference = Xoshiro256(0)
+        reference.state = {"bit_generator": "randomgen.xoshiro256.Xoshiro256",
+                           "s": np.array(state, dtype=np.uint64), "has_uint32": 0, "uinteger": 0}
+        for k in (1, 2):
+            jumped = reference.jumped(k)
+            print(f"seed 20240918 jumped {k}x:", [int(v) for v in jumped.random_raw(3)])
+        # The unjumped stream must match our own implementation above.
+        assert [int(v) for v in reference.random_raw(5)] == first(xoshiro256starstar(20240918), 5)
