@@ -7,18 +7,13 @@
 // arithmetic operation is the IEEE operation of the recurrence in the documented order, with
 // contraction off, so both clones give the same bits.
 
+#include "FusedClones.h"
 #include "PollKernels.h"
 
 #include <math.h>
 
 #pragma STDC FP_CONTRACT OFF
 #pragma clang fp contract(off)
-
-#if defined(__x86_64__) && defined(__ELF__)
-#define POLLKERNELS_FRACTION_CLONES __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define POLLKERNELS_FRACTION_CLONES
-#endif
 
 typedef double v2d __attribute__((ext_vector_type(2)));
 
@@ -75,7 +70,7 @@ static inline __attribute__((always_inline)) double pollkernels_fraction(double 
     return currentB / currentA;
 }
 
-POLLKERNELS_FRACTION_CLONES
+POLLKERNELS_FUSED_CLONES
 double pollkernels_beta_fraction(double x, double a, double b, size_t maxPairs) {
     return pollkernels_fraction(x, a, b, maxPairs);
 }

@@ -103,7 +103,7 @@ public enum ColumnKernels {
                                 a.baseAddress! + s, b.baseAddress! + s, n.baseAddress! + s, z,
                                 out[0] + s, out[1] + s, out[2] + s, out[3] + s, out[4] + s, out[5] + s,
                                 range.count)
-                            for i in range { out[6][i] = 2 * Normal.survival(abs(out[5][i])) }
+                            pollkernels_two_sided_p(out[5] + s, out[6] + s, range.count)
                         }
                     }
                 }

@@ -1,3 +1,5 @@
+internal import CPollKernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,9 +15,6 @@ import Darwin
 public enum Normal {
     /// √(2π).
     static let sqrtTwoPi = 2.5066282746310007
-    /// 1/√2 as an unevaluated sum hi + lo (hi = the Double nearest 1/√2).
-    static let inverseSqrtTwoHi = 0.7071067811865476
-    static let inverseSqrtTwoLo = -4.833646656726457e-17
 
     /// The density φ(x) = exp(−x²/2)/√(2π).
     ///
@@ -45,18 +44,18 @@ public enum Normal {
         halfErfc(x)
     }
 
-    /// ½·erfc(t/√2) with the rounding of t/√2 compensated (see ``cdf(_:)``).
+    /// ½·erfc(t/√2) with the rounding of t/√2 compensated (see ``cdf(_:)``): with z = t·hi for
+    /// 1/√2 = hi + lo, e = fma(t, hi, −z) + t·lo, ½·(erfc(z) − e·(2/√π)·exp(−z²)). Computed in C
+    /// (`pollkernels_half_erfc`), whose x86-64-v3 clone makes the fused multiply-add one instruction
+    /// where baseline x86-64 calls a library function; both clones give the same bits.
     static func halfErfc(_ t: Double) -> Double {
-        if t.isNaN { return .nan }
-        if t.isInfinite { return t < 0 ? 1 : 0 }
-        let z = t * inverseSqrtTwoHi
-        // Exact t/√2 − z: the product's rounding error (fma) plus t·lo.
-        let e = fma(t, inverseSqrtTwoHi, -z) + t * inverseSqrtTwoLo
-        let value = erfc(z)
-        guard value > 0, e != 0 else { return 0.5 * value }
-        // erfc'(z) = −(2/√π)·exp(−z²).
-        let slope = 1.1283791670955126 * exp(-z * z)
-        return 0.5 * (value - e * slope)
+        pollkernels_half_erfc(t)
+    }
+
+    /// ``halfErfc(_:)`` from the clone built for baseline x86-64, whatever the processor (the tests
+    /// compare the two clones).
+    static func baselineHalfErfc(_ t: Double) -> Double {
+        pollkernels_half_erfc_baseline(t)
     }
 
     /// The quantile Φ⁻¹(p): the x with Φ(x) = p.

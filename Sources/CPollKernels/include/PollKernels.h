@@ -52,6 +52,18 @@ double pollkernels_beta_fraction(double x, double a, double b, size_t maxPairs);
 /// the test that both clones give the same bits).
 double pollkernels_beta_fraction_baseline(double x, double a, double b, size_t maxPairs);
 
+/// ½·erfc(t/√2) with the rounding of t/√2 compensated to first order (PollNumerics'
+/// `Normal.survival(t)`, and `Normal.cdf(−t)`); NaN for NaN, 1 at −∞, 0 at +∞. Two clones,
+/// "arch=x86-64-v3" and "default", with the same bits.
+double pollkernels_half_erfc(double t);
+
+/// p[i] = 2·pollkernels_half_erfc(|statistic[i]|), the two-sided normal p-values of `count` rows.
+void pollkernels_two_sided_p(const double *statistic, double *p, size_t count);
+
+/// ``pollkernels_half_erfc`` compiled for baseline x86-64 only (for the test that both clones
+/// give the same bits).
+double pollkernels_half_erfc_baseline(double t);
+
 /// The clone the kernels run: "avx2" or "default" (baseline SSE2).
 const char *pollkernels_variant(void);
 

@@ -2,14 +2,14 @@ import Testing
 
 @testable import PollNumerics
 
-/// The incomplete beta function's continued fraction runs in C, compiled for baseline x86-64 and
-/// for x86-64-v3 (`pollkernels_beta_fraction`); the processor picks one clone. Both must give the
-/// same bits, as must the Swift lanes used by the prefactor and the scalar functions they stand
-/// for. On a processor without AVX2 and FMA both fraction entry points run the baseline code, and
-/// the first test compares it with itself; its accuracy is held by the mpmath tests of
-/// `SpecialFunctionTests`.
-@Suite("Continued fraction clones and lanes")
-struct BetaFractionCloneTests {
+/// The incomplete beta function's continued fraction and the normal tail ½·erfc(t/√2) run in C,
+/// compiled for baseline x86-64 and for x86-64-v3 (`pollkernels_beta_fraction`,
+/// `pollkernels_half_erfc`); the processor picks one clone. Both must give the same bits, as must
+/// the Swift lanes used by the incomplete beta's prefactor and the scalar functions they stand
+/// for. On a processor without AVX2 and FMA both entry points run the baseline code, and the clone
+/// tests compare it with itself; accuracy is held by the mpmath tests of `SpecialFunctionTests`.
+@Suite("Fused multiply-add clones and lanes")
+struct FusedCloneTests {
     /// Shapes from Clopper–Pearson (integers), Jeffreys (half-integers) and survey bounds
     /// (fractional), tiny to 10⁵, at points below the switch point (a + 1)/(a + b + 2) where the
     /// fraction is used, including points near it where it takes the most pairs.
@@ -38,6 +38,18 @@ struct BetaFractionCloneTests {
             #expect(cloned.bitPattern == baseline.bitPattern, "x = \(x), a = \(a), b = \(b)")
             #expect(cloned > 0 && cloned.isFinite, "x = \(x), a = \(a), b = \(b)")
         }
+    }
+
+    @Test("Both clones of the normal tail give the same bits, across the range and at the ends")
+    func normalTailClonesAgree() {
+        var generator = SplitMix64(seed: 14)
+        var values: [Double] = [0, -0.0, 1e-300, -1e-300, 37.5, -37.5, 40, -40, .infinity, -.infinity]
+        values += (0..<20_000).map { _ in 80 * Double.random(in: 0..<1, using: &generator) - 40 }
+        for t in values {
+            let cloned = Normal.halfErfc(t), baseline = Normal.baselineHalfErfc(t)
+            #expect(cloned.bitPattern == baseline.bitPattern, "t = \(t)")
+        }
+        #expect(Normal.halfErfc(.nan).isNaN && Normal.baselineHalfErfc(.nan).isNaN)
     }
 
     @Test("Stirling remainders in lanes equal the scalar ones")
