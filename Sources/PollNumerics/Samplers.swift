@@ -31,25 +31,7 @@ public enum Samplers {
     /// - Complexity: O(1) expected (acceptance above 95%).
     public static func gamma(shape: Double, _ rng: inout Xoshiro256StarStar) -> Double {
         precondition(shape > 0, "gamma shape must be positive")
-        if shape < 1 {
-            let boosted = gamma(shape: shape + 1, &rng)
-            return boosted * pow(rng.nextOpenUniform(), 1 / shape)
-        }
-        let d = shape - 1.0 / 3.0
-        let c = 1 / (9 * d).squareRoot()
-        while true {
-            var x: Double
-            var v: Double
-            repeat {
-                x = standardNormal(&rng)
-                v = 1 + c * x
-            } while v <= 0
-            v = v * v * v
-            let u = rng.nextOpenUniform()
-            let x2 = x * x
-            if u < 1 - 0.0331 * x2 * x2 { return d * v }
-            if log(u) < 0.5 * x2 + d * (1 - v + log(v)) { return d * v }
-        }
+        return MarsagliaTsang(shape: shape).draw(&rng) { standardNormal(&$0) }
     }
 
     /// A Beta(a, b) variate as X/(X + Y) with X ~ Gamma(a), Y ~ Gamma(b) (Devroye, *Non-Uniform

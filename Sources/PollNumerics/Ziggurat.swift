@@ -183,7 +183,11 @@ extension Samplers {
     }
 }
 
-/// Marsaglia–Tsang's constants for one shape, computed once for a loop of draws.
+/// Marsaglia–Tsang's constants for one shape, computed once for a loop of draws, and the draw
+/// itself on any source of standard normals (ACM TOMS 26 (2000) 363–372): d = shape − ⅓,
+/// c = 1/√(9d); x normal, v = (1 + cx)³ (x redrawn while 1 + cx ≤ 0), u uniform in (0, 1);
+/// accept dv when u < 1 − 0.0331x⁴ or ln u < x²/2 + d(1 − v + ln v). For shape < 1 the draw is
+/// Gamma(shape + 1)·U^{1/shape} (same paper), U drawn after the boosted variate.
 struct MarsagliaTsang {
     /// The shape the squeeze runs on: shape, or shape + 1 for shape < 1.
     let d: Double
@@ -198,22 +202,22 @@ struct MarsagliaTsang {
         boost = shape < 1 ? 1 / shape : 0
     }
 
+    /// One variate, with `normal` drawing each standard normal from the generator.
     @inline(__always)
     func draw(
-        _ rng: inout Xoshiro256StarStar, _ x: UnsafePointer<Double>,
-        _ f: UnsafePointer<Double>
+        _ rng: inout Xoshiro256StarStar, normal: (inout Xoshiro256StarStar) -> Double
     ) -> Double {
         var value: Double
         while true {
-            var normal: Double
+            var x: Double
             var v: Double
             repeat {
-                normal = Samplers.zigguratNormal(&rng, x, f)
-                v = 1 + c * normal
+                x = normal(&rng)
+                v = 1 + c * x
             } while v <= 0
             v = v * v * v
             let u = rng.nextOpenUniform()
-            let squared = normal * normal
+            let squared = x * x
             if u < 1 - 0.0331 * squared * squared || log(u) < 0.5 * squared + d * (1 - v + log(v)) {
                 value = d * v
                 break
@@ -221,5 +225,15 @@ struct MarsagliaTsang {
         }
         if boost != 0 { value *= pow(rng.nextOpenUniform(), boost) }
         return value
+    }
+
+    /// One variate on ziggurat normals (``Samplers/zigguratNormal(_:_:_:)`` on the tables'
+    /// storage).
+    @inline(__always)
+    func draw(
+        _ rng: inout Xoshiro256StarStar, _ x: UnsafePointer<Double>,
+        _ f: UnsafePointer<Double>
+    ) -> Double {
+        draw(&rng) { Samplers.zigguratNormal(&$0, x, f) }
     }
 }
