@@ -10,6 +10,27 @@ import Testing
 struct BatchKernelTests {
     static func same(_ x: Double, _ y: Double) -> Bool { x.bitPattern == y.bitPattern || (x.isNaN && y.isNaN) }
 
+    /// Each row of a batch of share intervals against `ShareInterval` at the same method and level:
+    /// NaN bounds for a NaN size, else the scalar bounds bit for bit.
+    static func expectRowsEqualScalar(
+        _ batch: (lower: [Double], upper: [Double]), _ shares: [Double], _ sizes: [Double], method: ShareIntervalMethod,
+        confidence: ConfidenceLevel, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let count = shares.count
+        #expect(batch.lower.count == count && batch.upper.count == count, sourceLocation: sourceLocation)
+        for r in 0..<count {
+            if sizes[r].isNaN {
+                #expect(batch.lower[r].isNaN && batch.upper[r].isNaN, sourceLocation: sourceLocation)
+                continue
+            }
+            let scalar = try ShareInterval(
+                share: shares[r], sampleSize: sizes[r], confidence: confidence, method: method)
+            #expect(
+                same(batch.lower[r], scalar.lower) && same(batch.upper[r], scalar.upper),
+                "\(method) row \(r) of \(count): p \(shares[r]), n \(sizes[r])", sourceLocation: sourceLocation)
+        }
+    }
+
     /// Shares and sample sizes: random rows, then the edges, then NaN sizes.
     static func rows(_ count: Int, seed: UInt64) -> (shares: [Double], sizes: [Double]) {
         var g = Xoshiro256StarStar(seed: seed)
@@ -44,18 +65,7 @@ struct BatchKernelTests {
             let batch = PollColumns.shareIntervals(
                 shares: shares, effectiveSampleSize: sizes, method: .wilson,
                 confidence: conf)
-            #expect(batch.lower.count == count && batch.upper.count == count)
-            for r in 0..<count {
-                if sizes[r].isNaN {
-                    #expect(batch.lower[r].isNaN && batch.upper[r].isNaN)
-                    continue
-                }
-                let scalar = try ShareInterval(
-                    share: shares[r], sampleSize: sizes[r], confidence: conf, method: .wilson)
-                #expect(
-                    Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper),
-                    "row \(r): p \(shares[r]), n \(sizes[r])")
-            }
+            try Self.expectRowsEqualScalar(batch, shares, sizes, method: .wilson, confidence: conf)
         }
     }
 
@@ -126,18 +136,7 @@ struct BatchKernelTests {
         for count in [PollColumns.searchingParallelRows - 1, long] {
             let (shares, sizes) = Self.rows(count, seed: UInt64(count) + 500)
             let batch = PollColumns.shareIntervals(shares: shares, effectiveSampleSize: sizes, method: method)
-            #expect(batch.lower.count == count && batch.upper.count == count)
-            for r in 0..<count {
-                if sizes[r].isNaN {
-                    #expect(batch.lower[r].isNaN && batch.upper[r].isNaN)
-                    continue
-                }
-                let scalar = try ShareInterval(
-                    share: shares[r], sampleSize: sizes[r], confidence: .ninetyFive, method: method)
-                #expect(
-                    Self.same(batch.lower[r], scalar.lower) && Self.same(batch.upper[r], scalar.upper),
-                    "\(method) row \(r) of \(count): p \(shares[r]), n \(sizes[r])")
-            }
+            try Self.expectRowsEqualScalar(batch, shares, sizes, method: method, confidence: .ninetyFive)
         }
     }
 }
